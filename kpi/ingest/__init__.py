@@ -1,0 +1,1 @@
+"""Provider exports in, canonical rows out: reading, profiles, parsing and the import itself."""

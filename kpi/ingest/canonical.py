@@ -1,0 +1,177 @@
+"""How each kind of export becomes stored rows: derivations, row checks, keys, periods.
+
+`derive_sql` reads the typed table (`typed`: one typed column per canonical input field, local
+wall-clock timestamps) and returns the stored columns; `{tz}` stands for the SQL of the
+provider's time zone. Checks are (field, SQL that is true for a bad row, what was expected).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Check:
+    field: str
+    bad_when: str
+    expected: str
+
+
+@dataclass(frozen=True)
+class KindRules:
+    table: str
+    derive_sql: str
+    key: tuple[str, ...]  # natural key within a provider: same key = same fact
+    period_column: str  # local wall-clock timestamp that places a row in time
+    scope_column: str  # what an export covers besides its period (queue, site, grid)
+    checks: tuple[Check, ...]
+
+
+def _non_negative(*fields: str) -> tuple[Check, ...]:
+    return tuple(Check(f, f"{f} < 0", "a value of 0 or more") for f in fields)
+
+
+_DIRECTION = (
+    "CASE WHEN direction IS NULL THEN 'inbound' "
+    "WHEN lower(direction) IN ('inbound', 'in', 'entrant', 'incoming', 'entrée', 'entree') "
+    "THEN 'inbound' "
+    "WHEN lower(direction) IN ('outbound', 'out', 'sortant', 'outgoing', 'sortie') "
+    "THEN 'outbound' END"
+)
+
+CONTACTS = KindRules(
+    table="contacts",
+    derive_sql="""
+        WITH t AS (
+            SELECT *,
+                coalesce(arrived_at, arrived_date + arrived_time) AS arr,
+                coalesce(answered, NOT abandoned, answered_at IS NOT NULL) AS is_answered
+            FROM typed),
+        u AS (
+            SELECT *,
+                CASE WHEN NOT is_answered THEN NULL
+                     WHEN answered_at IS NOT NULL THEN answered_at
+                     ELSE arr + to_seconds(coalesce(wait_s, 0)) END AS ans
+            FROM t)
+        SELECT _row, provider, contact_id, site, queue,
+            coalesce(lower(channel), 'voice') AS channel,
+            """ + _DIRECTION + """ AS direction,
+            timezone({tz}, arr) AS arrived_at,
+            arr AS arrived_local,
+            timezone({tz}, ans) AS answered_at,
+            timezone({tz}, coalesce(ended_at,
+                CASE WHEN ans IS NOT NULL
+                     THEN ans + to_seconds(coalesce(talk_s, 0) + coalesce(hold_s, 0))
+                     ELSE arr + to_seconds(wait_s) END)) AS ended_at,
+            coalesce(wait_s, epoch(ans - arr),
+                     CASE WHEN NOT is_answered THEN epoch(ended_at - arr) END) AS wait_s,
+            talk_s, hold_s, acw_s, agent_id, transferred, contact_reason, outcome,
+            sale_amount, customer_id, csat, nps
+        FROM u""",
+    key=("contact_id",),
+    period_column="arrived_local",
+    scope_column="queue",
+    checks=(
+        *_non_negative("wait_s", "talk_s", "hold_s", "acw_s", "sale_amount"),
+        Check("answered_at", "answered_at < arrived_at", "a time not before arrived_at"),
+        Check("ended_at", "ended_at < arrived_at", "a time not before arrived_at"),
+        Check("csat", "csat NOT BETWEEN 1 AND 5", "a survey score from 1 to 5"),
+        Check("nps", "nps NOT BETWEEN 0 AND 10", "a recommendation score from 0 to 10"),
+        Check("direction", "direction IS NULL", "inbound or outbound (entrant/sortant)"),
+    ),
+)
+
+INTERVALS = KindRules(
+    table="intervals",
+    derive_sql="""
+        SELECT _row, provider, queue,
+            timezone({tz}, interval_start) AS interval_start,
+            interval_start AS interval_local,
+            -- an interval lasts until the next one of its queue, when the file does not say
+            CAST(coalesce(interval_min, min(gap) OVER (PARTITION BY provider, queue))
+                 AS INTEGER) AS interval_min,
+            offered, answered,
+            coalesce(abandoned, offered - answered) AS abandoned,
+            short_abandoned, answered_within_sl, talk_s, hold_s, acw_s, wait_s
+        FROM (SELECT *, epoch(interval_start - lag(interval_start) OVER (
+                    PARTITION BY provider, queue ORDER BY interval_start)) / 60 AS gap
+              FROM typed)""",
+    key=("queue", "interval_start"),
+    period_column="interval_local",
+    scope_column="queue",
+    checks=(
+        *_non_negative("offered", "answered", "abandoned", "short_abandoned",
+                       "answered_within_sl", "talk_s", "hold_s", "acw_s", "wait_s"),
+        Check("answered", "answered > offered", "answered not above offered"),
+        Check("answered_within_sl", "answered_within_sl > answered",
+              "answered within SL not above answered"),
+    ),
+)
+
+AGENT_ACTIVITY = KindRules(
+    table="agent_activity",
+    derive_sql="""
+        SELECT _row, provider,
+            coalesce(interval_start, CAST("date" AS TIMESTAMP)) AS start_local,
+            agent_id, site, team, scheduled_s, logged_s, available_s, talk_s, hold_s,
+            acw_s, pause_s, absence_s
+        FROM typed""",
+    key=("agent_id", "start_local"),
+    period_column="start_local",
+    scope_column="site",
+    checks=_non_negative("scheduled_s", "logged_s", "available_s", "talk_s", "hold_s",
+                         "acw_s", "pause_s", "absence_s"),
+)
+
+EVALUATIONS = KindRules(
+    table="evaluations",
+    derive_sql="""
+        SELECT _row, provider, evaluation_id,
+            timezone({tz}, evaluated_at) AS evaluated_at, evaluated_at AS evaluated_local,
+            agent_id, evaluator, contact_id, grid, item, score, max_score, session_id,
+            coalesce(is_reference, false) AS is_reference
+        FROM typed""",
+    key=("evaluation_id", "item"),
+    period_column="evaluated_local",
+    scope_column="grid",
+    checks=(
+        Check("score", "score < 0", "a score of 0 or more"),
+        Check("score", "score > max_score", "a score not above max_score"),
+        Check("max_score", "max_score <= 0", "a maximum score above 0"),
+    ),
+)
+
+SNAPSHOTS = KindRules(
+    table="snapshots",
+    derive_sql="""
+        SELECT _row, provider, timezone({tz}, "at") AS "at", "at" AS at_local, queue,
+            waiting, longest_wait_s, agents_on_contact, agents_available, agents_paused
+        FROM typed""",
+    key=("queue", "at"),
+    period_column="at_local",
+    scope_column="queue",
+    checks=_non_negative("waiting", "longest_wait_s", "agents_on_contact",
+                         "agents_available", "agents_paused"),
+)
+
+FORECASTS = KindRules(
+    table="forecasts",
+    derive_sql="""
+        SELECT _row, provider, queue,
+            coalesce(interval_start, CAST("date" AS TIMESTAMP)) AS start_local,
+            forecast_offered, forecast_aht_s
+        FROM typed""",
+    key=("queue", "start_local"),
+    period_column="start_local",
+    scope_column="queue",
+    checks=_non_negative("forecast_offered", "forecast_aht_s"),
+)
+
+RULES: dict[str, KindRules] = {
+    "contacts": CONTACTS,
+    "intervals": INTERVALS,
+    "agent_activity": AGENT_ACTIVITY,
+    "evaluations": EVALUATIONS,
+    "snapshots": SNAPSHOTS,
+    "forecasts": FORECASTS,
+}

@@ -1,0 +1,479 @@
+"""Import one export file into the store, in one transaction: all of it, or nothing.
+
+The pipeline runs in DuckDB SQL on one cursor: read the file into `raw` (all text), map the
+profile's columns into `mapped`, type them into `typed` (keeping the text for error
+messages), derive the stored columns into `staged`, check, deduplicate, replace what a newer
+export supersedes, insert, and write the import history.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+
+from kpi.errors import MAX_PROBLEMS_SHOWN, ImportRefused, NotFound, Problem
+from kpi.ingest.canonical import RULES, KindRules
+from kpi.ingest.fields import KIND_FIELDS, REQUIRED
+from kpi.ingest.parse import PARSERS, TEXT, local_timestamp_sql
+from kpi.ingest.profiles import (
+    BUILTIN_PROFILES,
+    PROFILES_BY_NAME,
+    Profile,
+    Resolved,
+    detect,
+    resolve_forced,
+    saved_profile,
+)
+from kpi.ingest.sources import RawFile, fingerprint, load_raw
+from kpi.settings import PROVIDER_DEFAULTS
+from kpi.store import Store
+
+Progress = Callable[[float, str], None]
+
+_SQL_TYPES = {
+    "text": "VARCHAR", "number": "DOUBLE", "duration": "DOUBLE", "bool": "BOOLEAN",
+    "timestamp": "TIMESTAMP", "date": "DATE", "time": "TIME",
+}
+
+
+@dataclass
+class ImportReport:
+    file_name: str
+    status: str  # imported, unchanged
+    kind: str
+    profile: str
+    import_id: int | None = None
+    providers: list[str] = field(default_factory=list)
+    rows_read: int = 0
+    rows_imported: int = 0
+    duplicates_dropped: int = 0
+    rows_rejected: int = 0
+    rows_filtered: int = 0
+    filtered_reason: str | None = None
+    rows_updated: int = 0
+    replaced_imports: list[int] = field(default_factory=list)
+    period_start: datetime | None = None
+    period_end: datetime | None = None
+    same_as_import: int | None = None
+
+    def summary(self) -> str:
+        if self.status == "unchanged":
+            return (f"{self.file_name}: already imported as #{self.same_as_import}; "
+                    "nothing changed")
+        period = ""
+        if self.period_start is not None:
+            period = f", period {self.period_start:%Y-%m-%d} to {self.period_end:%Y-%m-%d}"
+        parts = [
+            f"{self.file_name}: import #{self.import_id} ({self.profile}, "
+            f"{', '.join(self.providers)})",
+            f"{self.rows_imported} rows imported",
+            f"{self.duplicates_dropped} duplicates dropped",
+        ]
+        if self.rows_rejected:
+            parts.append(f"{self.rows_rejected} bad rows set aside")
+        if self.rows_filtered:
+            parts.append(f"{self.rows_filtered} rows left out ({self.filtered_reason})")
+        if self.rows_updated:
+            parts.append(f"{self.rows_updated} rows replaced a previous version")
+        if self.replaced_imports:
+            parts.append("replaces import " + ", ".join(f"#{i}" for i in self.replaced_imports))
+        return "; ".join(parts) + period
+
+
+def _quiet(_fraction: float, _label: str) -> None:
+    pass
+
+
+def list_profiles(store: Store) -> list[Profile]:
+    """Built-in profiles and the pilot's saved mappings."""
+    saved = store.read("SELECT name, kind, mapping FROM mapping_profiles ORDER BY name")
+    return [
+        *(saved_profile(r.name, r.kind, json.loads(r.mapping)) for r in saved.itertuples()),
+        *BUILTIN_PROFILES,
+    ]
+
+
+def _profile_named(store: Store, name: str) -> Profile:
+    for profile in list_profiles(store):
+        if profile.name == name:
+            return profile
+    known = ", ".join(p.name for p in list_profiles(store))
+    raise NotFound(f"unknown profile '{name}'; known profiles: {known}")
+
+
+def save_mapping(store: Store, name: str, kind: str, mapping: dict[str, str]) -> None:
+    """Save a pilot's column mapping (canonical field -> file header) as a named profile."""
+    if name in PROFILES_BY_NAME:
+        raise ValueError(f"'{name}' is a built-in profile; choose another name")
+    fields = {f.name for f in KIND_FIELDS[kind]}
+    unknown = sorted(set(mapping) - fields)
+    if unknown:
+        raise ValueError(f"unknown fields for {kind}: {', '.join(unknown)}")
+    store.write(lambda cur: cur.execute(
+        "INSERT OR REPLACE INTO mapping_profiles VALUES (?, ?, ?, now())",
+        [name, kind, json.dumps(mapping)],
+    ))
+
+
+def import_export(
+    store: Store,
+    path: str | Path,
+    *,
+    provider: str | None = None,
+    profile: str | None = None,
+    skip_bad_rows: bool = False,
+    file_name: str | None = None,
+    imported_by: str | None = None,
+    on_progress: Progress | None = None,
+) -> ImportReport:
+    """Import one file; raises ImportRefused (nothing written) when it cannot be trusted."""
+    path = Path(path)
+    name = file_name or path.name
+    progress = on_progress or _quiet
+    progress(0.0, "reading")
+    fp = fingerprint(path)
+    same = store.scalar(
+        "SELECT min(import_id) FROM imports WHERE sha256 = ? AND status = 'active'", [fp.sha256]
+    )
+    if same is not None:
+        row = store.read("SELECT kind, profile FROM imports WHERE import_id = ?", [same])
+        progress(1.0, "unchanged")
+        return ImportReport(name, "unchanged", row.kind[0], row.profile[0], same_as_import=same)
+    forced = _profile_named(store, profile) if profile else None
+    candidates = list_profiles(store)
+    who = imported_by or getpass.getuser()
+
+    def run(cur: duckdb.DuckDBPyConnection) -> ImportReport:
+        raw = load_raw(cur, path, name, fp)
+        progress(0.3, "mapping")
+        resolved = (resolve_forced(name, forced, raw.headers) if forced
+                    else detect(name, raw.reader, raw.headers, candidates))
+        return _import_resolved(cur, raw, resolved, provider, skip_bad_rows, who, progress)
+
+    try:
+        report = store.write(run)
+    finally:
+        progress(1.0, "done")
+    return report
+
+
+def _import_resolved(cur, raw: RawFile, resolved: Resolved, provider: str | None,
+                     skip_bad_rows: bool, who: str, progress: Progress) -> ImportReport:
+    kind, rules = resolved.kind, RULES[resolved.kind]
+    name = raw.file_name
+    if resolved.prepare:
+        resolved.prepare(cur)
+    cur.execute(f"CREATE OR REPLACE TEMP TABLE mapped AS {resolved.select_sql}")
+    mapped_rows = cur.execute("SELECT count(DISTINCT _row) FROM mapped").fetchone()[0]
+    filtered = 0 if raw.reader == "queue_log" else max(raw.rows_read - mapped_rows, 0)
+    providers = _providers_of(cur, resolved, provider, name)
+    zone = _single_zone(cur, providers)
+
+    progress(0.45, "checking")
+    _type_fields(cur, kind, resolved, provider, zone)
+    derive = rules.derive_sql.replace("{tz}", "CAST(? AS VARCHAR)" if zone else _ROW_ZONE)
+    cur.execute(f"CREATE OR REPLACE TEMP TABLE staged AS {derive}",
+                [zone] * derive.count("?") if zone else [])
+    _collect_problems(cur, raw, resolved, rules)
+
+    rejected = cur.execute("SELECT count(DISTINCT _row) FROM problems").fetchone()[0]
+    if rejected and not skip_bad_rows:
+        raise _refusal(cur, name)
+    if rejected:
+        cur.execute("DELETE FROM staged WHERE _row IN (SELECT _row FROM problems)")
+
+    duplicates = _drop_exact_duplicates(cur, rules)
+    _refuse_conflicting_duplicates(cur, rules, resolved, name)
+    rows = cur.execute("SELECT count(*) FROM staged").fetchone()[0]
+    if rows == 0:
+        raise ImportRefused(name, [Problem(None, None, None,
+                                           "at least one row to import; none is left")])
+
+    progress(0.75, "writing")
+    import_id = cur.execute("SELECT nextval('import_id_seq')").fetchone()[0]
+    period_start, period_end = cur.execute(
+        f"SELECT min({rules.period_column}), max({rules.period_column}) FROM staged"
+    ).fetchone()
+    replaced = _replace_superseded(cur, rules, kind, import_id, period_start, period_end)
+    updated = _delete_same_keys(cur, rules)
+    columns = [c for c in _table_columns(cur, rules.table) if c not in ("import_id",)]
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    cur.execute(f"INSERT INTO {rules.table} (import_id, {quoted}) "
+                f"SELECT ?, {quoted} FROM staged ORDER BY _row", [import_id])
+    if rejected:
+        _set_aside(cur, import_id, raw)
+    cur.execute(
+        """INSERT INTO imports (import_id, file_name, sha256, kind, profile, provider,
+               rows_read, rows_imported, duplicates_dropped, period_start, period_end,
+               imported_at, imported_by, status, replaced_by, rows_rejected)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?, 'active', NULL, ?)""",
+        [import_id, name, raw.sha256, kind, resolved.profile.name, ", ".join(providers),
+         raw.rows_read, rows, duplicates, period_start, period_end, who, rejected],
+    )
+    return ImportReport(
+        name, "imported", kind, resolved.profile.name, import_id=import_id,
+        providers=providers, rows_read=raw.rows_read, rows_imported=rows,
+        duplicates_dropped=duplicates, rows_rejected=rejected, rows_filtered=filtered,
+        filtered_reason=resolved.filtered_reason, rows_updated=updated,
+        replaced_imports=replaced, period_start=period_start, period_end=period_end,
+    )
+
+
+def _providers_of(cur, resolved: Resolved, provider: str | None, name: str) -> list[str]:
+    """The providers of the file's rows; each gets a settings row if it is new."""
+    if "provider" in resolved.sources:
+        rows = cur.execute(
+            "SELECT DISTINCT coalesce(nullif(trim(provider), ''), ?) FROM mapped", [provider]
+        ).fetchall()
+        found = [r[0] for r in rows]
+    else:
+        found = [provider]
+    if None in found:
+        raise ImportRefused(name, [Problem(
+            None, "provider", None,
+            "a provider name: add a provider column or give the provider at import "
+            "(--provider NAME)")])
+    for p in found:
+        cur.execute(
+            "INSERT INTO providers (name, time_zone) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            [p, PROVIDER_DEFAULTS["time_zone"]],
+        )
+    return sorted(found)
+
+
+def _single_zone(cur, providers: list[str]) -> str | None:
+    """The file's time zone when all its providers share one (the usual case), else None."""
+    zones = cur.execute(
+        "SELECT DISTINCT time_zone FROM providers WHERE list_contains(?, name)", [providers]
+    ).fetchall()
+    return zones[0][0] if len(zones) == 1 else None
+
+
+# Per-row zone, for a file that mixes providers in several zones.
+_ROW_ZONE = "(SELECT p.time_zone FROM providers p WHERE p.name = provider)"
+
+
+def _type_fields(cur, kind: str, resolved: Resolved, provider: str | None,
+                 zone: str | None) -> None:
+    """`typed`: every canonical input field of the kind, typed, plus the text it came from."""
+    selects = ["_row"]
+    params: list = []
+    present = set(resolved.sources)
+    for f in KIND_FIELDS[kind]:
+        if f.name == "provider":
+            selects.append("coalesce(nullif(trim(provider), ''), ?) AS provider"
+                           if "provider" in present else "CAST(? AS VARCHAR) AS provider")
+            params.append(provider)
+            continue
+        if f.name not in present:
+            selects.append(f'CAST(NULL AS {_SQL_TYPES[f.type.name]}) AS "{f.name}"')
+            continue
+        column = f'm."{f.name}"'
+        if f.type.name == "timestamp":
+            if zone is not None:
+                expr = local_timestamp_sql(column, "CAST(? AS VARCHAR)")
+                params.append(zone)
+            else:
+                expr = local_timestamp_sql(column, _ROW_ZONE.replace(
+                    "= provider", "= coalesce(nullif(trim(m.provider), ''), ?)"))
+                params.append(provider)
+        else:
+            expr = PARSERS[f.type.name](column)
+        selects.append(f'{expr} AS "{f.name}"')
+        if f.type is not TEXT:
+            selects.append(f'CAST({column} AS VARCHAR) AS "raw__{f.name}"')
+    cur.execute(f"CREATE OR REPLACE TEMP TABLE typed AS SELECT {', '.join(selects)} "
+                f"FROM mapped m", params)
+
+
+def _collect_problems(cur, raw: RawFile, resolved: Resolved, rules: KindRules) -> None:
+    """`problems`: every defect found, as (_row, column, value, expected)."""
+    kind = resolved.kind
+    parts: list[str] = []
+    params: list = []
+    present = set(resolved.sources)
+
+    def source(field_name: str) -> str:
+        return resolved.sources.get(field_name, field_name)
+
+    if raw.reader == "table":
+        last = f"c{len(raw.headers) - 1}"
+        parts.append(f"SELECT _row, NULL, 'fewer fields than the header', ? FROM raw "
+                     f"WHERE {last} IS NULL")
+        params.append(f"{len(raw.headers)} fields per line, as in the header "
+                      "(is the file truncated?)")
+    for f in KIND_FIELDS[kind]:
+        if f.name in present and f.type is not TEXT:
+            parts.append(
+                f'SELECT _row, ?, "raw__{f.name}", ? FROM typed '
+                f'WHERE "{f.name}" IS NULL AND nullif(trim("raw__{f.name}"), \'\') IS NOT NULL')
+            params += [source(f.name), f.type.expected]
+    for alternatives in REQUIRED[kind]:
+        mapped_alt = next((alt for alt in alternatives if set(alt) <= present), ())
+        for name in mapped_alt:
+            # An empty required cell; a non-empty one that failed to parse is reported above.
+            typed_field = next(f for f in KIND_FIELDS[kind] if f.name == name)
+            empty = ("" if typed_field.type is TEXT
+                     else f' AND nullif(trim("raw__{name}"), \'\') IS NULL')
+            parts.append(f"SELECT _row, ?, '', ? FROM typed WHERE \"{name}\" IS NULL{empty}")
+            params += [source(name), "a value (this column is required)"]
+    for check in rules.checks:
+        if check.field not in present:
+            continue
+        parts.append(
+            f'SELECT b._row, ?, CAST(t."{check.field}" AS VARCHAR), ? '
+            f"FROM (SELECT _row FROM staged WHERE {check.bad_when}) b JOIN typed t USING (_row)")
+        params += [source(check.field), check.expected]
+    cur.execute(
+        "CREATE OR REPLACE TEMP TABLE problems (_row BIGINT, col VARCHAR, val VARCHAR, "
+        "expected VARCHAR)")
+    for part in parts:
+        n = part.count("?")
+        cur.execute(f"INSERT INTO problems {part}", params[:n])
+        params = params[n:]
+
+
+def _refusal(cur, name: str) -> ImportRefused:
+    total = cur.execute("SELECT count(*) FROM problems").fetchone()[0]
+    rows = cur.execute(
+        "SELECT _row, col, val, expected FROM problems ORDER BY _row, col LIMIT ?",
+        [MAX_PROBLEMS_SHOWN],
+    ).fetchall()
+    return ImportRefused(name, [Problem(*r) for r in rows], total)
+
+
+def _drop_exact_duplicates(cur, rules: KindRules) -> int:
+    key = ", ".join(("provider", *rules.key))
+    n, distinct_keys = cur.execute(
+        f"SELECT count(*), count(DISTINCT ({key})) FROM staged").fetchone()
+    if n == distinct_keys:
+        return 0  # every key once: no duplicates of any sort
+    columns = [c for c in _table_columns(cur, rules.table) if c != "import_id"]
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    cur.execute(f"CREATE OR REPLACE TEMP TABLE staged AS "
+                f"SELECT min(_row) AS _row, {quoted} FROM staged GROUP BY ALL")
+    return n - cur.execute("SELECT count(*) FROM staged").fetchone()[0]
+
+
+def _refuse_conflicting_duplicates(cur, rules: KindRules, resolved: Resolved, name: str) -> None:
+    key = ", ".join(("provider", *rules.key))
+    conflicts = cur.execute(
+        f"""SELECT list(_row ORDER BY _row), concat_ws(' / ', {', '.join(rules.key)})
+            FROM staged GROUP BY {key} HAVING count(*) > 1
+            ORDER BY min(_row) LIMIT ?""",
+        [MAX_PROBLEMS_SHOWN],
+    ).fetchall()
+    if not conflicts:
+        return
+    total = cur.execute(
+        f"SELECT count(*) FROM (SELECT 1 FROM staged GROUP BY {key} HAVING count(*) > 1)"
+    ).fetchone()[0]
+    key_label = " + ".join(resolved.sources.get(k, k) for k in rules.key)
+    problems = [
+        Problem(rows[0], key_label, value,
+                f"one row per {key_label}; rows {', '.join(map(str, rows))} share it "
+                "with different content")
+        for rows, value in conflicts
+    ]
+    raise ImportRefused(name, problems, total)
+
+
+def _replace_superseded(cur, rules: KindRules, kind: str, import_id: int,
+                        start, end) -> list[int]:
+    """Older imports of the same kind whose period and scope the new file covers."""
+    older = cur.execute(
+        f"""SELECT i.import_id FROM imports i
+            WHERE i.status = 'active' AND i.kind = ?
+              AND i.period_start >= ? AND i.period_end <= ?
+              AND EXISTS (SELECT 1 FROM {rules.table} t WHERE t.import_id = i.import_id)
+              AND NOT EXISTS (
+                  SELECT 1 FROM {rules.table} t
+                  WHERE t.import_id = i.import_id
+                    AND (t.provider, coalesce(t.{rules.scope_column}, '')) NOT IN
+                        (SELECT DISTINCT provider, coalesce({rules.scope_column}, '')
+                         FROM staged))
+            ORDER BY i.import_id""",
+        [kind, start, end],
+    ).fetchall()
+    ids = [r[0] for r in older]
+    for old in ids:
+        cur.execute(f"DELETE FROM {rules.table} WHERE import_id = ?", [old])
+        cur.execute("UPDATE imports SET status = 'replaced', replaced_by = ? WHERE import_id = ?",
+                    [import_id, old])
+    return ids
+
+
+def _delete_same_keys(cur, rules: KindRules) -> int:
+    """A newer row for the same fact replaces the stored one."""
+    key = ", ".join(("provider", *rules.key))
+    t_key = ", ".join(f"t.{k}" for k in ("provider", *rules.key))
+    count = cur.execute(
+        f"SELECT count(*) FROM {rules.table} t WHERE ({t_key}) IN (SELECT ({key}) FROM staged)"
+    ).fetchone()[0]
+    if count:
+        cur.execute(f"DELETE FROM {rules.table} t "
+                    f"WHERE ({t_key}) IN (SELECT ({key}) FROM staged)")
+    return count
+
+
+def _set_aside(cur, import_id: int, raw: RawFile) -> None:
+    rows = cur.execute(
+        """SELECT p._row, string_agg(coalesce(p.col || ': ', '') || 'expected ' || p.expected
+                  || coalesce(', found ''' || p.val || '''', ''), '; ' ORDER BY p.col),
+                  to_json(any_value(r))
+           FROM problems p LEFT JOIN raw r USING (_row) GROUP BY p._row ORDER BY p._row"""
+    ).fetchall()
+    named = []
+    for row, reason, values in rows:
+        cells = json.loads(values) if values else {}
+        by_header = {raw.headers[int(k[1:])] if k.startswith("c") and k[1:].isdigit()
+                     and int(k[1:]) < len(raw.headers) else k: v
+                     for k, v in cells.items() if k != "_row"}
+        named.append((import_id, row, reason, json.dumps(by_header, ensure_ascii=False)))
+    cur.executemany("INSERT INTO rejected_rows VALUES (?, ?, ?, ?)", named)
+
+
+def _table_columns(cur, table: str) -> list[str]:
+    return [r[0] for r in cur.execute(
+        "SELECT column_name FROM duckdb_columns() WHERE table_name = ? AND database_name <> 'temp' "
+        "ORDER BY column_index", [table]).fetchall()]
+
+
+def undo_import(store: Store, import_id: int) -> int:
+    """Remove one import's rows; its history line stays, marked 'undone'."""
+    def run(cur) -> int:
+        row = cur.execute("SELECT kind, status FROM imports WHERE import_id = ?",
+                          [import_id]).fetchone()
+        if row is None:
+            raise NotFound(f"there is no import #{import_id}")
+        kind, status = row
+        if status != "active":
+            raise NotFound(f"import #{import_id} is {status}; only active imports can be undone")
+        table = RULES[kind].table
+        n = cur.execute(f"SELECT count(*) FROM {table} WHERE import_id = ?",
+                        [import_id]).fetchone()[0]
+        cur.execute(f"DELETE FROM {table} WHERE import_id = ?", [import_id])
+        cur.execute("UPDATE imports SET status = 'undone' WHERE import_id = ?", [import_id])
+        return n
+    return store.write(run)
+
+
+def import_history(store: Store):
+    return store.read(
+        """SELECT import_id, file_name, kind, profile, provider, rows_read, rows_imported,
+                  duplicates_dropped, rows_rejected, period_start, period_end, imported_at,
+                  imported_by, status, replaced_by, sha256
+           FROM imports ORDER BY import_id DESC""")
+
+
+def rejected_rows(store: Store, import_id: int | None = None):
+    if import_id is None:
+        return store.read("SELECT * FROM rejected_rows ORDER BY import_id, row_number")
+    return store.read("SELECT * FROM rejected_rows WHERE import_id = ? ORDER BY row_number",
+                      [import_id])

@@ -1,0 +1,124 @@
+"""SQL expressions that turn the raw text of an export into typed values.
+
+Every importer goes through these, so "what a duration looks like" is decided once. Each
+builder takes the SQL of a text column and returns the SQL of the typed value, NULL when
+the text cannot be read; the importer reports the NULLs of non-empty text as problems.
+Only column names we generate ourselves are interpolated; values from files never are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+TIMESTAMP_FORMATS = (
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%d %H:%M:%S.%f",
+    "%Y-%m-%dT%H:%M:%S.%f",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%dT%H:%M",
+    "%d/%m/%Y %H:%M:%S",
+    "%d/%m/%Y %H:%M",
+    "%d-%m-%Y %H:%M:%S",
+    "%d-%m-%Y %H:%M",
+    "%d.%m.%Y %H:%M:%S",
+    "%Y/%m/%d %H:%M:%S",
+)
+DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d", "%y%m%d")
+
+TRUE_WORDS = ("1", "true", "vrai", "yes", "y", "oui", "o", "x")
+FALSE_WORDS = ("0", "false", "faux", "no", "n", "non")
+
+
+@dataclass(frozen=True)
+class FieldType:
+    """A canonical type: how to read it from text, and how to say what was expected."""
+
+    name: str
+    expected: str
+
+
+TEXT = FieldType("text", "text")
+NUMBER = FieldType("number", "a number (1234.5 or 1 234,5)")
+DURATION = FieldType("duration", "seconds or hh:mm:ss")
+BOOL = FieldType("bool", "yes/no, oui/non, true/false or 1/0")
+TIMESTAMP = FieldType("timestamp", "a date and time (dd/mm/yyyy hh:mm:ss or ISO 8601)")
+DATE = FieldType("date", "a date (dd/mm/yyyy or yyyy-mm-dd)")
+TIME = FieldType("time", "a time of day (hh:mm:ss)")
+
+
+def _str_list(items: tuple[str, ...]) -> str:
+    return "[" + ", ".join("'" + s + "'" for s in items) + "]"
+
+
+def text_sql(col: str) -> str:
+    return f"nullif(trim({col}), '')"
+
+
+def number_sql(col: str) -> str:
+    # French exports write 1 234,5 (space or no-break space for thousands, comma for
+    # decimals); English ones 1,234.5. A comma is a decimal mark only when there is no dot.
+    v = f"replace(replace(replace(trim({col}), ' ', ''), chr(160), ''), chr(8239), '')"
+    return (
+        f"try_cast(CASE WHEN contains({v}, '.') THEN replace({v}, ',', '') "
+        f"ELSE replace({v}, ',', '.') END AS DOUBLE)"
+    )
+
+
+def duration_sql(col: str) -> str:
+    """Seconds from '75', '75,5', '1:15', '0:01:15' or '01:01:15'."""
+    v = f"trim({col})"
+    parts = f"string_split({v}, ':')"
+    clock = (
+        f"CASE len({parts}) "
+        f"WHEN 3 THEN try_cast({parts}[1] AS INTEGER) * 3600 + try_cast({parts}[2] AS INTEGER) * 60"
+        f" + try_cast(replace({parts}[3], ',', '.') AS DOUBLE) "
+        f"WHEN 2 THEN try_cast({parts}[1] AS INTEGER) * 60"
+        f" + try_cast(replace({parts}[2], ',', '.') AS DOUBLE) END"
+    )
+    return f"(CASE WHEN contains({v}, ':') THEN {clock} ELSE {number_sql(col)} END)"
+
+
+def bool_sql(col: str) -> str:
+    v = f"lower(trim({col}))"
+    return (
+        f"(CASE WHEN {v} IN {tuple(TRUE_WORDS)} THEN true "
+        f"WHEN {v} IN {tuple(FALSE_WORDS)} THEN false END)"
+    )
+
+
+def has_offset_sql(col: str) -> str:
+    return f"regexp_matches(trim({col}), '(Z|[+-][0-9][0-9]:?[0-9][0-9])$')"
+
+
+def local_timestamp_sql(col: str, tz_sql: str) -> str:
+    """The wall-clock time in the provider's zone: naive text as is, offset text converted."""
+    v = f"trim({col})"
+    return (
+        f"(CASE WHEN {has_offset_sql(col)} THEN timezone({tz_sql}, try_cast({v} AS TIMESTAMPTZ)) "
+        f"ELSE try_strptime({v}, {_str_list(TIMESTAMP_FORMATS)}) END)"
+    )
+
+
+def date_sql(col: str) -> str:
+    return f"CAST(try_strptime(trim({col}), {_str_list(DATE_FORMATS)}) AS DATE)"
+
+
+def time_sql(col: str) -> str:
+    v = f"trim({col})"
+    return f"coalesce(try_cast({v} AS TIME), CAST(try_strptime({v}, '%H:%M') AS TIME))"
+
+
+def instant_sql(local_sql: str, tz_sql: str) -> str:
+    """The instant of a wall-clock time in a zone (DST gaps and folds resolved by ICU)."""
+    return f"timezone({tz_sql}, {local_sql})"
+
+
+PARSERS = {
+    "text": text_sql,
+    "number": number_sql,
+    "duration": duration_sql,
+    "bool": bool_sql,
+    "date": date_sql,
+    "time": time_sql,
+}

@@ -1,0 +1,133 @@
+"""The canonical store's schema, as an ordered list of migrations.
+
+A database records the version it was built to; opening it applies the migrations it lacks,
+in order, each in its own transaction. Never edit a released migration: append a new one.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+# Columns every fact table shares: the import it came from and the provider it belongs to.
+_PROVENANCE = "import_id INTEGER NOT NULL, provider VARCHAR NOT NULL"
+
+MIGRATIONS: list[tuple[int, str, list[str]]] = [
+    (
+        1,
+        "canonical tables and import history",
+        [
+            "CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at TIMESTAMPTZ)",
+            """CREATE TABLE providers (
+                name VARCHAR PRIMARY KEY,
+                time_zone VARCHAR NOT NULL DEFAULT 'Europe/Paris',
+                sl_threshold_s DOUBLE NOT NULL DEFAULT 20,
+                short_abandon_s DOUBLE NOT NULL DEFAULT 5,
+                repeat_window_days INTEGER NOT NULL DEFAULT 7,
+                sl_variant VARCHAR NOT NULL DEFAULT 'net')""",
+            "CREATE SEQUENCE import_id_seq START 1",
+            """CREATE TABLE imports (
+                import_id INTEGER PRIMARY KEY,
+                file_name VARCHAR NOT NULL,
+                sha256 VARCHAR NOT NULL,
+                kind VARCHAR NOT NULL,
+                profile VARCHAR NOT NULL,
+                provider VARCHAR,
+                rows_read BIGINT NOT NULL,
+                rows_imported BIGINT NOT NULL,
+                duplicates_dropped BIGINT NOT NULL,
+                period_start TIMESTAMP,
+                period_end TIMESTAMP,
+                imported_at TIMESTAMPTZ NOT NULL,
+                imported_by VARCHAR,
+                status VARCHAR NOT NULL,
+                replaced_by INTEGER)""",
+            f"""CREATE TABLE contacts ({_PROVENANCE},
+                contact_id VARCHAR NOT NULL, site VARCHAR, queue VARCHAR NOT NULL,
+                channel VARCHAR NOT NULL, direction VARCHAR NOT NULL,
+                arrived_at TIMESTAMPTZ NOT NULL, arrived_local TIMESTAMP NOT NULL,
+                answered_at TIMESTAMPTZ, ended_at TIMESTAMPTZ,
+                wait_s DOUBLE, talk_s DOUBLE, hold_s DOUBLE, acw_s DOUBLE,
+                agent_id VARCHAR, transferred BOOLEAN, contact_reason VARCHAR,
+                outcome VARCHAR, sale_amount DOUBLE, customer_id VARCHAR,
+                csat DOUBLE, nps DOUBLE)""",
+            f"""CREATE TABLE intervals ({_PROVENANCE},
+                queue VARCHAR NOT NULL, interval_start TIMESTAMPTZ NOT NULL,
+                interval_local TIMESTAMP NOT NULL, interval_min INTEGER,
+                offered DOUBLE, answered DOUBLE, abandoned DOUBLE, short_abandoned DOUBLE,
+                answered_within_sl DOUBLE, talk_s DOUBLE, hold_s DOUBLE, acw_s DOUBLE,
+                wait_s DOUBLE)""",
+            f"""CREATE TABLE agent_activity ({_PROVENANCE},
+                start_local TIMESTAMP NOT NULL, agent_id VARCHAR NOT NULL,
+                site VARCHAR, team VARCHAR,
+                scheduled_s DOUBLE, logged_s DOUBLE, available_s DOUBLE, talk_s DOUBLE,
+                hold_s DOUBLE, acw_s DOUBLE, pause_s DOUBLE, absence_s DOUBLE)""",
+            f"""CREATE TABLE evaluations ({_PROVENANCE},
+                evaluation_id VARCHAR NOT NULL, evaluated_at TIMESTAMPTZ,
+                evaluated_local TIMESTAMP, agent_id VARCHAR, evaluator VARCHAR,
+                contact_id VARCHAR, grid VARCHAR, item VARCHAR NOT NULL,
+                score DOUBLE NOT NULL, max_score DOUBLE NOT NULL,
+                session_id VARCHAR, is_reference BOOLEAN)""",
+            f"""CREATE TABLE snapshots ({_PROVENANCE},
+                "at" TIMESTAMPTZ NOT NULL, at_local TIMESTAMP NOT NULL, queue VARCHAR NOT NULL,
+                waiting DOUBLE, longest_wait_s DOUBLE, agents_on_contact DOUBLE,
+                agents_available DOUBLE, agents_paused DOUBLE)""",
+            f"""CREATE TABLE forecasts ({_PROVENANCE},
+                queue VARCHAR NOT NULL, start_local TIMESTAMP NOT NULL,
+                forecast_offered DOUBLE NOT NULL, forecast_aht_s DOUBLE)""",
+        ],
+    ),
+    (
+        2,
+        "rows set aside by --skip-bad-rows, and the pilot's saved column mappings",
+        [
+            """CREATE TABLE rejected_rows (
+                import_id INTEGER NOT NULL, row_number BIGINT, reason VARCHAR NOT NULL,
+                raw_values VARCHAR)""",
+            """CREATE TABLE mapping_profiles (
+                name VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, mapping VARCHAR NOT NULL,
+                created_at TIMESTAMPTZ NOT NULL)""",
+            "ALTER TABLE imports ADD COLUMN rows_rejected BIGINT DEFAULT 0",
+        ],
+    ),
+]
+
+LATEST_VERSION = MIGRATIONS[-1][0]
+
+# Fact tables, by import kind.
+FACT_TABLES = {
+    "contacts": "contacts",
+    "intervals": "intervals",
+    "agent_activity": "agent_activity",
+    "evaluations": "evaluations",
+    "snapshots": "snapshots",
+    "forecasts": "forecasts",
+}
+
+
+def current_version(con: duckdb.DuckDBPyConnection) -> int:
+    exists = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+    ).fetchone()[0]
+    if not exists:
+        return 0
+    return con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+
+
+def migrate(con: duckdb.DuckDBPyConnection, upto: int = LATEST_VERSION) -> list[int]:
+    """Apply the missing migrations up to `upto`; returns the versions applied."""
+    applied = []
+    version = current_version(con)
+    for number, _title, statements in MIGRATIONS:
+        if number <= version or number > upto:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for statement in statements:
+                con.execute(statement)
+            con.execute("INSERT INTO schema_version VALUES (?, now())", [number])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        applied.append(number)
+    return applied

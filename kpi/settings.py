@@ -1,0 +1,41 @@
+"""Settings declared once: name, default and help. CLI help and the settings page read them."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DB = PROJECT_ROOT / "data" / "cockpit.duckdb"
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: object
+    help: str
+
+
+PROVIDER_SETTINGS: tuple[Setting, ...] = (
+    Setting("time_zone", "Europe/Paris", "Time zone of the provider's timestamps without offset."),
+    Setting("sl_threshold_s", 20, "Service-level threshold T in seconds (answered within T)."),
+    Setting("short_abandon_s", 5, "Abandons shorter than this (seconds) are short abandons."),
+    Setting("repeat_window_days", 7, "Window in days for repeat contacts (FCR)."),
+    Setting(
+        "sl_variant",
+        "net",
+        "Service-level definition: net, offered, answered or abandons_in_sl.",
+    ),
+)
+PROVIDER_DEFAULTS = {s.name: s.default for s in PROVIDER_SETTINGS}
+
+
+def resolve_db_path(cli_value: str | os.PathLike | None = None) -> Path:
+    """The database path: --db, else COCKPIT_DB, else data/cockpit.duckdb."""
+    if cli_value:
+        return Path(cli_value)
+    env = os.environ.get("COCKPIT_DB")
+    if env:
+        return Path(env)
+    return DEFAULT_DB
