@@ -76,6 +76,17 @@ class Store:
             finally:
                 cur.close()
 
+    def trial(self, fn: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
+        """Run fn(cursor) in a transaction that is always rolled back (dry runs, previews)."""
+        with self._write_lock:
+            cur = self._con.cursor()
+            cur.execute("BEGIN TRANSACTION")
+            try:
+                return fn(cur)
+            finally:
+                cur.execute("ROLLBACK")
+                cur.close()
+
     def close(self) -> None:
         self._con.close()
 

@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 
 from kpi.errors import MAX_PROBLEMS_SHOWN, ImportRefused, NotFound, Problem
 from kpi.ingest.canonical import RULES, KindRules
@@ -61,6 +62,8 @@ class ImportReport:
     period_start: datetime | None = None
     period_end: datetime | None = None
     same_as_import: int | None = None
+    profile_title: str = ""
+    preview: pd.DataFrame | None = None  # the first stored rows, as stored
 
     def summary(self) -> str:
         if self.status == "unchanged":
@@ -133,34 +136,64 @@ def import_export(
     on_progress: Progress | None = None,
 ) -> ImportReport:
     """Import one file; raises ImportRefused (nothing written) when it cannot be trusted."""
-    path = Path(path)
-    name = file_name or path.name
+    return import_files(
+        store, [(Path(path), file_name or Path(path).name)], provider=provider,
+        profile=profile, skip_bad_rows=skip_bad_rows, imported_by=imported_by,
+        on_progress=on_progress,
+    )[0]
+
+
+def import_files(
+    store: Store,
+    files: list[tuple[Path, str]],
+    *,
+    provider: str | None = None,
+    profile: str | None = None,
+    skip_bad_rows: bool = False,
+    imported_by: str | None = None,
+    on_progress: Progress | None = None,
+    dry_run: bool = False,
+) -> list[ImportReport]:
+    """Import (path, display name) files in one transaction: all of them, or none.
+
+    Progress is reported as (fraction of the whole batch, "file name: stage"). A dry run
+    goes through every step and check, then rolls back: what a preview shows is exactly
+    what the import would store (see `preview_rows`).
+    """
     progress = on_progress or _quiet
-    progress(0.0, "reading")
-    fp = fingerprint(path)
-    same = store.scalar(
-        "SELECT min(import_id) FROM imports WHERE sha256 = ? AND status = 'active'", [fp.sha256]
-    )
-    if same is not None:
-        row = store.read("SELECT kind, profile FROM imports WHERE import_id = ?", [same])
-        progress(1.0, "unchanged")
-        return ImportReport(name, "unchanged", row.kind[0], row.profile[0], same_as_import=same)
     forced = _profile_named(store, profile) if profile else None
     candidates = list_profiles(store)
     who = imported_by or getpass.getuser()
+    prints = []
+    for i, (path, name) in enumerate(files):
+        progress(i / len(files), f"{name}: reading")
+        prints.append(fingerprint(Path(path)))
 
-    def run(cur: duckdb.DuckDBPyConnection) -> ImportReport:
-        raw = load_raw(cur, path, name, fp)
-        progress(0.3, "mapping")
-        resolved = (resolve_forced(name, forced, raw.headers) if forced
-                    else detect(name, raw.reader, raw.headers, candidates))
-        return _import_resolved(cur, raw, resolved, provider, skip_bad_rows, who, progress)
+    def run(cur: duckdb.DuckDBPyConnection) -> list[ImportReport]:
+        reports = []
+        for i, ((path, name), fp) in enumerate(zip(files, prints, strict=True)):
+            def step(fraction: float, stage: str, i=i, name=name) -> None:
+                progress((i + fraction) / len(files), f"{name}: {stage}")
 
-    try:
-        report = store.write(run)
-    finally:
-        progress(1.0, "done")
-    return report
+            same = cur.execute(
+                "SELECT min(import_id) FROM imports WHERE sha256 = ? AND status = 'active'",
+                [fp.sha256]).fetchall()[0][0]
+            if same is not None:
+                kind, prof = cur.execute("SELECT kind, profile FROM imports WHERE import_id = ?",
+                                         [same]).fetchall()[0]
+                reports.append(ImportReport(name, "unchanged", kind, prof, same_as_import=same))
+                continue
+            raw = load_raw(cur, Path(path), name, fp)
+            step(0.3, "mapping")
+            resolved = (resolve_forced(name, forced, raw.headers) if forced
+                        else detect(name, raw.reader, raw.headers, candidates))
+            reports.append(_import_resolved(cur, raw, resolved, provider, skip_bad_rows, who,
+                                            step))
+        return reports
+
+    reports = (store.trial if dry_run else store.write)(run)
+    progress(1.0, "done")
+    return reports
 
 
 def _import_resolved(cur, raw: RawFile, resolved: Resolved, provider: str | None,
@@ -198,7 +231,7 @@ def _import_resolved(cur, raw: RawFile, resolved: Resolved, provider: str | None
     progress(0.75, "writing")
     import_id = cur.execute("SELECT nextval('import_id_seq')").fetchone()[0]
     period_start, period_end = cur.execute(
-        f"SELECT min({rules.period_column}), max({rules.period_column}) FROM staged"
+        f'SELECT min("{rules.period_column}"), max("{rules.period_column}") FROM staged'
     ).fetchone()
     replaced = _replace_superseded(cur, rules, kind, import_id, period_start, period_end)
     updated = _delete_same_keys(cur, rules)
@@ -216,8 +249,11 @@ def _import_resolved(cur, raw: RawFile, resolved: Resolved, provider: str | None
         [import_id, name, raw.sha256, kind, resolved.profile.name, ", ".join(providers),
          raw.rows_read, rows, duplicates, period_start, period_end, who, rejected],
     )
+    preview = cur.execute(f"SELECT * FROM {rules.table} WHERE import_id = ? LIMIT 10",
+                          [import_id]).df().drop(columns=["import_id"])
     return ImportReport(
         name, "imported", kind, resolved.profile.name, import_id=import_id,
+        preview=preview, profile_title=resolved.profile.title,
         providers=providers, rows_read=raw.rows_read, rows_imported=rows,
         duplicates_dropped=duplicates, rows_rejected=rejected, rows_filtered=filtered,
         filtered_reason=resolved.filtered_reason, rows_updated=updated,
@@ -348,8 +384,12 @@ def _refusal(cur, name: str) -> ImportRefused:
     return ImportRefused(name, [Problem(*r) for r in rows], total)
 
 
+def _quoted(*names: str, prefix: str = "") -> str:
+    return ", ".join(f'{prefix}"{n}"' for n in names)
+
+
 def _drop_exact_duplicates(cur, rules: KindRules) -> int:
-    key = ", ".join(("provider", *rules.key))
+    key = _quoted("provider", *rules.key)
     n, distinct_keys = cur.execute(
         f"SELECT count(*), count(DISTINCT ({key})) FROM staged").fetchone()
     if n == distinct_keys:
@@ -362,9 +402,9 @@ def _drop_exact_duplicates(cur, rules: KindRules) -> int:
 
 
 def _refuse_conflicting_duplicates(cur, rules: KindRules, resolved: Resolved, name: str) -> None:
-    key = ", ".join(("provider", *rules.key))
+    key = _quoted("provider", *rules.key)
     conflicts = cur.execute(
-        f"""SELECT list(_row ORDER BY _row), concat_ws(' / ', {', '.join(rules.key)})
+        f"""SELECT list(_row ORDER BY _row), concat_ws(' / ', {_quoted(*rules.key)})
             FROM staged GROUP BY {key} HAVING count(*) > 1
             ORDER BY min(_row) LIMIT ?""",
         [MAX_PROBLEMS_SHOWN],
@@ -411,8 +451,8 @@ def _replace_superseded(cur, rules: KindRules, kind: str, import_id: int,
 
 def _delete_same_keys(cur, rules: KindRules) -> int:
     """A newer row for the same fact replaces the stored one."""
-    key = ", ".join(("provider", *rules.key))
-    t_key = ", ".join(f"t.{k}" for k in ("provider", *rules.key))
+    key = _quoted("provider", *rules.key)
+    t_key = _quoted("provider", *rules.key, prefix="t.")
     count = cur.execute(
         f"SELECT count(*) FROM {rules.table} t WHERE ({t_key}) IN (SELECT ({key}) FROM staged)"
     ).fetchone()[0]

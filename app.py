@@ -1,0 +1,22 @@
+"""Cockpit's entry: declares every page, grouped by ritual, and runs the chosen one."""
+
+import streamlit as st
+
+from app_pages.ui import language, store, tr
+
+st.set_page_config(page_title="Cockpit", page_icon=":material/speed:", layout="wide")
+lang = language()
+store()  # open (and on first run build) the database before any page draws
+
+pages = {
+    tr("nav.group.cockpit"): [
+        st.Page("app_pages/home.py", title=tr("nav.home"), icon=":material/home:", default=True),
+    ],
+    tr("nav.group.data"): [
+        st.Page("app_pages/import_exports.py", title=tr("nav.import"),
+                icon=":material/upload_file:", url_path="import"),
+        st.Page("app_pages/data_overview.py", title=tr("nav.data"),
+                icon=":material/calendar_month:", url_path="data"),
+    ],
+}
+st.navigation(pages).run()

@@ -1,0 +1,58 @@
+"""Data: what the store holds per provider and kind, and a calendar of missing days."""
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from app_pages.ui import lang, store, tr
+from kpi.i18n import format_date
+from kpi.ingest.fields import KINDS
+from kpi.inventory import daily_rows, holdings, missing_days, providers
+
+db = store()
+st.title(tr("data.title"))
+held = holdings(db)
+if held.empty:
+    st.info(tr("data.empty"))
+    st.stop()
+
+st.subheader(tr("data.by_kind"))
+table = held.assign(kind=held.kind.map(lambda k: tr(f"kind.{k}")),
+                    first_day=held.first_day.map(lambda d: format_date(d, lang())),
+                    last_day=held.last_day.map(lambda d: format_date(d, lang())))
+table.columns = [tr("col.provider"), tr("col.kind"), tr("col.rows"), tr("col.first_day"),
+                 tr("col.last_day"), tr("col.days")]
+st.dataframe(table, hide_index=True, width="stretch")
+
+st.subheader(tr("data.coverage"))
+col_provider, col_kind = st.columns(2)
+provider = col_provider.selectbox(tr("data.provider"), providers(db))
+kind = col_kind.selectbox(tr("data.kind"), KINDS, format_func=lambda k: tr(f"kind.{k}"))
+daily = daily_rows(db, provider, kind)
+if daily.empty:
+    st.info(tr("data.empty"))
+    st.stop()
+st.caption(tr("data.coverage_help"))
+days = pd.DataFrame({"day": pd.date_range(daily.day.min(), daily.day.max(), freq="D")})
+days = days.merge(daily.assign(day=pd.to_datetime(daily.day)), on="day", how="left")
+days["week"] = days.day - pd.to_timedelta(days.day.dt.day_of_week, unit="D")
+days["weekday"] = days.day.dt.day_of_week
+grid = days.pivot(index="weekday", columns="week", values="rows")
+labels = tr("weekday.short").split(",")
+hover = days.pivot(index="weekday", columns="week", values="day").map(
+    lambda d: format_date(d, lang()) if pd.notna(d) else "")
+figure = go.Figure(go.Heatmap(
+    z=grid.values, x=[format_date(w, lang()) for w in grid.columns],
+    y=[labels[i] for i in grid.index], colorscale="Blues", xgap=2, ygap=2,
+    customdata=hover.values, hovertemplate="%{customdata}: %{z}<extra></extra>",
+    colorbar={"title": tr("col.rows")}))
+figure.update_layout(height=300, margin={"l": 10, "r": 10, "t": 10, "b": 10},
+                     plot_bgcolor="#d9d9d9", yaxis={"autorange": "reversed"})
+st.plotly_chart(figure, width="stretch")
+gaps = missing_days(daily)
+if gaps:
+    st.warning(tr("data.missing", days=", ".join(format_date(d, lang()) for d in gaps[:40])
+                  + (" …" if len(gaps) > 40 else "")))
+else:
+    st.success(tr("data.no_missing", start=format_date(daily.day.min(), lang()),
+                  end=format_date(daily.day.max(), lang())))

@@ -1,0 +1,208 @@
+"""`cockpit`: imports, history and demo data without the UI. Its contract is kept stable.
+
+    cockpit import PATH... [--provider NAME] [--profile NAME] [--db FILE] [--skip-bad-rows]
+    cockpit imports [--format table|csv|json]
+    cockpit undo IMPORT_ID
+    cockpit rejected [IMPORT_ID] [--format table|csv|json]
+    cockpit profiles
+    cockpit demo [--db FILE] [--force]
+    cockpit app [--db FILE] [--port N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from kpi.errors import CockpitError
+from kpi.settings import PROJECT_ROOT, resolve_db_path
+
+
+class TerminalProgress:
+    """A one-line progress bar on stderr, drawn only when stderr is a terminal."""
+
+    def __init__(self, stream=sys.stderr, width: int = 30):
+        self.stream = stream
+        self.width = width
+        self.enabled = stream.isatty()
+
+    def __call__(self, fraction: float, label: str) -> None:
+        if not self.enabled:
+            return
+        filled = int(self.width * max(0.0, min(fraction, 1.0)))
+        bar = "#" * filled + "-" * (self.width - filled)
+        self.stream.write(f"\r[{bar}] {fraction:4.0%} {label[:60]:<60}")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            self.stream.write("\r" + " " * (self.width + 70) + "\r")
+            self.stream.flush()
+
+
+def _open_store(args):
+    from kpi.store import Store
+
+    return Store(resolve_db_path(args.db))
+
+
+def _print_table(df: pd.DataFrame, fmt: str) -> None:
+    if fmt == "csv":
+        df.to_csv(sys.stdout, index=False)
+    elif fmt == "json":
+        sys.stdout.write(df.to_json(orient="records", date_format="iso", force_ascii=False))
+        sys.stdout.write("\n")
+    else:
+        with pd.option_context("display.max_rows", None, "display.max_columns", None,
+                               "display.width", 200):
+            print(df.to_string(index=False) if not df.empty else "(none)")
+
+
+def cmd_import(args) -> int:
+    from kpi.ingest.importer import import_files
+
+    missing = [p for p in args.paths if not Path(p).is_file()]
+    if missing:
+        raise CockpitError("no such file: " + ", ".join(missing))
+    progress = TerminalProgress()
+    with _open_store(args) as store:
+        try:
+            reports = import_files(
+                store, [(Path(p), Path(p).name) for p in args.paths],
+                provider=args.provider, profile=args.profile,
+                skip_bad_rows=args.skip_bad_rows, on_progress=progress,
+            )
+        finally:
+            progress.close()
+    for report in reports:
+        print(report.summary())
+    return 0
+
+
+def cmd_imports(args) -> int:
+    from kpi.ingest.importer import import_history
+
+    with _open_store(args) as store:
+        _print_table(import_history(store), args.format)
+    return 0
+
+
+def cmd_undo(args) -> int:
+    from kpi.ingest.importer import undo_import
+
+    with _open_store(args) as store:
+        removed = undo_import(store, args.import_id)
+    print(f"import #{args.import_id} undone: {removed} rows removed")
+    return 0
+
+
+def cmd_rejected(args) -> int:
+    from kpi.ingest.importer import rejected_rows
+
+    with _open_store(args) as store:
+        _print_table(rejected_rows(store, args.import_id), args.format)
+    return 0
+
+
+def cmd_profiles(args) -> int:
+    from kpi.ingest.importer import list_profiles
+
+    with _open_store(args) as store:
+        rows = [(p.name, p.kind, p.title) for p in list_profiles(store)]
+    _print_table(pd.DataFrame(rows, columns=["profile", "kind", "description"]), "table")
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from kpi.demo import build_demo
+
+    path = resolve_db_path(args.db)
+    progress = TerminalProgress()
+    try:
+        built = build_demo(path, force=args.force, on_progress=progress)
+    finally:
+        progress.close()
+    print(f"demo database {'built' if built else 'already present'}: {path}")
+    return 0
+
+
+def cmd_app(args) -> int:
+    from kpi.demo import build_demo
+
+    path = resolve_db_path(args.db)
+    if not path.exists():
+        print(f"building the demo database at {path} (first run)…", file=sys.stderr)
+        build_demo(path, on_progress=TerminalProgress())
+    env = dict(os.environ, COCKPIT_DB=str(path.resolve()))
+    command = [sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "app.py"),
+               "--server.port", str(args.port)]
+    if args.headless:
+        command += ["--server.headless", "true"]
+    return subprocess.call(command, env=env)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    db = argparse.ArgumentParser(add_help=False)
+    db.add_argument("--db", help="database file (default: $COCKPIT_DB, else "
+                                 "data/cockpit.duckdb)")
+    parser = argparse.ArgumentParser(
+        prog="cockpit", description="Steering cockpit for outsourced contact centers.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("import", parents=[db], help="import provider exports (CSV, XLSX, "
+                                                    "JSON lines, queue_log)")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--provider", help="provider of the rows, when the file does not say")
+    p.add_argument("--profile", help="force an import profile (see `cockpit profiles`)")
+    p.add_argument("--skip-bad-rows", action="store_true",
+                   help="set bad rows aside (see `cockpit rejected`) instead of refusing "
+                        "the file")
+    p.set_defaults(run=cmd_import)
+
+    p = sub.add_parser("imports", parents=[db], help="list the import history")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.set_defaults(run=cmd_imports)
+
+    p = sub.add_parser("undo", parents=[db], help="remove one import's rows")
+    p.add_argument("import_id", type=int, metavar="IMPORT_ID")
+    p.set_defaults(run=cmd_undo)
+
+    p = sub.add_parser("rejected", parents=[db], help="rows set aside by --skip-bad-rows")
+    p.add_argument("import_id", type=int, nargs="?", metavar="IMPORT_ID")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.set_defaults(run=cmd_rejected)
+
+    p = sub.add_parser("profiles", parents=[db], help="list import profiles")
+    p.set_defaults(run=cmd_profiles)
+
+    p = sub.add_parser("demo", parents=[db], help="build the demo database")
+    p.add_argument("--force", action="store_true", help="rebuild it if it exists")
+    p.set_defaults(run=cmd_demo)
+
+    p = sub.add_parser("app", parents=[db], help="start the app (builds the demo database "
+                                                 "first if there is none)")
+    p.add_argument("--port", type=int, default=8501)
+    p.add_argument("--headless", action="store_true", help="do not open a browser")
+    p.set_defaults(run=cmd_app)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except CockpitError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    except ValueError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

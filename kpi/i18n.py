@@ -1,0 +1,153 @@
+"""French and English words of the UI and the number and date formats of each language."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+LANGUAGES = {"fr": "Français", "en": "English"}
+DEFAULT_LANGUAGE = "fr"
+
+# key -> (English, French)
+MESSAGES: dict[str, tuple[str, str]] = {
+    "app.title": ("Cockpit", "Cockpit"),
+    "nav.home": ("Home", "Accueil"),
+    "nav.import": ("Import", "Import"),
+    "nav.data": ("Data", "Données"),
+    "nav.group.cockpit": ("Cockpit", "Cockpit"),
+    "nav.group.data": ("Data", "Données"),
+    "language": ("Language", "Langue"),
+    "home.title": ("Steering cockpit", "Cockpit de pilotage"),
+    "home.intro": (
+        "Cockpit loads your providers' production exports and turns them into the figures "
+        "each governance ritual needs.",
+        "Cockpit charge les exports de production de vos prestataires et en tire les "
+        "chiffres dont chaque rituel de pilotage a besoin.",
+    ),
+    "home.empty": ("The database is empty: start with the Import page.",
+                   "La base est vide : commencez par la page Import."),
+    "home.providers": ("Providers", "Prestataires"),
+    "home.contacts": ("Contacts", "Contacts"),
+    "home.period": ("Period covered", "Période couverte"),
+    "home.imports": ("Imports", "Imports"),
+    "home.last_imports": ("Latest imports", "Derniers imports"),
+    "home.where": ("Where to go", "Par où commencer"),
+    "home.go_import": ("Import this week's exports", "Importer les exports de la semaine"),
+    "home.go_data": ("Check what the store holds, and the missing days",
+                     "Voir ce que contient la base, et les jours manquants"),
+    "home.db": ("Database: {path}", "Base : {path}"),
+    "import.title": ("Import provider exports", "Importer les exports des prestataires"),
+    "import.help": (
+        "CSV, TSV, XLSX, JSON lines (Amazon Connect) or Asterisk queue_log. The layout is "
+        "detected from the header; several files are imported together, all or nothing.",
+        "CSV, TSV, XLSX, JSON lines (Amazon Connect) ou queue_log Asterisk. Le format est "
+        "reconnu d'après l'en-tête ; plusieurs fichiers sont importés ensemble, tous ou aucun.",
+    ),
+    "import.files": ("Export files", "Fichiers d'export"),
+    "import.provider": ("Provider (when the file does not say)",
+                        "Prestataire (si le fichier ne le dit pas)"),
+    "import.provider_placeholder": ("from the file's provider column",
+                                    "d'après la colonne prestataire du fichier"),
+    "import.new_provider": ("New provider name", "Nom du nouveau prestataire"),
+    "import.provider_new_option": ("— new provider —", "— nouveau prestataire —"),
+    "import.profile": ("Import profile", "Profil d'import"),
+    "import.auto": ("Detect from the header", "Reconnaître d'après l'en-tête"),
+    "import.skip_bad": ("Set bad rows aside instead of refusing the file",
+                        "Mettre de côté les lignes en erreur au lieu de refuser le fichier"),
+    "import.preview": ("Check before importing", "Vérification avant import"),
+    "import.detected": ("{file}: {profile} · {kind} · {rows} rows · {start} → {end}",
+                        "{file} : {profile} · {kind} · {rows} lignes · {start} → {end}"),
+    "import.unchanged": ("{file}: already imported (import #{id}); importing it again "
+                         "changes nothing.",
+                         "{file} : déjà importé (import n°{id}) ; le réimporter ne change "
+                         "rien."),
+    "import.go": ("Import {n} file(s)", "Importer {n} fichier(s)"),
+    "import.done": ("Import finished", "Import terminé"),
+    "import.refused": ("Refused: nothing was imported.", "Refusé : rien n'a été importé."),
+    "import.mapping": ("Map the columns of an unknown layout",
+                       "Associer les colonnes d'un format inconnu"),
+    "import.mapping_help": (
+        "Choose, for each field Cockpit needs, the column of your file that holds it. Save "
+        "the mapping under a name: the next exports in this layout will be recognised.",
+        "Choisissez, pour chaque champ attendu, la colonne de votre fichier qui le contient. "
+        "Enregistrez l'association sous un nom : les prochains exports de ce format seront "
+        "reconnus.",
+    ),
+    "import.mapping_file": ("File to map", "Fichier à associer"),
+    "import.mapping_kind": ("Kind of export", "Type d'export"),
+    "import.mapping_name": ("Profile name", "Nom du profil"),
+    "import.mapping_save": ("Save the mapping", "Enregistrer l'association"),
+    "import.mapping_saved": ("Profile '{name}' saved.", "Profil « {name} » enregistré."),
+    "import.not_mapped": ("(not in this file)", "(absent de ce fichier)"),
+    "import.history": ("Import history", "Historique des imports"),
+    "import.undo": ("Undo an import", "Annuler un import"),
+    "import.undo_button": ("Undo import #{id}", "Annuler l'import n°{id}"),
+    "import.undone": ("Import #{id} undone: {n} rows removed.",
+                      "Import n°{id} annulé : {n} lignes retirées."),
+    "import.rejected": ("Rows set aside", "Lignes mises de côté"),
+    "import.download_csv": ("Download as CSV", "Télécharger en CSV"),
+    "data.title": ("What the store holds", "Contenu de la base"),
+    "data.by_kind": ("Rows per provider and kind of export",
+                     "Lignes par prestataire et type d'export"),
+    "data.coverage": ("Coverage calendar", "Calendrier de couverture"),
+    "data.coverage_help": ("Rows per day; a grey square is a day with no row at all.",
+                           "Lignes par jour ; une case grise est un jour sans aucune ligne."),
+    "data.missing": ("Missing days (no row on a day of the week that usually has data): "
+                     "{days}",
+                     "Jours manquants (aucune ligne un jour de semaine habituellement "
+                     "renseigné) : {days}"),
+    "data.no_missing": ("No missing day between {start} and {end}.",
+                        "Aucun jour manquant entre le {start} et le {end}."),
+    "data.kind": ("Kind", "Type"),
+    "data.provider": ("Provider", "Prestataire"),
+    "data.empty": ("Nothing imported yet.", "Rien n'a encore été importé."),
+    "col.provider": ("Provider", "Prestataire"),
+    "col.kind": ("Kind", "Type"),
+    "col.rows": ("Rows", "Lignes"),
+    "col.first_day": ("First day", "Premier jour"),
+    "col.last_day": ("Last day", "Dernier jour"),
+    "col.days": ("Days with data", "Jours avec données"),
+    "kind.contacts": ("Contacts", "Contacts"),
+    "kind.intervals": ("Interval reports", "Rapports par intervalle"),
+    "kind.agent_activity": ("Agent activity", "Activité des conseillers"),
+    "kind.evaluations": ("Quality evaluations", "Évaluations qualité"),
+    "kind.snapshots": ("Real-time snapshots", "Instantanés temps réel"),
+    "kind.forecasts": ("Forecasts", "Prévisions"),
+    "status.active": ("active", "actif"),
+    "status.replaced": ("replaced", "remplacé"),
+    "status.undone": ("undone", "annulé"),
+    "history.import_id": ("#", "n°"),
+    "history.file_name": ("File", "Fichier"),
+    "history.kind": ("Kind", "Type"),
+    "history.profile": ("Profile", "Profil"),
+    "history.provider": ("Provider", "Prestataire"),
+    "history.rows_read": ("Rows read", "Lignes lues"),
+    "history.rows_imported": ("Rows imported", "Lignes importées"),
+    "history.duplicates_dropped": ("Duplicates dropped", "Doublons écartés"),
+    "history.rows_rejected": ("Rows set aside", "Lignes mises de côté"),
+    "history.period_start": ("From", "Du"),
+    "history.period_end": ("To", "Au"),
+    "history.imported_at": ("Imported at (UTC)", "Importé le (UTC)"),
+    "history.imported_by": ("By", "Par"),
+    "history.status": ("Status", "Statut"),
+    "history.replaced_by": ("Replaced by", "Remplacé par"),
+    "weekday.short": ("Mon,Tue,Wed,Thu,Fri,Sat,Sun", "lun.,mar.,mer.,jeu.,ven.,sam.,dim."),
+}
+
+
+def t(key: str, lang: str = DEFAULT_LANGUAGE, **values) -> str:
+    en, fr = MESSAGES[key]
+    text = fr if lang == "fr" else en
+    return text.format(**values) if values else text
+
+
+def format_int(value: float | int | None, lang: str = DEFAULT_LANGUAGE) -> str:
+    if value is None:
+        return "—"
+    text = f"{int(round(value)):,}"
+    return text.replace(",", "\u202f") if lang == "fr" else text
+
+
+def format_date(value: date | datetime | None, lang: str = DEFAULT_LANGUAGE) -> str:
+    if value is None:
+        return "—"
+    return value.strftime("%d/%m/%Y") if lang == "fr" else value.strftime("%Y-%m-%d")

@@ -1,0 +1,64 @@
+"""What the store holds: rows per provider and kind, and day-by-day coverage."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pandas as pd
+
+from kpi.ingest.canonical import RULES
+from kpi.store import Store
+
+
+def holdings(store: Store) -> pd.DataFrame:
+    """One row per provider and kind: rows, first and last day, days with data."""
+    parts = [
+        f"""SELECT provider, '{kind}' AS kind, count(*) AS rows,
+                   CAST(min("{r.period_column}") AS DATE) AS first_day,
+                   CAST(max("{r.period_column}") AS DATE) AS last_day,
+                   count(DISTINCT CAST("{r.period_column}" AS DATE)) AS days
+            FROM {r.table} GROUP BY provider"""
+        for kind, r in RULES.items()
+    ]
+    return store.read(" UNION ALL ".join(parts) + " ORDER BY provider, kind")
+
+
+def daily_rows(store: Store, provider: str, kind: str) -> pd.DataFrame:
+    """Rows per local calendar day for one provider and kind (days with rows only)."""
+    rules = RULES[kind]
+    return store.read(
+        f"""SELECT CAST("{rules.period_column}" AS DATE) AS day, count(*) AS rows
+            FROM {rules.table} WHERE provider = ? GROUP BY day ORDER BY day""",
+        [provider],
+    )
+
+
+def missing_days(daily: pd.DataFrame) -> list[date]:
+    """Days without a row, between the first and last day, on a day of the week that
+    usually has data: a gap in the exports, not a day the floor is closed (Sundays)."""
+    if daily.empty:
+        return []
+    present = {pd.Timestamp(d).date() for d in daily.day}
+    first, last = min(present), max(present)
+    calendar = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+    open_weekdays = {
+        weekday for weekday in range(7)
+        if 2 * sum(d in present for d in calendar if d.weekday() == weekday)
+        > sum(1 for d in calendar if d.weekday() == weekday)
+    }
+    return [d for d in calendar if d not in present and d.weekday() in open_weekdays]
+
+
+def overview(store: Store) -> dict:
+    """Headline figures for the home page."""
+    row = store.read(
+        """SELECT (SELECT count(*) FROM providers) AS providers,
+                  (SELECT count(*) FROM contacts) AS contacts,
+                  (SELECT CAST(min(arrived_local) AS DATE) FROM contacts) AS first_day,
+                  (SELECT CAST(max(arrived_local) AS DATE) FROM contacts) AS last_day,
+                  (SELECT count(*) FROM imports WHERE status = 'active') AS imports""")
+    return row.iloc[0].to_dict()
+
+
+def providers(store: Store) -> list[str]:
+    return store.read("SELECT name FROM providers ORDER BY name").name.tolist()
