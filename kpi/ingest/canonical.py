@@ -88,8 +88,8 @@ INTERVALS = KindRules(
             timezone({tz}, interval_start) AS interval_start,
             interval_start AS interval_local,
             -- an interval lasts until the next one of its queue, when the file does not say
-            CAST(coalesce(interval_min, min(gap) OVER (PARTITION BY provider, queue))
-                 AS INTEGER) AS interval_min,
+            CAST(coalesce(interval_min, min(gap) OVER (PARTITION BY provider, queue),
+                          min(gap) OVER ()) AS INTEGER) AS interval_min,
             offered, answered,
             coalesce(abandoned, offered - answered) AS abandoned,
             short_abandoned, answered_within_sl, talk_s, hold_s, acw_s, wait_s

@@ -359,12 +359,20 @@ def _collect_problems(cur, raw: RawFile, resolved: Resolved, rules: KindRules) -
                      else f' AND nullif(trim("raw__{name}"), \'\') IS NULL')
             parts.append(f"SELECT _row, ?, '', ? FROM typed WHERE \"{name}\" IS NULL{empty}")
             params += [source(name), "a value (this column is required)"]
+    typed_types = {f.name: f.type for f in KIND_FIELDS[kind]}
     for check in rules.checks:
         if check.field not in present:
             continue
+        if typed_types[check.field] is TEXT:
+            shown, given = f't."{check.field}"', "true"
+        else:
+            # Only a value the file gave: a derived one is reported through its cause.
+            shown = f't."raw__{check.field}"'
+            given = f"nullif(trim({shown}), '') IS NOT NULL"
         parts.append(
-            f'SELECT b._row, ?, CAST(t."{check.field}" AS VARCHAR), ? '
-            f"FROM (SELECT _row FROM staged WHERE {check.bad_when}) b JOIN typed t USING (_row)")
+            f"SELECT b._row, ?, {shown}, ? "
+            f"FROM (SELECT _row FROM staged WHERE {check.bad_when}) b JOIN typed t USING (_row) "
+            f"WHERE {given}")
         params += [source(check.field), check.expected]
     cur.execute(
         "CREATE OR REPLACE TEMP TABLE problems (_row BIGINT, col VARCHAR, val VARCHAR, "
@@ -373,6 +381,9 @@ def _collect_problems(cur, raw: RawFile, resolved: Resolved, rules: KindRules) -
         n = part.count("?")
         cur.execute(f"INSERT INTO problems {part}", params[:n])
         params = params[n:]
+    # A truncated line's other defects are echoes of the truncation: report it alone.
+    cur.execute("DELETE FROM problems WHERE col IS NOT NULL AND _row IN "
+                "(SELECT _row FROM problems WHERE col IS NULL)")
 
 
 def _refusal(cur, name: str) -> ImportRefused:

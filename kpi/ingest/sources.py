@@ -163,7 +163,7 @@ def _read_delimited(cur, path: Path, file_name: str) -> tuple[list[str], str]:
                 f"""CREATE OR REPLACE TEMP TABLE raw AS
                     SELECT row_number() OVER () AS _row, *
                     FROM read_csv(?, delim='|', header=false, quote='', escape='',
-                                  columns={columns}, null_padding=true,
+                                  columns={columns}, null_padding=true, auto_detect=false,
                                   nullstr=?)""",
                 [str(path), _NULL_SENTINEL],
             )
@@ -184,7 +184,7 @@ def _read_delimited(cur, path: Path, file_name: str) -> tuple[list[str], str]:
                 SELECT row_number() OVER () + ? AS _row, *
                 FROM read_csv(?, delim=?, header=true, skip=?, quote='"', escape='"',
                               columns={columns}, null_padding=true, nullstr=?,
-                              ignore_errors=false)""",
+                              auto_detect=false)""",
             [raw_skip + 1, str(path), sep, raw_skip, _NULL_SENTINEL],
         )
     except duckdb.Error as e:

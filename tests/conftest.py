@@ -1,0 +1,59 @@
+"""Fixtures: real DuckDB files on disk, built by the real importer from real files."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from kpi.demo import build_demo
+from kpi.ingest.canonical import RULES
+from kpi.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+BAD = DATA / "bad"
+# ../shared/data beside the project, as on every developer machine and in CI.
+SHARED = ROOT.parent / "shared" / "data"
+
+# The demo's fixed clock for tests: a Wednesday afternoon.
+DEMO_TODAY = date(2026, 3, 18)
+DEMO_NOW = datetime(2026, 3, 18, 14, 30)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "cockpit.duckdb"
+
+
+@pytest.fixture
+def store(db_path: Path):
+    with Store(db_path) as s:
+        yield s
+
+
+def table_counts(store: Store) -> dict[str, object]:
+    """Everything a refused import must leave untouched: every table's rows, and history."""
+    counts = {t: store.scalar(f"SELECT count(*) FROM {r.table}") for t, r in RULES.items()}
+    counts["imports"] = store.read("SELECT * FROM imports ORDER BY import_id").to_dict("records")
+    counts["rejected_rows"] = store.scalar("SELECT count(*) FROM rejected_rows")
+    counts["providers"] = store.scalar("SELECT count(*) FROM providers")
+    return counts
+
+
+@pytest.fixture(scope="session")
+def demo_db_template(tmp_path_factory) -> Path:
+    """The demo database, built once per test run through the real importers."""
+    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    build_demo(path, today=DEMO_TODAY, now=DEMO_NOW)
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_db_template: Path, tmp_path: Path) -> Path:
+    """A private copy of the demo database, for tests that write."""
+    copy = tmp_path / "demo.duckdb"
+    shutil.copy(demo_db_template, copy)
+    return copy
