@@ -79,7 +79,7 @@ def generate_contacts(provider: DemoProvider, start: date, end: date, now: datet
     for day_index, day in enumerate(days):
         weeks_left = (len(days) - day_index) / 7
         expected = provider.daily_volume * WEEKDAY[day.weekday()]
-        expected *= 1 + 0.15 * np.sin(2 * np.pi * day.dayofyear / 365)
+        expected *= 1 + 0.15 * np.sin(2 * np.pi * day.day_of_year / 365)
         n = rng.poisson(expected)
         if n == 0:
             continue

@@ -1,0 +1,54 @@
+"""The demo database: deterministic, built through the importers, and telling its stories."""
+
+from __future__ import annotations
+
+from kpi.demo import PROVIDERS, write_demo_exports
+from kpi.store import Store
+
+from .conftest import DEMO_NOW, DEMO_TODAY
+
+
+def test_demo_has_three_providers_in_three_layouts(demo_db_template):
+    with Store(demo_db_template, read_only=True) as store:
+        profiles = store.read("SELECT provider, list(DISTINCT profile ORDER BY profile) AS p "
+                              "FROM imports WHERE kind = 'contacts' GROUP BY 1 ORDER BY 1")
+        assert profiles.values.tolist() == [
+            ["Atlantic Relation", ["contacts"]], ["Nordcall", ["contacts"]],
+            ["Sunline BPO", ["five9"]]]
+        files = store.read("SELECT file_name FROM imports").file_name
+        assert files.str.endswith(".xlsx").any()
+        kinds = set(store.read("SELECT DISTINCT kind FROM imports").kind)
+        assert kinds == {"contacts", "agent_activity", "evaluations", "forecasts", "snapshots"}
+        assert store.scalar("SELECT count(DISTINCT queue) FROM contacts") == 4
+        # Five9 call logs carry no site: Sunline's sites come with its agent activity.
+        assert store.scalar("SELECT count(DISTINCT site) FROM agent_activity") == 5
+        weeks = store.scalar("SELECT count(DISTINCT date_trunc('week', arrived_local)) "
+                             "FROM contacts")
+        assert weeks >= 27
+        assert store.scalar("SELECT count(DISTINCT session_id) FROM evaluations "
+                            "WHERE session_id IS NOT NULL") >= 3 * 6
+
+
+def test_demo_stories_are_in_the_data(demo_db_template):
+    with Store(demo_db_template, read_only=True) as store:
+        # Sunline's agents rarely key in a contact reason (handled contacts only).
+        trace = dict(store.read("""SELECT provider, avg((contact_reason IS NOT NULL)::INT)
+                                   FROM contacts WHERE answered_at IS NOT NULL
+                                   GROUP BY 1""").values)
+        assert trace["Sunline BPO"] < 0.7 < min(trace["Atlantic Relation"], trace["Nordcall"])
+        # Atlantic's share answered within 20 s falls over the last weeks.
+        sl = store.read("""SELECT arrived_local >= ? - INTERVAL 28 DAY AS recent,
+                                  avg((answered_at IS NOT NULL AND wait_s <= 20)::INT) AS sl
+                           FROM contacts WHERE provider = 'Atlantic Relation'
+                           GROUP BY 1 ORDER BY 1""", [DEMO_NOW])
+        early, recent = sl.sl.tolist()
+        assert recent < early - 0.15
+
+
+def test_demo_exports_are_deterministic(tmp_path):
+    a = write_demo_exports(tmp_path / "a", today=DEMO_TODAY, now=DEMO_NOW)
+    b = write_demo_exports(tmp_path / "b", today=DEMO_TODAY, now=DEMO_NOW)
+    name = PROVIDERS[0].name
+    assert [p.name for p in a[name]] == [p.name for p in b[name]]
+    for left, right in zip(a[name], b[name], strict=True):
+        assert left.read_bytes() == right.read_bytes()
