@@ -7,7 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 from app_pages.ui import history_table, lang, store, tr
-from kpi.errors import CockpitError
+from kpi.errors import CockpitError, LayoutUnknown
 from kpi.i18n import format_date, format_int
 from kpi.ingest.fields import KIND_FIELDS, KINDS
 from kpi.ingest.importer import (
@@ -58,12 +58,14 @@ files = saved_uploads()
 if files:
     st.subheader(tr("import.preview"))
     options = dict(provider=provider, profile=profile, skip_bad_rows=skip_bad)
+    layout_unknown = False
     try:
         previews = import_files(db, files, dry_run=True, **options)
     except CockpitError as error:
         previews = None
+        layout_unknown = isinstance(error, LayoutUnknown)
         st.error(tr("import.refused"))
-        st.code(str(error), language=None)
+        st.code(str(error), language=None, wrap_lines=True)
     for report in previews or []:
         if report.status == "unchanged":
             st.info(tr("import.unchanged", file=report.file_name, id=report.same_as_import))
@@ -73,7 +75,7 @@ if files:
                                                                       lang()),
                       start=format_date(report.period_start, lang()),
                       end=format_date(report.period_end, lang())))
-        st.caption(report.summary())
+        st.caption(report.summary(preview=True))
         st.dataframe(report.preview, hide_index=True, width="stretch")
     if previews is not None and st.button(tr("import.go", n=len(files)), type="primary"):
         bar = st.progress(0.0)
@@ -82,13 +84,13 @@ if files:
                 min(f, 1.0), text=label), **options)
         except CockpitError as error:
             st.error(tr("import.refused"))
-            st.code(str(error), language=None)
+            st.code(str(error), language=None, wrap_lines=True)
         else:
             st.success(tr("import.done"))
             for report in reports:
                 st.write("✅ " + report.summary())
 
-    with st.expander(tr("import.mapping"), expanded=previews is None):
+    with st.expander(tr("import.mapping"), expanded=layout_unknown):
         st.caption(tr("import.mapping_help"))
         names = {name: path for path, name in files}
         target = st.selectbox(tr("import.mapping_file"), list(names))

@@ -50,6 +50,10 @@ class ImportRefused(CockpitError):
         return "\n".join(lines)
 
 
+class LayoutUnknown(ImportRefused):
+    """The file's columns match no profile: the pilot can map them once and save that."""
+
+
 class DatabaseBusy(CockpitError):
     """Another process (usually the running app) holds the database for writing."""
 

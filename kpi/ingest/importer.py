@@ -65,16 +65,17 @@ class ImportReport:
     profile_title: str = ""
     preview: pd.DataFrame | None = None  # the first stored rows, as stored
 
-    def summary(self) -> str:
+    def summary(self, preview: bool = False) -> str:
+        """One line for the CLI and the pages; a preview has no import number yet."""
         if self.status == "unchanged":
             return (f"{self.file_name}: already imported as #{self.same_as_import}; "
                     "nothing changed")
         period = ""
         if self.period_start is not None:
             period = f", period {self.period_start:%Y-%m-%d} to {self.period_end:%Y-%m-%d}"
+        number = "" if preview else f"import #{self.import_id} "
         parts = [
-            f"{self.file_name}: import #{self.import_id} ({self.profile}, "
-            f"{', '.join(self.providers)})",
+            f"{self.file_name}: {number}({self.profile}, {', '.join(self.providers)})",
             f"{self.rows_imported} rows imported",
             f"{self.duplicates_dropped} duplicates dropped",
         ]

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from kpi.errors import ImportRefused, Problem
+from kpi.errors import LayoutUnknown, Problem
 from kpi.ingest.fields import KIND_FIELDS, REQUIRED, field_map, normalise
 
 
@@ -396,7 +396,7 @@ def detect(
             f"; closest layout: {profile.title}, which lacks "
             + profile.describe_missing(missing)
         )
-    raise ImportRefused(
+    raise LayoutUnknown(
         file_name,
         [Problem(None, None, ", ".join(headers)[:300],
                  "the columns of a known export layout" + detail)],
@@ -407,7 +407,7 @@ def resolve_forced(file_name: str, profile: Profile, headers: list[str]) -> Reso
     outcome = profile.resolve(headers)
     if isinstance(outcome, Resolved):
         return outcome
-    raise ImportRefused(
+    raise LayoutUnknown(
         file_name,
         [Problem(None, None, ", ".join(headers)[:300],
                  f"the columns of {profile.title}: missing {profile.describe_missing(outcome)}")],

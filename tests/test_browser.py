@@ -1,0 +1,132 @@
+"""What a person sees: the real app served by Streamlit, driven in Debian's headless chromium.
+
+A missing browser is a failure, not a skip. Screenshots land in tests/artifacts/ for review.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from .conftest import DATA, ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = ROOT / "tests" / "artifacts"
+pytestmark = pytest.mark.browser
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(demo_db_template, tmp_path_factory):
+    """`streamlit run app.py` on a free port over a copy of the demo database."""
+    db = tmp_path_factory.mktemp("browser") / "demo.duckdb"
+    shutil.copy(demo_db_template, db)
+    port = _free_port()
+    log = tmp_path_factory.mktemp("log") / "streamlit.log"
+    env = dict(os.environ, COCKPIT_DB=str(db))
+    with open(log, "w") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+             "--server.port", str(port), "--server.headless", "true",
+             "--browser.gatherUsageStats", "false"],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 90
+    while True:
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            pass
+        if process.poll() is not None or time.time() > deadline:
+            process.kill()
+            pytest.fail("streamlit did not start:\n" + log.read_text())
+        time.sleep(0.3)
+    yield url
+    process.terminate()
+    process.wait(timeout=20)
+    print(log.read_text()[-3000:])
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"])
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1300}, locale="fr-FR")
+    yield context.new_page()
+    context.close()
+
+
+def shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def test_home_page_says_what_is_loaded(server, page):
+    from playwright.sync_api import expect
+
+    page.goto(server + "/?lang=fr")
+    expect(page.get_by_text("Cockpit de pilotage")).to_be_visible(timeout=30_000)
+    expect(page.get_by_test_id("stMetric").first).to_be_visible()
+    expect(page.get_by_text("Derniers imports")).to_be_visible()
+    shot(page, "home_fr")
+
+
+def test_data_page_deep_link_shows_the_coverage_calendar(server, page):
+    from playwright.sync_api import expect
+
+    page.goto(server + "/data?lang=en")
+    expect(page.get_by_text("What the store holds")).to_be_visible(timeout=30_000)
+    expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=30_000)
+    shot(page, "data_en")
+
+
+def test_uploading_a_file_through_the_browser_previews_then_imports_it(server, page):
+    from playwright.sync_api import expect
+
+    page.goto(server + "/import?lang=en")
+    expect(page.get_by_text("Import provider exports")).to_be_visible(timeout=30_000)
+    page.locator("input[type=file]").set_input_files(str(DATA / "contacts_french.csv"))
+    expect(page.get_by_text("Contacts (generic, SPEC §2.1) · Contacts · 6 rows")).to_be_visible(
+        timeout=30_000)
+    shot(page, "import_preview_en")
+    page.get_by_role("button", name="Import 1 file(s)").click()
+    expect(page.get_by_text("Import finished")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("contacts_french.csv: import #", exact=False).first).to_be_visible()
+    shot(page, "import_done_en")
+
+
+def test_a_refused_upload_shows_the_precise_error(server, page):
+    from playwright.sync_api import expect
+
+    page.goto(server + "/import?lang=fr")
+    page.locator("input[type=file]").set_input_files(str(DATA / "bad" / "bad_date.csv"))
+    expect(page.get_by_text("Refusé : rien n'a été importé.")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("bad_date.csv, row 3, column arrived_at", exact=False)).to_be_visible()
+    shot(page, "import_refused_fr")
