@@ -203,7 +203,8 @@ def _import_resolved(cur, raw: RawFile, resolved: Resolved, provider: str | None
     name = raw.file_name
     if resolved.prepare:
         resolved.prepare(cur)
-    cur.execute(f"CREATE OR REPLACE TEMP TABLE mapped AS {resolved.select_sql}")
+    # A view: typing reads the file's text once, straight from `raw`.
+    cur.execute(f"CREATE OR REPLACE TEMP VIEW mapped AS {resolved.select_sql}")
     mapped_rows = cur.execute("SELECT count(DISTINCT _row) FROM mapped").fetchone()[0]
     filtered = 0 if raw.reader == "queue_log" else max(raw.rows_read - mapped_rows, 0)
     providers = _providers_of(cur, resolved, provider, name)
@@ -223,7 +224,9 @@ def _import_resolved(cur, raw: RawFile, resolved: Resolved, provider: str | None
         cur.execute("DELETE FROM staged WHERE _row IN (SELECT _row FROM problems)")
 
     duplicates = _drop_exact_duplicates(cur, rules)
-    _refuse_conflicting_duplicates(cur, rules, resolved, name)
+    if duplicates is not None:
+        _refuse_conflicting_duplicates(cur, rules, resolved, name)
+    duplicates = duplicates or 0
     rows = cur.execute("SELECT count(*) FROM staged").fetchone()[0]
     if rows == 0:
         raise ImportRefused(name, [Problem(None, None, None,
@@ -239,7 +242,7 @@ def _import_resolved(cur, raw: RawFile, resolved: Resolved, provider: str | None
     columns = [c for c in _table_columns(cur, rules.table) if c not in ("import_id",)]
     quoted = ", ".join(f'"{c}"' for c in columns)
     cur.execute(f"INSERT INTO {rules.table} (import_id, {quoted}) "
-                f"SELECT ?, {quoted} FROM staged ORDER BY _row", [import_id])
+                f"SELECT ?, {quoted} FROM staged", [import_id])
     if rejected:
         _set_aside(cur, import_id, raw)
     cur.execute(
@@ -400,12 +403,13 @@ def _quoted(*names: str, prefix: str = "") -> str:
     return ", ".join(f'{prefix}"{n}"' for n in names)
 
 
-def _drop_exact_duplicates(cur, rules: KindRules) -> int:
+def _drop_exact_duplicates(cur, rules: KindRules) -> int | None:
+    """Drop rows identical to an earlier one; None when every key is unique (no check left)."""
     key = _quoted("provider", *rules.key)
     n, distinct_keys = cur.execute(
         f"SELECT count(*), count(DISTINCT ({key})) FROM staged").fetchone()
     if n == distinct_keys:
-        return 0  # every key once: no duplicates of any sort
+        return None
     columns = [c for c in _table_columns(cur, rules.table) if c != "import_id"]
     quoted = ", ".join(f'"{c}"' for c in columns)
     cur.execute(f"CREATE OR REPLACE TEMP TABLE staged AS "

@@ -58,11 +58,16 @@ def text_sql(col: str) -> str:
 def number_sql(col: str) -> str:
     # French exports write 1 234,5 (space or no-break space for thousands, comma for
     # decimals); English ones 1,234.5. A comma is a decimal mark only when there is no dot.
+    # Plain numbers take the fast cast; only the others pay for the clean-up. inf and nan
+    # are not numbers an export means.
     v = f"replace(replace(replace(trim({col}), ' ', ''), chr(160), ''), chr(8239), '')"
-    return (
+    tolerant = (
         f"try_cast(CASE WHEN contains({v}, '.') THEN replace({v}, ',', '') "
         f"ELSE replace({v}, ',', '.') END AS DOUBLE)"
     )
+    return (f"(CASE WHEN trim({col}) = '' OR regexp_matches(trim({col}), "
+            f"'^[+-]?(inf|nan|infinity)$', 'i') "
+            f"THEN NULL ELSE coalesce(try_cast(trim({col}) AS DOUBLE), {tolerant}) END)")
 
 
 def duration_sql(col: str) -> str:
@@ -88,15 +93,25 @@ def bool_sql(col: str) -> str:
 
 
 def has_offset_sql(col: str) -> str:
-    return f"regexp_matches(trim({col}), '(Z|[+-][0-9][0-9]:?[0-9][0-9])$')"
+    """Ends with Z, +01:00 or +0100 (cheap character tests: this runs on every row)."""
+    v = f"trim({col})"
+    return (f"(right({v}, 1) = 'Z' OR (substr({v}, -6, 1) IN ('+', '-') "
+            f"AND substr({v}, -3, 1) = ':') OR (length({v}) > 16 "
+            f"AND substr({v}, -5, 1) IN ('+', '-') AND substr({v}, -3, 1) <> ':'))")
 
 
 def local_timestamp_sql(col: str, tz_sql: str) -> str:
-    """The wall-clock time in the provider's zone: naive text as is, offset text converted."""
+    """The wall-clock time in the provider's zone: naive text as is, offset text converted.
+
+    ISO text takes DuckDB's fast cast; a date alone is not a time, so the cast is tried
+    only on text long enough to hold one (yyyy-mm-dd hh:mm); the rest goes to strptime.
+    """
     v = f"trim({col})"
     return (
-        f"(CASE WHEN {has_offset_sql(col)} THEN timezone({tz_sql}, try_cast({v} AS TIMESTAMPTZ)) "
-        f"ELSE try_strptime({v}, {_str_list(TIMESTAMP_FORMATS)}) END)"
+        f"(CASE WHEN {v} = '' THEN NULL "  # unanswered calls: skip the twelve formats
+        f"WHEN {has_offset_sql(col)} THEN timezone({tz_sql}, try_cast({v} AS TIMESTAMPTZ)) "
+        f"ELSE coalesce(CASE WHEN length({v}) >= 16 THEN try_cast({v} AS TIMESTAMP) END, "
+        f"try_strptime({v}, {_str_list(TIMESTAMP_FORMATS)})) END)"
     )
 
 
