@@ -63,28 +63,26 @@ class Store:
 
     def write(self, fn: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
         """Run fn(cursor) between BEGIN and COMMIT; roll back and re-raise on any error."""
-        with self._write_lock:
-            cur = self._con.cursor()
-            cur.execute("BEGIN TRANSACTION")
-            try:
-                result = fn(cur)
-                cur.execute("COMMIT")
-                return result
-            except BaseException:
-                cur.execute("ROLLBACK")
-                raise
-            finally:
-                cur.close()
+        return self._transaction(fn, commit=True)
 
     def trial(self, fn: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
         """Run fn(cursor) in a transaction that is always rolled back (dry runs, previews)."""
+        return self._transaction(fn, commit=False)
+
+    def _transaction(self, fn: Callable[[duckdb.DuckDBPyConnection], T], commit: bool) -> T:
         with self._write_lock:
             cur = self._con.cursor()
             cur.execute("BEGIN TRANSACTION")
+            committed = False
             try:
-                return fn(cur)
+                result = fn(cur)
+                if commit:
+                    cur.execute("COMMIT")
+                    committed = True
+                return result
             finally:
-                cur.execute("ROLLBACK")
+                if not committed:
+                    cur.execute("ROLLBACK")
                 cur.close()
 
     def close(self) -> None:
