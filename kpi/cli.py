@@ -5,6 +5,8 @@
     cockpit undo IMPORT_ID
     cockpit rejected [IMPORT_ID] [--format table|csv|json]
     cockpit profiles
+    cockpit kpis --grain day|week|month|quarter [--by provider[,site][,queue]] [--from D]
+                 [--to D] [--kpi ID,...] [--format csv|json]
     cockpit demo [--db FILE] [--force]
     cockpit app [--db FILE] [--port N]
 """
@@ -13,8 +15,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -118,6 +122,23 @@ def cmd_profiles(args) -> int:
     return 0
 
 
+def cmd_kpis(args) -> int:
+    from kpi.metrics.compile import KpiRequest
+    from kpi.metrics.engine import compute_kpis
+    from kpi.metrics.registry import KPIS
+
+    kpis = tuple(args.kpi.split(",")) if args.kpi else tuple(k.id for k in KPIS)
+    by = tuple(s for s in (args.by or "").split(",") if s)
+    request = KpiRequest(kpis=kpis, grain=args.grain, by=by, date_from=args.date_from,
+                         date_to=args.date_to)
+    with _open_store(args) as store:
+        table = compute_kpis(store, request).table().copy()
+    if args.grain != "interval":
+        table["period_start"] = pd.to_datetime(table.period_start).dt.strftime("%Y-%m-%d")
+    _print_table(table, args.format)
+    return 0
+
+
 def cmd_demo(args) -> int:
     from kpi.demo import build_demo
 
@@ -144,6 +165,13 @@ def cmd_app(args) -> int:
     if args.headless:
         command += ["--server.headless", "true"]
     return subprocess.call(command, env=env)
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, found {text!r}") from e
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -180,6 +208,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("profiles", parents=[db], help="list import profiles")
     p.set_defaults(run=cmd_profiles)
 
+    p = sub.add_parser("kpis", parents=[db], help="KPIs per period and scope (SPEC §3 ids)")
+    p.add_argument("--grain", choices=["interval", "day", "week", "month", "quarter", "year"],
+                   default="week")
+    p.add_argument("--by", help="scope columns, comma-separated: provider,site,queue,"
+                                "channel,agent")
+    p.add_argument("--from", dest="date_from", type=_date, help="first day, YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", type=_date, help="last day (included), YYYY-MM-DD")
+    p.add_argument("--kpi", help="KPI ids, comma-separated (default: all)")
+    p.add_argument("--format", choices=["csv", "json"], default="csv")
+    p.set_defaults(run=cmd_kpis)
+
     p = sub.add_parser("demo", parents=[db], help="build the demo database")
     p.add_argument("--force", action="store_true", help="rebuild it if it exists")
     p.set_defaults(run=cmd_demo)
@@ -193,6 +232,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if hasattr(signal, "SIGPIPE"):  # `cockpit kpis | head` ends quietly, as CLIs do
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)

@@ -46,12 +46,14 @@ class DemoProvider:
     layout: str  # french_csv, xlsx, five9
     trace_share: float  # share of handled contacts with a contact reason
     slipping: bool  # service level degrades over the last weeks
+    agents_per_site: int  # sized for an occupancy around 75 %
 
 
 PROVIDERS = (
-    DemoProvider("Atlantic Relation", ("Nantes", "Casablanca"), 420, "french_csv", 0.96, True),
-    DemoProvider("Nordcall", ("Lille",), 230, "xlsx", 0.97, False),
-    DemoProvider("Sunline BPO", ("Dakar", "Tunis"), 330, "five9", 0.55, False),
+    DemoProvider("Atlantic Relation", ("Nantes", "Casablanca"), 420, "french_csv", 0.96, True,
+                 3),
+    DemoProvider("Nordcall", ("Lille",), 230, "xlsx", 0.97, False, 3),
+    DemoProvider("Sunline BPO", ("Dakar", "Tunis"), 330, "five9", 0.55, False, 2),
 )
 
 
@@ -64,8 +66,8 @@ def demo_period(today: date) -> tuple[date, date]:
 def _agents(provider: DemoProvider) -> pd.DataFrame:
     rows = []
     for site in provider.sites:
-        for i in range(1, 19):
-            team = f"{site[:3].upper()}-T{(i - 1) // 6 + 1}"
+        for i in range(1, provider.agents_per_site + 1):
+            team = f"{site[:3].upper()}-T{(i - 1) % 2 + 1}"
             rows.append((f"{site[:3].upper()}-{i:03d}", site, team))
     return pd.DataFrame(rows, columns=["agent_id", "site", "team"])
 

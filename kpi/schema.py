@@ -91,6 +91,18 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
     ),
 ]
 
+MIGRATIONS.append((
+    3,
+    "KPI settings per queue, overriding the provider's",
+    [
+        """CREATE TABLE queue_settings (
+            provider VARCHAR NOT NULL, queue VARCHAR NOT NULL,
+            sl_threshold_s DOUBLE, short_abandon_s DOUBLE, repeat_window_days INTEGER,
+            sl_variant VARCHAR,
+            PRIMARY KEY (provider, queue))""",
+    ],
+))
+
 LATEST_VERSION = MIGRATIONS[-1][0]
 
 # Fact tables, by import kind.

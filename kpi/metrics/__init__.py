@@ -1,0 +1,1 @@
+"""KPIs: the registry (what each KPI is), the compiler (its SQL), the engine (running it)."""

@@ -1,0 +1,193 @@
+"""Compile a KPI request into one DuckDB query from the registry.
+
+Each source contributes rows of (period_start, scope columns, row-level measures), all in
+the provider's local time; the rows are unioned, summed per period and scope, and the KPI
+formulas applied to the sums. Dates and filter values are parameters; only identifiers
+declared here are written into the SQL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from kpi.metrics.registry import KPI_BY_ID, SOURCES, Kpi
+
+GRAINS = ("interval", "day", "week", "month", "quarter", "year")
+SCOPES = ("provider", "site", "queue", "channel", "agent")
+INTERVAL_MINUTES = (15, 30, 60)
+
+
+@dataclass(frozen=True)
+class Source:
+    table: str
+    time_column: str  # local wall-clock time that places a row in a period
+    scopes: dict[str, str]  # scope -> column in this source
+    interval_grain: bool = True  # does the source make sense per 15/30/60 minutes?
+
+
+SOURCE_TABLES: dict[str, Source] = {
+    "contacts": Source("contacts", "arrived_local", {
+        "provider": "provider", "site": "site", "queue": "queue", "channel": "channel",
+        "agent": "agent_id"}),
+    "intervals": Source("intervals", "interval_local", {"provider": "provider",
+                                                        "queue": "queue"}),
+    "agent_activity": Source("agent_activity", "start_local", {
+        "provider": "provider", "site": "site", "agent": "agent_id"}, interval_grain=False),
+    "evaluations": Source("evaluations", "evaluated_local", {"provider": "provider",
+                                                             "agent": "agent_id"}),
+    "forecasts": Source("forecasts", "start_local", {"provider": "provider", "queue": "queue"},
+                        interval_grain=False),
+}
+
+# The effective settings of a row: the queue's, else the provider's.
+_SETTINGS = """
+    coalesce(qs.sl_threshold_s, p.sl_threshold_s) AS sl_t,
+    coalesce(qs.short_abandon_s, p.short_abandon_s) AS short_t,
+    coalesce(qs.sl_variant, p.sl_variant) AS variant,
+    coalesce(qs.repeat_window_days, p.repeat_window_days) AS repeat_days"""
+
+
+@dataclass(frozen=True)
+class KpiRequest:
+    kpis: tuple[str, ...]
+    grain: str = "week"
+    by: tuple[str, ...] = ()
+    date_from: date | None = None
+    date_to: date | None = None  # inclusive
+    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)  # scope -> values
+    interval_minutes: int = 30
+
+    def __post_init__(self) -> None:
+        unknown = [k for k in self.kpis if k not in KPI_BY_ID]
+        if unknown:
+            raise ValueError(f"unknown KPI id(s): {', '.join(unknown)}; known: "
+                             f"{', '.join(KPI_BY_ID)}")
+        if self.grain not in GRAINS:
+            raise ValueError(f"unknown grain '{self.grain}'; use one of {', '.join(GRAINS)}")
+        bad = [s for s in (*self.by, *self.filters) if s not in SCOPES]
+        if bad:
+            raise ValueError(f"unknown scope(s) {', '.join(bad)}; use {', '.join(SCOPES)}")
+        if self.interval_minutes not in INTERVAL_MINUTES:
+            raise ValueError("interval minutes must be 15, 30 or 60")
+
+
+def needed_measures(kpis: list[Kpi]) -> list[str]:
+    return list(dict.fromkeys(m for k in kpis for m in k.measures))
+
+
+def _period_sql(grain: str, column: str, minutes: int) -> str:
+    if grain == "interval":
+        return f"time_bucket(INTERVAL '{int(minutes)} minutes', {column})"
+    return f"CAST(date_trunc('{grain}', {column}) AS DATE)"
+
+
+def _source_rows(name: str, request: KpiRequest, measures: list[str], params: list,
+                 repeat_lookback_days: int, detail_days: bool
+                 ) -> tuple[str, list[str]] | None:
+    """The SELECT of one source's measure rows and the measures it feeds, or None when it
+    cannot serve the request."""
+    source = SOURCE_TABLES[name]
+    available = {m: sql for m, sql in SOURCES[name].items() if m in measures}
+    if not available:
+        return None
+    if any(s not in source.scopes for s in (*request.by, *request.filters)):
+        return None
+    if request.grain == "interval" and not source.interval_grain:
+        return None
+    t = source.time_column
+    # The base relation's parameters come first: it precedes the WHERE clause in the SQL.
+    base = _base_relation(name, measures, request, params, repeat_lookback_days)
+    where = []
+    if request.date_from is not None:
+        where.append(f"{t} >= ?")
+        params.append(request.date_from)
+    if request.date_to is not None:
+        where.append(f"{t} < ?")
+        params.append(request.date_to + timedelta(days=1))
+    for scope, values in request.filters.items():
+        where.append(f"list_contains(?, {source.scopes[scope]})")
+        params.append(list(values))
+    if name == "intervals" and detail_days:
+        # The detail wins: an interval counts only where no contact of its provider, queue
+        # and day was imported.
+        where.append("""NOT EXISTS (SELECT 1 FROM contacts c WHERE c.provider = r.provider
+                        AND c.queue = r.queue
+                        AND CAST(c.arrived_local AS DATE) = CAST(r.interval_local AS DATE))""")
+    columns = [f"{_period_sql(request.grain, t, request.interval_minutes)} AS period_start"]
+    columns += [f"{source.scopes[s]} AS {s}" for s in request.by]
+    columns += [f"{sql} AS {m}" for m, sql in available.items()]
+    clause = f" WHERE {' AND '.join(where)}" if where else ""
+    return f"SELECT {', '.join(columns)} FROM ({base}) r{clause}", list(available)
+
+
+def _base_relation(name: str, measures: list[str], request: KpiRequest, params: list,
+                   repeat_lookback_days: int) -> str:
+    if name == "contacts":
+        repeat = ""
+        if "repeat_contacts" in measures:
+            # Another contact of the same customer within the window before this one; the
+            # earlier contact may precede the requested range, so look back that far too.
+            repeat = """, epoch(c.arrived_at - lag(c.arrived_at) OVER (
+                            PARTITION BY c.provider, c.customer_id ORDER BY c.arrived_at))
+                        <= coalesce(qs.repeat_window_days, p.repeat_window_days) * 86400
+                        AS is_repeat"""
+        lookback = ""
+        if repeat and request.date_from is not None:
+            lookback = " WHERE c.arrived_local >= ?"
+            params.append(request.date_from - timedelta(days=repeat_lookback_days))
+        return f"""SELECT c.*, {_SETTINGS}{repeat}
+                   FROM contacts c JOIN providers p ON p.name = c.provider
+                   LEFT JOIN queue_settings qs ON qs.provider = c.provider
+                        AND qs.queue = c.queue{lookback}"""
+    if name == "intervals":
+        return f"""SELECT i.*, {_SETTINGS}
+                   FROM intervals i JOIN providers p ON p.name = i.provider
+                   LEFT JOIN queue_settings qs ON qs.provider = i.provider
+                        AND qs.queue = i.queue"""
+    if name == "evaluations":
+        # One row per evaluation (its items summed); calibration scorings are not the
+        # agent's quality.
+        return """SELECT provider, evaluation_id, agent_id, min(evaluated_local)
+                         AS evaluated_local, sum(score) AS score, sum(max_score) AS max_score
+                  FROM evaluations WHERE session_id IS NULL
+                  GROUP BY provider, evaluation_id, agent_id"""
+    return f"SELECT * FROM {SOURCE_TABLES[name].table}"
+
+
+def measure_column(measure: str) -> str:
+    """The column of a summed measure in a result (KPI ids and measure ids may coincide)."""
+    return f"m__{measure}"
+
+
+def compile_kpis(request: KpiRequest, repeat_lookback_days: int = 7,
+                 detail_days: bool = True) -> tuple[str, list]:
+    """SQL and parameters giving one row per period and scope: summed measures (`m__…`),
+    then the KPI values, named by their ids."""
+    kpis = [KPI_BY_ID[k] for k in request.kpis]
+    measures = needed_measures(kpis)
+    params: list = []
+    parts, fed = [], set()
+    for name in SOURCES:
+        rows = _source_rows(name, request, measures, params, repeat_lookback_days, detail_days)
+        if rows:
+            parts.append(rows[0])
+            fed.update(rows[1])
+    keys = ["period_start", *request.by]
+    if not parts:
+        parts = ["SELECT CAST(NULL AS DATE) AS period_start"
+                 + "".join(f", CAST(NULL AS VARCHAR) AS {s}" for s in request.by)
+                 + " WHERE false"]
+    union = "\nUNION ALL BY NAME\n".join(parts)
+    columns = {m: measure_column(m) for m in measures}
+    sums = ", ".join(f"sum({m}) AS {columns[m]}" if m in fed
+                     else f"CAST(NULL AS DOUBLE) AS {columns[m]}" for m in measures)
+    values = ", ".join(f"{k.value_sql(columns)} AS {k.id}" for k in kpis)
+    sql = f"""WITH measure_rows AS (
+{union}
+), sums AS (
+    SELECT {', '.join(keys)}, {sums} FROM measure_rows GROUP BY ALL
+)
+SELECT {', '.join(keys)}, {', '.join(columns.values())}, {values}
+FROM sums ORDER BY {', '.join(keys)}"""
+    return sql, params

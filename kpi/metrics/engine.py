@@ -1,0 +1,63 @@
+"""Run KPI requests against a Store; totals recomputed from summed measures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+
+from kpi.metrics.compile import KpiRequest, compile_kpis, measure_column, needed_measures
+from kpi.metrics.registry import KPI_BY_ID, Kpi
+from kpi.store import Store
+
+
+@dataclass
+class KpiResult:
+    request: KpiRequest
+    frame: pd.DataFrame  # period_start, scope columns, m__<measure> sums, KPI values
+
+    @property
+    def kpis(self) -> list[Kpi]:
+        return [KPI_BY_ID[k] for k in self.request.kpis]
+
+    def table(self) -> pd.DataFrame:
+        """period_start, the scope columns, then one column per KPI id."""
+        return self.frame[["period_start", *self.request.by, *self.request.kpis]]
+
+    def totals(self, rows: pd.DataFrame | None = None) -> dict[str, float | None]:
+        """Each KPI over all (or the given) rows: the formula applied to the summed measures,
+        never an average of the rows' values."""
+        return kpi_totals(self.frame if rows is None else rows, self.kpis)
+
+
+def kpi_totals(frame: pd.DataFrame, kpis: list[Kpi]) -> dict[str, float | None]:
+    measures = needed_measures(kpis)
+    columns = {m: measure_column(m) for m in measures}
+    sums = ", ".join(f"sum({c}) AS {c}" for c in columns.values())
+    values = ", ".join(f"{k.value_sql(columns)} AS {k.id}" for k in kpis)
+    con = duckdb.connect()
+    try:
+        con.register("result_rows", frame[list(columns.values())])
+        row = con.execute(f"SELECT {values} FROM (SELECT {sums} FROM result_rows)").fetchone()
+    finally:
+        con.close()
+    return {k.id: (None if v is None or pd.isna(v) else float(v)) for k, v in zip(kpis, row,
+                                                                                  strict=True)}
+
+
+def repeat_lookback_days(store: Store) -> int:
+    """The widest repeat window in force, so a range's first days see earlier contacts."""
+    return int(store.scalar(
+        "SELECT greatest(coalesce((SELECT max(repeat_window_days) FROM providers), 7), "
+        "coalesce((SELECT max(repeat_window_days) FROM queue_settings), 0))"))
+
+
+def has_intervals(store: Store) -> bool:
+    return bool(store.scalar("SELECT count(*) > 0 FROM (SELECT 1 FROM intervals LIMIT 1)"))
+
+
+def compute_kpis(store: Store, request: KpiRequest) -> KpiResult:
+    sql, params = compile_kpis(request, repeat_lookback_days(store),
+                               detail_days=has_intervals(store))
+    return KpiResult(request, store.read(sql, params))

@@ -1,0 +1,258 @@
+"""The KPI registry: the one place where a measure or a KPI is defined (SPEC §3).
+
+A **measure** is a row-level SQL expression that is summed: its sum over any set of rows is
+meaningful (a count, a total of seconds). Each source declares the measures it can feed.
+A **KPI** is a formula over summed measures: a ratio divides Σ numerator by Σ denominator
+only after both are summed at the grain asked for, so the total row of any table is the KPI
+of the whole. A zero denominator gives an empty value.
+
+Row-level expressions may use the effective settings of the row's provider and queue:
+`sl_t` (service-level threshold, s), `short_t` (short-abandon threshold, s), `variant`
+(service-level definition) and `repeat_days`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PCT, SECONDS, COUNT, SCORE, AMOUNT, RATE = "pct", "seconds", "count", "score", "amount", "rate"
+
+# Row-level predicates of a contact, reused by the measures below.
+_IN = "direction = 'inbound'"
+_ANS = "answered_at IS NOT NULL"
+_HANDLED = "answered_at IS NOT NULL"  # answered inbound or connected outbound
+_SHORT = f"{_IN} AND NOT {_ANS} AND wait_s < short_t"
+_HANDLE_TIME = "coalesce(talk_s, 0) + coalesce(hold_s, 0) + coalesce(acw_s, 0)"
+
+
+def _n(predicate: str) -> str:
+    return f"CAST({predicate} AS INTEGER)"
+
+
+# Measures per source. Every source's rows carry the same columns; a measure a source cannot
+# feed is NULL there (and so left out of sums).
+CONTACT_MEASURES: dict[str, str] = {
+    "offered": _n(_IN),
+    "answered": _n(f"{_IN} AND {_ANS}"),
+    "abandoned": _n(f"{_IN} AND NOT {_ANS}"),
+    "short_abandoned": _n(f"coalesce({_SHORT}, false)"),
+    "eligible": _n(f"{_IN} AND NOT coalesce({_SHORT}, false)"),
+    "long_abandoned": _n(f"{_IN} AND NOT {_ANS} AND NOT coalesce({_SHORT}, false)"),
+    "answered_within_sl": _n(f"{_IN} AND {_ANS} AND wait_s <= sl_t"),
+    # Service level per the row's contract definition (SPEC §3 variants).
+    "sl_num": _n(f"{_IN} AND wait_s <= sl_t AND ({_ANS} OR variant = 'abandons_in_sl')"),
+    "sl_den": _n(f"{_IN} AND CASE variant WHEN 'net' THEN NOT coalesce({_SHORT}, false) "
+                 f"WHEN 'answered' THEN {_ANS} ELSE true END"),
+    "wait_answered_s": f"CASE WHEN {_IN} AND {_ANS} THEN wait_s END",
+    "answered_with_wait": _n(f"{_IN} AND {_ANS} AND wait_s IS NOT NULL"),
+    "handled": _n(_HANDLED),
+    "handle_time_s": f"CASE WHEN {_HANDLED} THEN {_HANDLE_TIME} END",
+    "acw_total_s": f"CASE WHEN {_HANDLED} THEN coalesce(acw_s, 0) END",
+    "handled_detail": _n(_HANDLED),
+    "transferred": _n(f"{_HANDLED} AND coalesce(transferred, false)"),
+    "traced": _n(f"{_HANDLED} AND nullif(trim(contact_reason), '') IS NOT NULL"),
+    "handled_with_customer": _n(f"{_HANDLED} AND customer_id IS NOT NULL"),
+    "repeat_contacts": _n(f"{_HANDLED} AND customer_id IS NOT NULL AND coalesce(is_repeat, "
+                          "false)"),
+    "csat_answers": _n("csat IS NOT NULL"),
+    "csat_good": _n("csat >= 4"),
+    "nps_answers": _n("nps IS NOT NULL"),
+    "nps_promoters": _n("nps >= 9"),
+    "nps_detractors": _n("nps <= 6"),
+    "sales": _n(f"{_HANDLED} AND outcome = 'sale'"),
+    "sales_amount": "sale_amount",
+}
+
+# An interval report's row already holds counts; it feeds what its columns allow.
+INTERVAL_MEASURES: dict[str, str] = {
+    "offered": "offered",
+    "answered": "answered",
+    "abandoned": "abandoned",
+    "short_abandoned": "coalesce(short_abandoned, 0)",
+    "eligible": "offered - coalesce(short_abandoned, 0)",
+    "long_abandoned": "abandoned - coalesce(short_abandoned, 0)",
+    "answered_within_sl": "answered_within_sl",
+    # A report counts within its own threshold; abandons within SL are not reported.
+    "sl_num": "CASE WHEN variant = 'abandons_in_sl' THEN NULL ELSE answered_within_sl END",
+    "sl_den": "CASE variant WHEN 'net' THEN offered - coalesce(short_abandoned, 0) "
+              "WHEN 'answered' THEN answered WHEN 'offered' THEN offered END",
+    "wait_answered_s": "wait_s",
+    "answered_with_wait": "CASE WHEN wait_s IS NOT NULL THEN answered END",
+    "handled": "answered",
+    "handle_time_s": "CASE WHEN talk_s IS NOT NULL THEN coalesce(talk_s, 0) "
+                     "+ coalesce(hold_s, 0) + coalesce(acw_s, 0) END",
+    "acw_total_s": "acw_s",
+}
+
+ACTIVITY_MEASURES: dict[str, str] = {
+    "work_s": "coalesce(talk_s, 0) + coalesce(hold_s, 0) + coalesce(acw_s, 0)",
+    "available_s": "available_s",
+    "scheduled_s": "scheduled_s",
+    "absence_s": "absence_s",
+    "logged_s": "logged_s",
+}
+
+EVALUATION_MEASURES: dict[str, str] = {
+    "evaluation_ratio_sum": "score / max_score",  # one row per evaluation (see compile)
+    "evaluations": "1",
+}
+
+FORECAST_MEASURES: dict[str, str] = {"forecast_offered": "forecast_offered"}
+
+SOURCES: dict[str, dict[str, str]] = {
+    "contacts": CONTACT_MEASURES,
+    "intervals": INTERVAL_MEASURES,
+    "agent_activity": ACTIVITY_MEASURES,
+    "evaluations": EVALUATION_MEASURES,
+    "forecasts": FORECAST_MEASURES,
+}
+MEASURES = tuple(dict.fromkeys(m for measures in SOURCES.values() for m in measures))
+
+
+@dataclass(frozen=True)
+class Kpi:
+    id: str
+    en: str
+    fr: str
+    unit: str
+    better: str  # higher, lower or none
+    num: str  # a measure, or a SQL expression over measures
+    den: str | None = None  # None: the KPI is the numerator itself
+    scale: float = 1.0
+    complement: bool = False  # 1 − num/den (fcr_rate, forecast_accuracy)
+    doc_en: str = ""
+    doc_fr: str = ""
+
+    def value_sql(self, measure: dict[str, str]) -> str:
+        """SQL of the KPI over summed measures; `measure` maps a measure id to its column."""
+        num = _render(self.num, measure)
+        if self.den is None:
+            return f"CAST({num} AS BIGINT)" if self.unit == COUNT else num
+        ratio = f"({num}) / nullif({_render(self.den, measure)}, 0)"
+        if self.complement:
+            ratio = f"1 - {ratio}"
+        return f"{self.scale} * {ratio}" if self.scale != 1 else ratio
+
+    @property
+    def measures(self) -> list[str]:
+        text = f"{self.num} {self.den or ''}"
+        return [m for m in MEASURES if _mentions(text, m)]
+
+
+def _mentions(text: str, measure: str) -> bool:
+    return re.search(rf"\b{measure}\b", text) is not None
+
+
+def _render(expression: str, measure: dict[str, str]) -> str:
+    return re.sub(r"\b[a-z_]+\b", lambda m: measure.get(m.group(0), m.group(0)), expression)
+
+
+KPIS: tuple[Kpi, ...] = (
+    Kpi("offered", "Offered", "Contacts présentés", COUNT, "none", "offered",
+        doc_en="Inbound contacts that arrived in the period.",
+        doc_fr="Contacts entrants arrivés sur la période."),
+    Kpi("answered", "Answered", "Contacts traités", COUNT, "higher", "answered",
+        doc_en="Offered contacts that were answered.",
+        doc_fr="Contacts présentés qui ont été décrochés."),
+    Kpi("abandoned", "Abandoned", "Abandons", COUNT, "lower", "abandoned",
+        doc_en="Offered − answered.", doc_fr="Présentés − traités."),
+    Kpi("short_abandoned", "Short abandons", "Abandons courts", COUNT, "none",
+        "short_abandoned", doc_en="Abandoned before the short-abandon threshold.",
+        doc_fr="Abandons avant le seuil d'abandon court."),
+    Kpi("answer_rate", "Answer rate", "Taux de décroché", PCT, "higher", "answered",
+        "eligible", doc_en="Answered / (offered − short abandons).",
+        doc_fr="Traités / (présentés − abandons courts)."),
+    Kpi("abandon_rate", "Abandon rate", "Taux d'abandon", PCT, "lower", "long_abandoned",
+        "eligible", doc_en="(Abandoned − short abandons) / (offered − short abandons).",
+        doc_fr="(Abandons − abandons courts) / (présentés − abandons courts)."),
+    Kpi("service_level", "Service level", "Niveau de service", PCT, "higher", "sl_num",
+        "sl_den", doc_en="Answered within the threshold, per the contract's definition "
+                         "(net, offered, answered or abandons_in_sl).",
+        doc_fr="Traités dans le seuil, selon la définition du contrat "
+               "(net, présentés, traités ou abandons_dans_seuil)."),
+    Kpi("asa_s", "Average speed of answer", "Temps moyen de décroché", SECONDS, "lower",
+        "wait_answered_s", "answered_with_wait",
+        doc_en="Mean wait of answered contacts.", doc_fr="Attente moyenne des contacts "
+                                                         "traités."),
+    Kpi("aht_s", "Average handling time", "Durée moyenne de traitement", SECONDS, "none",
+        "handle_time_s", "handled", doc_en="Mean talk + hold + after-contact work of "
+                                           "handled contacts.",
+        doc_fr="Moyenne conversation + attente + post-appel des contacts traités."),
+    Kpi("acw_s", "After-contact work", "Post-appel moyen", SECONDS, "lower", "acw_total_s",
+        "handled", doc_en="Mean after-contact work of handled contacts.",
+        doc_fr="Post-appel moyen des contacts traités."),
+    Kpi("transfer_rate", "Transfer rate", "Taux de transfert", PCT, "lower", "transferred",
+        "handled_detail", doc_en="Transferred / handled.", doc_fr="Transférés / traités."),
+    Kpi("traceability_rate", "Traceability", "Taux de qualification", PCT, "higher",
+        "traced", "handled_detail",
+        doc_en="Handled contacts with a contact reason keyed in / handled.",
+        doc_fr="Contacts traités avec un motif saisi / traités."),
+    Kpi("repeat_rate", "Repeat rate", "Taux de rappel", PCT, "lower", "repeat_contacts",
+        "handled_with_customer",
+        doc_en="Handled contacts whose customer had another contact within the repeat "
+               "window before / handled contacts with a customer id.",
+        doc_fr="Contacts traités dont le client avait déjà contacté dans la fenêtre de "
+               "rappel / contacts traités avec un identifiant client."),
+    Kpi("fcr_rate", "First-contact resolution", "Résolution au premier contact", PCT,
+        "higher", "repeat_contacts", "handled_with_customer", complement=True,
+        doc_en="1 − repeat rate.", doc_fr="1 − taux de rappel."),
+    Kpi("csat_score", "Customer satisfaction", "Satisfaction client", PCT, "higher",
+        "csat_good", "csat_answers", doc_en="Share of survey answers of 4 or 5.",
+        doc_fr="Part des réponses 4 ou 5 à l'enquête."),
+    Kpi("nps", "Net promoter score", "Net promoter score", SCORE, "higher",
+        "nps_promoters - nps_detractors", "nps_answers", scale=100,
+        doc_en="% of 9–10 answers − % of 0–6 answers.",
+        doc_fr="% de réponses 9–10 − % de réponses 0–6."),
+    Kpi("conversion_rate", "Conversion rate", "Taux de transformation", PCT, "higher",
+        "sales", "handled_detail", doc_en="Contacts with outcome sale / handled.",
+        doc_fr="Contacts conclus par une vente / traités."),
+    Kpi("sales_amount", "Sales amount", "Chiffre d'affaires", AMOUNT, "higher",
+        "sales_amount", doc_en="Sum of sale amounts.", doc_fr="Somme des ventes."),
+    Kpi("occupancy", "Occupancy", "Taux d'occupation", PCT, "higher", "work_s",
+        "work_s + available_s", doc_en="(Talk + hold + ACW) / (talk + hold + ACW + "
+                                       "available), from agent activity.",
+        doc_fr="(Conversation + attente + post-appel) / (même + disponible), d'après "
+               "l'activité des conseillers."),
+    Kpi("absenteeism_rate", "Absenteeism", "Taux d'absentéisme", PCT, "lower", "absence_s",
+        "scheduled_s", doc_en="Absence / scheduled time.",
+        doc_fr="Absence / temps planifié."),
+    Kpi("contacts_per_agent_hour", "Contacts per agent-hour", "Contacts par heure de log",
+        RATE, "higher", "handled", "logged_s / 3600",
+        doc_en="Handled contacts / logged hours.", doc_fr="Contacts traités / heures "
+                                                          "connectées."),
+    Kpi("quality_score", "Quality score", "Note qualité", PCT, "higher",
+        "evaluation_ratio_sum", "evaluations",
+        doc_en="Mean of evaluation score / max score (calibration sessions excluded).",
+        doc_fr="Moyenne des notes d'évaluation / note maximale (hors séances de "
+               "calibrage)."),
+    Kpi("forecast_accuracy", "Forecast accuracy", "Fiabilité de la prévision", PCT, "higher",
+        "abs(offered - forecast_offered)", "forecast_offered", complement=True,
+        doc_en="1 − |offered − forecast| / forecast (the client's forecast quality).",
+        doc_fr="1 − |présentés − prévus| / prévus (qualité de la prévision du client)."),
+)
+
+KPI_BY_ID = {k.id: k for k in KPIS}
+
+
+def validate_registry() -> list[str]:
+    """Every problem of the registry, each naming the KPI and what to change."""
+    issues = []
+    seen = set()
+    for kpi in KPIS:
+        if kpi.id in seen:
+            issues.append(f"{kpi.id}: declared twice; keep one record")
+        seen.add(kpi.id)
+        for field in ("en", "fr", "doc_en", "doc_fr"):
+            if not getattr(kpi, field):
+                issues.append(f"{kpi.id}: {field} is empty; write the label or description")
+        if not kpi.measures:
+            issues.append(f"{kpi.id}: refers to no declared measure; check num and den")
+        words = set(re.findall(r"\b[a-z_]+\b", f"{kpi.num} {kpi.den or ''}"))
+        unknown = words - set(MEASURES) - {"abs"}
+        if unknown:
+            issues.append(f"{kpi.id}: unknown measures {sorted(unknown)}; declare them in a "
+                          "source")
+        if kpi.unit not in (PCT, SECONDS, COUNT, SCORE, AMOUNT, RATE):
+            issues.append(f"{kpi.id}: unknown unit {kpi.unit}")
+    return issues
