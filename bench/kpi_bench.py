@@ -1,0 +1,127 @@
+"""KPI engine benchmark on 10 M generated contacts.
+
+Weekly KPIs by provider × queue through the engine, against one hand-written DuckDB GROUP BY
+computing the same numbers. Prints, from one run: cold and warm times of both, their ratio
+(goal: at most 1.3), whether the values are identical, and peak memory.
+
+    python bench/kpi_bench.py [--rows 10000000] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+import duckdb
+import numpy as np
+
+from kpi.metrics.compile import KpiRequest, compile_kpis
+from kpi.store import Store
+
+KPIS = ("offered", "answered", "abandoned", "answer_rate", "abandon_rate", "service_level",
+        "asa_s", "aht_s", "acw_s", "transfer_rate", "traceability_rate", "csat_score", "nps",
+        "conversion_rate", "sales_amount")
+
+# The same numbers, written by hand for the defaults (SL 20 s net, short abandons < 5 s).
+HAND_WRITTEN = """
+SELECT CAST(date_trunc('week', arrived_local) AS DATE) AS period_start, provider, queue,
+  count(*) FILTER (direction = 'inbound') AS offered,
+  count(*) FILTER (direction = 'inbound' AND answered_at IS NOT NULL) AS answered,
+  count(*) FILTER (direction = 'inbound' AND answered_at IS NULL) AS abandoned,
+  count(*) FILTER (direction = 'inbound' AND answered_at IS NOT NULL)
+    / nullif(count(*) FILTER (direction = 'inbound' AND NOT (answered_at IS NULL
+             AND wait_s < 5)), 0) AS answer_rate,
+  count(*) FILTER (direction = 'inbound' AND answered_at IS NULL AND NOT wait_s < 5)
+    / nullif(count(*) FILTER (direction = 'inbound' AND NOT (answered_at IS NULL
+             AND wait_s < 5)), 0) AS abandon_rate,
+  count(*) FILTER (direction = 'inbound' AND answered_at IS NOT NULL AND wait_s <= 20)
+    / nullif(count(*) FILTER (direction = 'inbound' AND NOT (answered_at IS NULL
+             AND wait_s < 5)), 0) AS service_level,
+  avg(wait_s) FILTER (direction = 'inbound' AND answered_at IS NOT NULL) AS asa_s,
+  avg(coalesce(talk_s, 0) + coalesce(hold_s, 0) + coalesce(acw_s, 0))
+    FILTER (answered_at IS NOT NULL) AS aht_s,
+  avg(coalesce(acw_s, 0)) FILTER (answered_at IS NOT NULL) AS acw_s,
+  count(*) FILTER (answered_at IS NOT NULL AND transferred)
+    / nullif(count(*) FILTER (answered_at IS NOT NULL), 0) AS transfer_rate,
+  count(*) FILTER (answered_at IS NOT NULL AND contact_reason IS NOT NULL)
+    / nullif(count(*) FILTER (answered_at IS NOT NULL), 0) AS traceability_rate,
+  count(*) FILTER (csat >= 4) / nullif(count(csat), 0) AS csat_score,
+  100 * (count(*) FILTER (nps >= 9) - count(*) FILTER (nps <= 6)) / nullif(count(nps), 0)
+    AS nps,
+  count(*) FILTER (answered_at IS NOT NULL AND outcome = 'sale')
+    / nullif(count(*) FILTER (answered_at IS NOT NULL), 0) AS conversion_rate,
+  sum(sale_amount) AS sales_amount
+FROM contacts GROUP BY ALL ORDER BY ALL
+"""
+
+
+def generate(path: Path, rows: int) -> None:
+    with Store(path) as store:
+        store.write(lambda cur: cur.execute(f"""
+            INSERT INTO providers (name) VALUES ('P1'), ('P2'), ('P3');
+            INSERT INTO contacts
+            SELECT 1, 'P' || (1 + i % 3), 'C' || i, 'S' || (i % 5), 'Q' || (i % 4), 'voice',
+                   CASE WHEN i % 50 = 0 THEN 'outbound' ELSE 'inbound' END,
+                   ts::TIMESTAMPTZ, ts,
+                   CASE WHEN i % 9 <> 0 THEN (ts + to_seconds(i % 60))::TIMESTAMPTZ END,
+                   (ts + to_seconds(400))::TIMESTAMPTZ,
+                   i % 60, CASE WHEN i % 9 <> 0 THEN 120 + i % 400 END, i % 30, 20 + i % 40,
+                   'A' || (i % 500), i % 13 = 0,
+                   CASE WHEN i % 5 <> 0 THEN 'R' || (i % 12) END,
+                   CASE WHEN i % 17 = 0 THEN 'sale' ELSE 'resolved' END,
+                   CASE WHEN i % 17 = 0 THEN 50 + i % 200 END, 'K' || (i % 900000),
+                   CASE WHEN i % 7 = 0 THEN 1 + i % 5 END,
+                   CASE WHEN i % 11 = 0 THEN i % 11 END
+            FROM (SELECT i, TIMESTAMP '2025-01-06 08:00:00' + to_days(i % 364)
+                            + to_seconds((i * 7) % 43200) AS ts FROM range({rows}) t(i))"""))
+
+
+def run(path: Path, sql: str, params: list, repeats: int) -> tuple[float, float, object]:
+    """Cold: the first run on a fresh connection; warm: the best of the next runs."""
+    con = duckdb.connect(str(path), read_only=True)
+    start = time.perf_counter()
+    result = con.execute(sql, params).fetchnumpy()
+    cold = time.perf_counter() - start
+    warm = min(_timed(con, sql, params) for _ in range(repeats))
+    con.close()
+    return cold, warm, result
+
+
+def _timed(con, sql, params) -> float:
+    start = time.perf_counter()
+    con.execute(sql, params).fetchall()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=10_000_000)
+    parser.add_argument("--keep", type=Path)
+    args = parser.parse_args()
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="cockpit-kpi-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"contacts_{args.rows}.duckdb"
+    if not path.exists():
+        generate(path, args.rows)
+    engine_sql, params = compile_kpis(KpiRequest(KPIS, "week", by=("provider", "queue")),
+                                      detail_days=False)
+    e_cold, e_warm, engine = run(path, engine_sql, params, 3)
+    h_cold, h_warm, hand = run(path, HAND_WRITTEN, [], 3)
+    identical = all(np.allclose(np.asarray(engine[k], dtype=float),
+                                np.asarray(hand[k], dtype=float), equal_nan=True, rtol=1e-12)
+                    for k in KPIS)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"contacts: {args.rows:,}; result rows: {len(engine['offered'])}")
+    print(f"engine:       cold {e_cold:.3f} s, warm {e_warm:.3f} s")
+    print(f"hand-written: cold {h_cold:.3f} s, warm {h_warm:.3f} s")
+    print(f"ratio engine / hand-written: cold {e_cold / h_cold:.2f}, warm "
+          f"{e_warm / h_warm:.2f} (goal <= 1.3)")
+    print(f"identical values: {identical}")
+    print(f"peak memory: {peak_mb:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
