@@ -12,11 +12,17 @@ pages = {
     tr("nav.group.cockpit"): [
         st.Page("app_pages/home.py", title=tr("nav.home"), icon=":material/home:", default=True),
     ],
+    tr("nav.group.steering"): [
+        st.Page("app_pages/kpi_explorer.py", title=tr("nav.explorer"),
+                icon=":material/monitoring:", url_path="kpis"),
+    ],
     tr("nav.group.data"): [
         st.Page("app_pages/import_exports.py", title=tr("nav.import"),
                 icon=":material/upload_file:", url_path="import"),
         st.Page("app_pages/data_overview.py", title=tr("nav.data"),
                 icon=":material/calendar_month:", url_path="data"),
+        st.Page("app_pages/settings.py", title=tr("nav.settings"), icon=":material/tune:",
+                url_path="settings"),
     ],
 }
 st.navigation(pages).run()

@@ -4,7 +4,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from app_pages.ui import lang, store, tr
+from app_pages.ui import labeller, lang, store, tr
 from kpi.i18n import format_date
 from kpi.ingest.fields import KINDS
 from kpi.inventory import daily_rows, holdings, missing_days, providers
@@ -27,7 +27,7 @@ st.dataframe(table, hide_index=True, width="stretch")
 st.subheader(tr("data.coverage"))
 col_provider, col_kind = st.columns(2)
 provider = col_provider.selectbox(tr("data.provider"), providers(db))
-kind = col_kind.selectbox(tr("data.kind"), KINDS, format_func=lambda k: tr(f"kind.{k}"))
+kind = col_kind.selectbox(tr("data.kind"), KINDS, format_func=labeller("kind"))
 daily = daily_rows(db, provider, kind)
 if daily.empty:
     st.info(tr("data.empty"))

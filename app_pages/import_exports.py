@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from app_pages.ui import history_table, lang, store, tr
+from app_pages.ui import history_table, labeller, lang, store, tr
 from kpi.errors import CockpitError, LayoutUnknown
 from kpi.i18n import format_date, format_int
 from kpi.ingest.fields import KIND_FIELDS, KINDS
@@ -36,8 +36,9 @@ choice = col_provider.selectbox(tr("import.provider"), [*providers(db), new_opti
 provider = (col_provider.text_input(tr("import.new_provider")).strip() or None
             if choice == new_option else choice)
 profile_names = [p.name for p in list_profiles(db)]
+auto = tr("import.auto")
 profile = col_profile.selectbox(tr("import.profile"), [None, *profile_names],
-                                format_func=lambda n: tr("import.auto") if n is None else n)
+                                format_func=lambda n: auto if n is None else n)
 skip_bad = st.checkbox(tr("import.skip_bad"))
 
 
@@ -94,8 +95,7 @@ if files:
         st.caption(tr("import.mapping_help"))
         names = {name: path for path, name in files}
         target = st.selectbox(tr("import.mapping_file"), list(names))
-        kind = st.selectbox(tr("import.mapping_kind"), KINDS, format_func=lambda k: tr(
-            f"kind.{k}"))
+        kind = st.selectbox(tr("import.mapping_kind"), KINDS, format_func=labeller("kind"))
         headers, sample = read_preview(names[target])
         guessed = AliasProfile(kind, kind, kind).match_headers(headers)
         not_mapped = tr("import.not_mapped")

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from kpi.demo import build_demo
+from kpi.errors import CockpitError
 from kpi.i18n import DEFAULT_LANGUAGE, LANGUAGES, format_date, t
 from kpi.settings import resolve_db_path
 from kpi.store import Store
@@ -22,19 +23,25 @@ def store() -> Store:
     if not path.exists():
         with st.spinner("Building the demo database (first run, about 30 s)…"):
             build_demo(path)
-    return _open_store(str(path))
+    try:
+        return _open_store(str(path))
+    except CockpitError as error:  # another process holds the file for writing
+        st.error(str(error))
+        st.stop()
 
 
 def language() -> str:
-    """The language chosen in the sidebar (kept in the URL as ?lang=fr|en)."""
-    default = st.query_params.get("lang", DEFAULT_LANGUAGE)
-    if default not in LANGUAGES:
-        default = DEFAULT_LANGUAGE
-    choice = st.sidebar.segmented_control(
-        "🌐", options=list(LANGUAGES), format_func=LANGUAGES.get, default=default,
-        key="lang", label_visibility="collapsed")
-    choice = choice or default
-    st.query_params["lang"] = choice
+    """The session's language: seeded once from ?lang=fr|en, then the sidebar's choice.
+
+    It lives in session state, not in the widget's default: page switches clear the query
+    parameters, and a widget whose default changed would be a new widget.
+    """
+    if st.session_state.get("lang") not in LANGUAGES:
+        asked = st.query_params.get("lang")
+        st.session_state["lang"] = asked if asked in LANGUAGES else DEFAULT_LANGUAGE
+    choice = st.sidebar.radio("🌐", options=list(LANGUAGES), format_func=LANGUAGES.get,
+                              key="lang", horizontal=True, label_visibility="collapsed")
+    st.query_params["lang"] = choice  # a copied link opens in the same language
     return choice
 
 
@@ -44,6 +51,12 @@ def lang() -> str:
 
 def tr(key: str, **values) -> str:
     return t(key, lang(), **values)
+
+
+def labeller(prefix: str):
+    """A pure format_func: 'grain' -> week -> 'Semaine', in the language of this run."""
+    language = lang()
+    return lambda value: t(f"{prefix}.{value}", language)
 
 
 HISTORY_COLUMNS = ("import_id", "file_name", "kind", "profile", "provider", "rows_read",

@@ -117,3 +117,46 @@ def test_unknown_layout_is_mapped_once_in_the_page_then_recognised(small_db):
     next(b for b in at.button if b.label == "Save the mapping").click().run()
     assert not at.exception
     assert "crm.csv: Saved mapping 'crm_tickets' · Contacts · 1 rows" in at.success[0].value
+
+
+def test_kpi_explorer_shows_the_engines_numbers_and_the_sl_definition(small_db):
+    from datetime import date
+
+    from kpi.metrics.compile import KpiRequest
+    from kpi.metrics.engine import compute_kpis
+
+    at = open_page("app_pages/kpi_explorer.py", "en")
+    at.date_input[0].set_value((date(1999, 1, 1), date(1999, 1, 31))).run()
+    assert not at.exception
+    assert "SL 20 s, net of short abandons < 5 s" in at.caption[0].value
+    shown = at.dataframe[0].value
+    with Store(small_db) as store:
+        expected = compute_kpis(store, KpiRequest(
+            ("service_level", "answer_rate", "asa_s"), "week", ("provider",),
+            date(1999, 1, 1), date(1999, 1, 31))).table()
+    assert shown.service_level.tolist() == expected.service_level.tolist()
+    assert len(at.get("plotly_chart")) == 3
+
+
+def test_settings_page_saves_a_queue_override_and_refuses_a_bad_zone(small_db):
+    import pandas as pd
+
+    from kpi.provider_settings import (
+        InvalidSetting,
+        provider_settings,
+        save_provider_settings,
+        save_queue_settings,
+        sl_definition,
+    )
+
+    at = open_page("app_pages/settings.py", "en")
+    assert "SL 20 s, net of short abandons < 5 s" in at.info[0].value
+    with Store(small_db) as store:
+        table = provider_settings(store)
+        table.loc[0, "time_zone"] = "Mars/Olympus"
+        with pytest.raises(InvalidSetting, match="unknown time zone 'Mars/Olympus'"):
+            save_provider_settings(store, table)
+        save_queue_settings(store, pd.DataFrame([{
+            "provider": "Acme", "queue": "Billing", "sl_threshold_s": 30,
+            "short_abandon_s": None, "repeat_window_days": None, "sl_variant": "offered"}]))
+        assert "SL 30 s, of offered contacts" in sl_definition(store, ["Acme"])

@@ -1,0 +1,98 @@
+"""KPI explorer: choose KPIs, grain, scope and range; chart, table with numerators and
+denominators, downloads."""
+
+from datetime import date, timedelta
+
+import plotly.express as px
+import streamlit as st
+
+from app_pages.ui import labeller, lang, store, tr
+from kpi.i18n import format_date
+from kpi.inventory import providers
+from kpi.metrics.compile import GRAINS, SCOPES, KpiRequest, measure_column
+from kpi.metrics.engine import compute_kpis
+from kpi.metrics.registry import KPI_BY_ID, KPIS, PCT, SECONDS
+from kpi.provider_settings import sl_definition
+from kpi.reports.excel import workbook_bytes
+
+db = store()
+st.title(tr("explorer.title"))
+
+
+LANGUAGE = lang()
+
+
+def label(kpi_id: str) -> str:
+    kpi = KPI_BY_ID[kpi_id]
+    return kpi.fr if LANGUAGE == "fr" else kpi.en
+
+
+first_day, last_day = db.read(
+    "SELECT CAST(min(d) AS DATE) AS first, CAST(max(d) AS DATE) AS last FROM ("
+    "SELECT arrived_local AS d FROM contacts UNION ALL SELECT interval_local FROM intervals)"
+).iloc[0].tolist()
+if first_day is None or first_day != first_day:
+    first_day = last_day = date.today()
+col_kpis, col_grain = st.columns([3, 1])
+chosen = col_kpis.multiselect(tr("explorer.kpis"), [k.id for k in KPIS], format_func=label,
+                              default=["service_level", "answer_rate", "asa_s"],
+                              placeholder=tr("explorer.pick"))
+grain = col_grain.selectbox(tr("explorer.grain"), [g for g in GRAINS if g != "interval"],
+                            index=1, format_func=labeller("grain"))
+col_by, col_providers, col_range = st.columns([2, 2, 2])
+by = col_by.multiselect(tr("explorer.by"), SCOPES, default=["provider"],
+                        format_func=labeller("scope"), placeholder=tr("explorer.pick"))
+chosen_providers = col_providers.multiselect(tr("explorer.providers"), providers(db),
+                                             placeholder=tr("explorer.all"))
+period = col_range.date_input(tr("explorer.range"),
+                              (max(first_day, last_day - timedelta(weeks=12)), last_day),
+                              min_value=first_day, max_value=last_day)
+if not chosen or len(period) != 2:
+    st.info(tr("explorer.choose"))
+    st.stop()
+
+filters = {"provider": tuple(chosen_providers)} if chosen_providers else {}
+result = compute_kpis(db, KpiRequest(tuple(chosen), grain, tuple(by), period[0], period[1],
+                                     filters))
+st.caption(tr("explorer.sl_definition", text=sl_definition(db, chosen_providers or None,
+                                                                lang())))
+if result.frame.empty:
+    st.info(tr("explorer.no_data"))
+    st.stop()
+
+table = result.table()
+series = table.assign(scope=table[list(by)].astype(str).agg(" · ".join, axis=1)
+                      if by else tr("explorer.all"))
+for kpi_id in chosen:
+    kpi = KPI_BY_ID[kpi_id]
+    figure = px.line(series, x="period_start", y=kpi_id, color="scope", markers=True,
+                     title=label(kpi_id), labels={"period_start": "", kpi_id: "",
+                                                  "scope": ""})
+    if kpi.unit == PCT:
+        figure.update_yaxes(tickformat=".0%")
+    elif kpi.unit == SECONDS:
+        figure.update_yaxes(ticksuffix=" s")
+    figure.update_layout(height=320, margin={"l": 10, "r": 10, "t": 40, "b": 10},
+                         legend={"orientation": "h", "y": -0.15})
+    st.plotly_chart(figure, width="stretch")
+
+st.subheader(tr("explorer.table"))
+detail = result.frame.rename(columns={measure_column(m): f"Σ {m}"
+                                      for m in result.frame.columns.str.removeprefix("m__")})
+detail["period_start"] = detail.period_start.map(lambda d: format_date(d, lang()))
+totals = result.totals()
+st.dataframe(detail, hide_index=True, width="stretch", column_config={
+    k: st.column_config.NumberColumn(label(k), format="percent" if KPI_BY_ID[k].unit == PCT
+                                     else "%.2f") for k in chosen})
+st.write(tr("explorer.totals") + " " + " · ".join(
+    f"**{label(k)}** {_v}" for k, _v in (
+        (k, "—" if totals[k] is None else (f"{totals[k]:.1%}" if KPI_BY_ID[k].unit == PCT
+                                           else f"{totals[k]:,.2f}")) for k in chosen)))
+col_csv, col_xlsx = st.columns(2)
+col_csv.download_button(tr("explorer.download_csv"), detail.to_csv(index=False).encode(
+    "utf-8-sig"), file_name="kpis.csv", mime="text/csv")
+col_xlsx.download_button(
+    tr("explorer.download_xlsx"),
+    workbook_bytes({"KPIs": detail}, {k: "0.0%" for k in chosen if KPI_BY_ID[k].unit == PCT}),
+    file_name="kpis.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

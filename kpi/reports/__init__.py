@@ -1,0 +1,1 @@
+"""Exports people take into meetings: Excel workbooks (and, later, HTML packs)."""

@@ -1,0 +1,58 @@
+"""Excel workbooks written with openpyxl, safe for text from exports.
+
+A cell whose text starts with =, +, - or @ would be a formula in Excel: every text cell is
+written as a string, so nothing from an export or a note is ever executed.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+HEADER_FILL = PatternFill("solid", fgColor="1F3A5F")
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+
+
+def _cell_value(value):
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    if isinstance(value, pd.Timestamp):
+        value = value.to_pydatetime()
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        value = value.replace(tzinfo=None)
+    return value
+
+
+def workbook_bytes(sheets: dict[str, pd.DataFrame],
+                   number_formats: dict[str, str] | None = None) -> bytes:
+    """One sheet per frame: styled header, frozen panes, number formats by column name."""
+    number_formats = number_formats or {}
+    wb = Workbook()
+    wb.remove(wb.active)
+    for title, frame in sheets.items():
+        ws = wb.create_sheet(title[:31])
+        ws.append([str(c) for c in frame.columns])
+        for cell in ws[1]:
+            cell.fill, cell.font = HEADER_FILL, HEADER_FONT
+        for row in frame.itertuples(index=False):
+            ws.append([_cell_value(v) for v in row])
+        for col_index, name in enumerate(frame.columns, start=1):
+            letter = get_column_letter(col_index)
+            fmt = number_formats.get(str(name))
+            for cell in ws[letter][1:]:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # text stays text, even '=cmd|…'
+                elif fmt and isinstance(cell.value, int | float):
+                    cell.number_format = fmt
+                elif isinstance(cell.value, date | datetime):
+                    cell.number_format = "yyyy-mm-dd"
+            ws.column_dimensions[letter].width = max(10, min(40, len(str(name)) + 4))
+        ws.freeze_panes = "B2"
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
