@@ -15,6 +15,8 @@ pages = {
     tr("nav.group.steering"): [
         st.Page("app_pages/kpi_explorer.py", title=tr("nav.explorer"),
                 icon=":material/monitoring:", url_path="kpis"),
+        st.Page("app_pages/targets.py", title=tr("nav.targets"), icon=":material/flag:",
+                url_path="targets"),
     ],
     tr("nav.group.data"): [
         st.Page("app_pages/import_exports.py", title=tr("nav.import"),

@@ -7,6 +7,7 @@ import plotly.express as px
 import streamlit as st
 
 from app_pages.ui import labeller, lang, store, tr
+from kpi.governance.targets import list_targets
 from kpi.i18n import format_date
 from kpi.inventory import providers
 from kpi.metrics.compile import GRAINS, SCOPES, KpiRequest, measure_column
@@ -61,6 +62,7 @@ if result.frame.empty:
     st.stop()
 
 table = result.table()
+targets = list_targets(db)
 series = table.assign(scope=table[list(by)].astype(str).agg(" · ".join, axis=1)
                       if by else tr("explorer.all"))
 for kpi_id in chosen:
@@ -68,6 +70,15 @@ for kpi_id in chosen:
     figure = px.line(series, x="period_start", y=kpi_id, color="scope", markers=True,
                      title=label(kpi_id), labels={"period_start": "", kpi_id: "",
                                                   "scope": ""})
+    shown_providers = set(table.provider) if "provider" in by else set(chosen_providers)
+    lines = targets[(targets.kpi == kpi_id) & targets.site.isna() & targets.queue.isna()
+                    & targets.provider.isin(shown_providers)].groupby("value").provider
+    for value, owners in lines:
+        # One line per value; name the providers only when they do not all share it.
+        who = "" if set(owners) == shown_providers else " (" + ", ".join(sorted(owners)) + ")"
+        figure.add_hline(y=value, line_dash="dash", line_color="#666",
+                         annotation_text=tr("targets.value") + who,
+                         annotation_position="top left")
     if kpi.unit == PCT:
         figure.update_yaxes(tickformat=".0%")
     elif kpi.unit == SECONDS:

@@ -7,6 +7,7 @@
     cockpit profiles
     cockpit kpis --grain day|week|month|quarter [--by provider[,site][,queue]] [--from D]
                  [--to D] [--kpi ID,...] [--format csv|json]
+    cockpit targets list [--format table|csv|json] | cockpit targets import FILE
     cockpit demo [--db FILE] [--force]
     cockpit app [--db FILE] [--port N]
 """
@@ -139,6 +140,21 @@ def cmd_kpis(args) -> int:
     return 0
 
 
+def cmd_targets(args) -> int:
+    from kpi.governance.targets import import_targets, list_targets
+
+    with _open_store(args) as store:
+        if args.action == "import":
+            if not args.file or not Path(args.file).is_file():
+                raise CockpitError(f"no such file: {args.file}")
+            added = import_targets(store, args.file)
+            print(f"{added} target(s) added from {Path(args.file).name}")
+            return 0
+        table = list_targets(store)
+    _print_table(table, args.format)
+    return 0
+
+
 def cmd_demo(args) -> int:
     from kpi.demo import build_demo
 
@@ -218,6 +234,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--kpi", help="KPI ids, comma-separated (default: all)")
     p.add_argument("--format", choices=["csv", "json"], default="csv")
     p.set_defaults(run=cmd_kpis)
+
+    p = sub.add_parser("targets", parents=[db], help="the SMART targets register")
+    p.add_argument("action", choices=["list", "import"])
+    p.add_argument("file", nargs="?", metavar="FILE", help="with import: a CSV or XLSX file")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.set_defaults(run=cmd_targets)
 
     p = sub.add_parser("demo", parents=[db], help="build the demo database")
     p.add_argument("--force", action="store_true", help="rebuild it if it exists")

@@ -365,10 +365,31 @@ def write_demo_exports(folder: Path, today: date | None = None,
     return files
 
 
+def write_demo_targets(folder: Path, start: date) -> Path:
+    """The client's SMART targets for each provider, from the start of the demo period."""
+    rows = []
+    for provider in PROVIDERS:
+        for kpi, value, priority, why in (
+            ("service_level", 0.8, 1, "Contract: 80 % answered within 20 s"),
+            ("answer_rate", 0.9, 1, "Nine calls in ten answered"),
+            ("traceability_rate", 0.9, 1, "Know why customers call"),
+            ("asa_s", 20, 2, "Customers do not wait"),
+            ("quality_score", 0.8, 2, "Calls scored good on the grid"),
+        ):
+            rows.append({"kpi": kpi, "provider": provider.name, "value": value,
+                         "start": start + timedelta(weeks=8), "deadline": start +
+                         timedelta(weeks=WEEKS + 8), "priority": priority, "owner": "Pilot",
+                         "rationale": why})
+    path = folder / "targets.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    return path
+
+
 def build_demo(db_path: str | Path, *, force: bool = False, today: date | None = None,
                now: datetime | None = None,
                on_progress: Callable[[float, str], None] | None = None) -> bool:
     """Build the demo database at db_path; False when it exists and force is not set."""
+    from kpi.governance.targets import import_targets
     from kpi.ingest.importer import import_files
 
     db_path = Path(db_path)
@@ -381,7 +402,9 @@ def build_demo(db_path: str | Path, *, force: bool = False, today: date | None =
     exports = db_path.parent / "demo_exports"
     shutil.rmtree(exports, ignore_errors=True)
     files = write_demo_exports(exports, today=today, now=now)
+    targets = write_demo_targets(exports, demo_period(today or date.today())[0])
     with Store(db_path) as store:
+        import_targets(store, targets)
         for i, (provider, paths) in enumerate(files.items()):
             def step(fraction: float, label: str, i=i) -> None:
                 progress(0.2 + 0.8 * (i + fraction) / len(files), label)

@@ -103,6 +103,20 @@ MIGRATIONS.append((
     ],
 ))
 
+MIGRATIONS.append((
+    4,
+    "SMART targets register",
+    [
+        "CREATE SEQUENCE target_id_seq START 1",
+        """CREATE TABLE targets (
+            target_id INTEGER PRIMARY KEY DEFAULT nextval('target_id_seq'),
+            kpi VARCHAR NOT NULL, provider VARCHAR NOT NULL, site VARCHAR, queue VARCHAR,
+            comparator VARCHAR NOT NULL, value DOUBLE NOT NULL,
+            start DATE NOT NULL, deadline DATE NOT NULL, priority INTEGER NOT NULL,
+            owner VARCHAR, rationale VARCHAR)""",
+    ],
+))
+
 LATEST_VERSION = MIGRATIONS[-1][0]
 
 # Fact tables, by import kind.

@@ -160,3 +160,22 @@ def test_settings_page_saves_a_queue_override_and_refuses_a_bad_zone(small_db):
             "provider": "Acme", "queue": "Billing", "sl_threshold_s": 30,
             "short_abandon_s": None, "repeat_window_days": None, "sl_variant": "offered"}]))
         assert "SL 30 s, of offered contacts" in sl_definition(store, ["Acme"])
+
+
+def test_targets_page_shows_checks_and_attainment(small_db):
+    from datetime import date
+
+    import pandas as pd
+
+    from kpi.governance.targets import save_targets
+
+    with Store(small_db) as store:
+        save_targets(store, pd.DataFrame([{
+            "kpi": "answer_rate", "provider": "Acme", "value": 0.8, "start": date(2026, 3, 1),
+            "deadline": date(2026, 3, 31), "priority": 1, "rationale": "R"}]))
+    at = open_page("app_pages/targets.py", "en")
+    checks, summary = at.dataframe[1].value, at.dataframe[2].value
+    assert checks["Specific"].tolist() == [True]
+    summary = summary.data if hasattr(summary, "data") else summary
+    assert summary["Status"].tolist() == ["missed"]
+    assert summary["Last week"].tolist() == ["75.0%"]

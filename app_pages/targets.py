@@ -1,0 +1,114 @@
+"""Targets: the SMART register, its checks in plain words, and attainment."""
+
+import pandas as pd
+import streamlit as st
+
+from app_pages.ui import lang, store, tr
+from kpi.errors import CockpitError
+from kpi.governance.targets import (
+    COMPARATORS,
+    DEFAULT_TOP_PRIORITY_CAP,
+    attainment,
+    check_target,
+    list_targets,
+    priority_warnings,
+    save_targets,
+)
+from kpi.inventory import providers
+from kpi.metrics.registry import KPI_BY_ID, KPIS, PCT
+
+db = store()
+LANGUAGE = lang()
+st.title(tr("targets.title"))
+st.caption(tr("targets.help"))
+
+register = list_targets(db)
+edited = st.data_editor(
+    register, num_rows="dynamic", hide_index=True, width="stretch", key="targets",
+    column_config={
+        "target_id": st.column_config.NumberColumn("#", disabled=True),
+        "kpi": st.column_config.SelectboxColumn(tr("targets.kpi"), options=[k.id for k in KPIS],
+                                                required=True),
+        "provider": st.column_config.SelectboxColumn(tr("col.provider"),
+                                                     options=providers(db), required=True),
+        "site": tr("scope.site"), "queue": tr("scope.queue"),
+        "comparator": st.column_config.SelectboxColumn(tr("targets.comparator"),
+                                                       options=COMPARATORS),
+        "value": st.column_config.NumberColumn(tr("targets.value"), required=True),
+        "start": st.column_config.DateColumn(tr("targets.start"), required=True),
+        "deadline": st.column_config.DateColumn(tr("targets.deadline"), required=True),
+        "priority": st.column_config.NumberColumn(tr("targets.priority"), min_value=1, step=1,
+                                                  required=True),
+        "owner": tr("targets.owner"), "rationale": tr("targets.rationale"),
+    })
+if st.button(tr("targets.save"), type="primary"):
+    try:
+        save_targets(db, edited)
+    except CockpitError as error:
+        st.error(str(error))
+    else:
+        st.success(tr("targets.saved"))
+        st.rerun()
+
+cap = st.number_input(tr("targets.cap"), min_value=1, value=DEFAULT_TOP_PRIORITY_CAP, step=1)
+for provider, count in priority_warnings(register, int(cap)):
+    st.warning(tr("targets.too_many", provider=provider, n=count, cap=int(cap)))
+
+if register.empty:
+    st.stop()
+
+
+def shown(kpi_id: str, value) -> str:
+    if value is None or pd.isna(value):
+        return "—"
+    return f"{value:.1%}" if KPI_BY_ID[kpi_id].unit == PCT else f"{value:,.1f}"
+
+
+def kpi_label(kpi_id: str) -> str:
+    kpi = KPI_BY_ID[kpi_id]
+    return kpi.fr if LANGUAGE == "fr" else kpi.en
+
+
+st.subheader(tr("targets.checks"))
+rows = []
+for target in register.to_dict("records"):
+    checks = check_target(db, target)
+    row = {"#": target["target_id"], tr("targets.kpi"): kpi_label(target["kpi"]),
+           tr("col.provider"): target["provider"]}
+    row.update({tr(f"targets.check.{c.name}"): c.ok for c in checks})
+    words = {c.name: c.fr if LANGUAGE == "fr" else c.en for c in checks}
+    to_fix = [words[c.name] for c in checks if not c.ok and c.name != "achievable"]
+    row[tr("targets.history")] = words["achievable"]
+    row[tr("targets.to_fix")] = " ".join(to_fix)
+    rows.append(row)
+st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+
+st.subheader(tr("targets.attainment"))
+summary = []
+for target in register.to_dict("records"):
+    periods = attainment(db, target)
+    known = periods[periods.status != "no data"]
+    last = known.iloc[-1] if not known.empty else None
+    summary.append({
+        "#": target["target_id"], tr("targets.kpi"): kpi_label(target["kpi"]),
+        tr("col.provider"): target["provider"],
+        tr("targets.value"): f"{target['comparator']} {shown(target['kpi'], target['value'])}",
+        tr("targets.last"): shown(target["kpi"], None if last is None else last.value),
+        tr("targets.status"): "—" if last is None else tr(f"status.{last.status}"),
+        tr("targets.gap"): shown(target["kpi"], None if last is None else last.gap),
+        tr("targets.trend"): "" if last is None else tr(f"trend.{last.trend or 'flat'}"),
+        tr("targets.met_share"): "—" if known.empty else
+        f"{(known.status == 'met').sum()}/{len(known)}",
+    })
+
+
+def colour(value: str) -> str:
+    if value == tr("status.met"):
+        return "background-color: #d4edda"
+    if value == tr("status.missed"):
+        return "background-color: #f8d7da"
+    return ""
+
+
+st.dataframe(pd.DataFrame(summary).style.map(colour, subset=[tr("targets.status")]),
+             hide_index=True, width="stretch")

@@ -1,0 +1,1 @@
+"""Governance objects of SPEC §4: targets (and, later, actions, feedback, incentives)."""

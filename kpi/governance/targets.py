@@ -1,0 +1,221 @@
+"""SMART targets (SPEC §4 Target): the register, its checks, and attainment per period.
+
+Each check is explained in plain words, so a pilot can say in the meeting why a target is
+not SMART yet. Attainment compares the KPI the engine computes for the target's scope with
+the target, week by week (or month by month), between its start and its deadline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from kpi.errors import CockpitError
+from kpi.metrics.compile import KpiRequest
+from kpi.metrics.engine import compute_kpis
+from kpi.metrics.registry import KPI_BY_ID, PCT
+from kpi.store import Store
+
+COLUMNS = ["target_id", "kpi", "provider", "site", "queue", "comparator", "value", "start",
+           "deadline", "priority", "owner", "rationale"]
+COMPARATORS = (">=", "<=")
+TOP_PRIORITY = 1
+DEFAULT_TOP_PRIORITY_CAP = 5
+
+
+class InvalidTarget(CockpitError):
+    pass
+
+
+def list_targets(store: Store) -> pd.DataFrame:
+    table = store.read(f"SELECT {', '.join(COLUMNS)} FROM targets ORDER BY provider, "
+                       "priority, kpi, target_id")
+    for name in ("start", "deadline"):
+        table[name] = pd.to_datetime(table[name]).dt.date
+    return table
+
+
+def _clean(table: pd.DataFrame) -> list[dict]:
+    """Rows ready to store, or InvalidTarget naming every row and field that is wrong."""
+    problems, rows = [], []
+    for number, row in enumerate(table.to_dict("records"), start=1):
+        row = {k: (None if not isinstance(v, str) and pd.isna(v) else v) for k, v in row.items()}
+        for name in ("site", "queue", "owner", "rationale"):
+            if isinstance(row.get(name), str) and not row[name].strip():
+                row[name] = None
+        where = f"target row {number}"
+        if row.get("kpi") not in KPI_BY_ID:
+            problems.append(f"{where}: kpi must be one of the KPI ids, not {row.get('kpi')!r}")
+            continue
+        if not row.get("provider"):
+            problems.append(f"{where}: provider is required")
+        if row.get("comparator") is None:
+            row["comparator"] = "<=" if KPI_BY_ID[row["kpi"]].better == "lower" else ">="
+        if row["comparator"] not in COMPARATORS:
+            problems.append(f"{where}: comparator must be >= or <=, not {row['comparator']!r}")
+        try:
+            row["value"] = float(row["value"])
+        except (TypeError, ValueError):
+            problems.append(f"{where}: value must be a number (rates as 0.8 for 80 %), "
+                            f"not {row.get('value')!r}")
+        for name in ("start", "deadline"):
+            try:
+                row[name] = pd.Timestamp(row[name]).date()
+            except (TypeError, ValueError):
+                problems.append(f"{where}: {name} must be a date (YYYY-MM-DD)")
+        try:
+            row["priority"] = int(row["priority"])
+        except (TypeError, ValueError):
+            problems.append(f"{where}: priority must be a whole number (1 = top)")
+        rows.append(row)
+    if problems:
+        raise InvalidTarget("\n".join(problems))
+    return rows
+
+
+def save_targets(store: Store, table: pd.DataFrame) -> int:
+    """Replace the register with this table (the page's editor, or an imported file)."""
+    rows = _clean(table.reindex(columns=COLUMNS))
+
+    def run(cur) -> int:
+        cur.execute("DELETE FROM targets")
+        for row in rows:
+            values = [row[c] for c in COLUMNS[1:]]
+            if row.get("target_id") is not None:
+                cur.execute(f"INSERT INTO targets ({', '.join(COLUMNS)}) VALUES "
+                            f"({', '.join('?' * len(COLUMNS))})", [int(row["target_id"]),
+                                                                    *values])
+            else:
+                cur.execute(f"INSERT INTO targets ({', '.join(COLUMNS[1:])}) VALUES "
+                            f"({', '.join('?' * (len(COLUMNS) - 1))})", values)
+        # Keep the sequence ahead of ids given explicitly.
+        top = cur.execute("SELECT coalesce(max(target_id), 0) FROM targets").fetchall()[0][0]
+        while cur.execute("SELECT nextval('target_id_seq')").fetchall()[0][0] <= top:
+            pass
+        return len(rows)
+    return store.write(run)
+
+
+def import_targets(store: Store, path: str | Path) -> int:
+    """Add the targets of a CSV or XLSX file (same columns as the register) to the register."""
+    path = Path(path)
+    try:
+        table = (pd.read_excel(path, dtype=object) if path.suffix.lower() in (".xlsx", ".xlsm")
+                 else pd.read_csv(path, dtype=object, sep=None, engine="python"))
+    except Exception as e:  # a damaged or empty file
+        raise InvalidTarget(f"{path.name}: not a readable CSV or XLSX file ({e})") from e
+    missing = {"kpi", "provider", "value", "start", "deadline", "priority"} - set(table.columns)
+    if missing:
+        raise InvalidTarget(f"{path.name}: missing column(s) {', '.join(sorted(missing))}; "
+                            f"expected {', '.join(COLUMNS[1:])}")
+    table = table.drop(columns=["target_id"], errors="ignore")
+    register = list_targets(store)
+    combined = pd.concat([register, table], ignore_index=True)
+    return save_targets(store, combined) - len(register)
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str  # specific, measurable, achievable, relevant, time_bound
+    ok: bool
+    en: str
+    fr: str
+
+
+def _weekly_history(store: Store, target: dict, until: date | None) -> pd.Series:
+    filters = {"provider": (target["provider"],)}
+    for scope in ("site", "queue"):
+        if target.get(scope):
+            filters[scope] = (target[scope],)
+    result = compute_kpis(store, KpiRequest((target["kpi"],), "week", filters=filters,
+                                            date_to=until))
+    return result.table()[target["kpi"]].dropna()
+
+
+def _met(values: pd.Series, comparator: str, value: float) -> pd.Series:
+    return values >= value if comparator == ">=" else values <= value
+
+
+def _fmt(kpi_id: str, value: float) -> str:
+    return f"{value:.1%}" if KPI_BY_ID[kpi_id].unit == PCT else f"{value:g}"
+
+
+def check_target(store: Store, target: dict) -> list[Check]:
+    kpi = KPI_BY_ID.get(target["kpi"])
+    checks = [Check("specific", kpi is not None and bool(target.get("provider")),
+                    "One KPI, one scope." if kpi else "Name one KPI.",
+                    "Un indicateur, un périmètre." if kpi else "Nommez un indicateur.")]
+    history = _weekly_history(store, target, target["start"]) if kpi else pd.Series(dtype=float)
+    everything = _weekly_history(store, target, None) if kpi else history
+    checks.append(Check("measurable", not everything.empty,
+                        "The cockpit computes it from this scope's data." if not
+                        everything.empty else "No data for this KPI in this scope yet.",
+                        "Le cockpit le calcule à partir des données de ce périmètre." if not
+                        everything.empty else "Pas encore de données pour cet indicateur ici."))
+    if history.empty:
+        checks.append(Check("achievable", False, "No history before the start to compare with.",
+                            "Pas d'historique avant le début pour comparer."))
+    else:
+        share = float(_met(history, target["comparator"], target["value"]).mean())
+        best = history.max() if target["comparator"] == ">=" else history.min()
+        if share == 0:
+            en = (f"Never reached in {len(history)} past weeks (best "
+                  f"{_fmt(target['kpi'], best)}).")
+            fr = (f"Jamais atteint sur {len(history)} semaines passées (meilleure "
+                  f"{_fmt(target['kpi'], best)}).")
+        else:
+            en = f"Reached in {share:.0%} of {len(history)} past weeks."
+            fr = f"Atteint {share:.0%} des {len(history)} semaines passées."
+        checks.append(Check("achievable", share > 0, en, fr))
+    relevant = bool(target.get("rationale")) and target.get("priority") is not None
+    checks.append(Check("relevant", relevant,
+                        "A rationale and a priority are given." if relevant else
+                        "Give the business reason and a priority.",
+                        "Une raison et une priorité sont données." if relevant else
+                        "Donnez la raison métier et une priorité."))
+    timed = target["start"] is not None and target["deadline"] is not None \
+        and target["start"] <= target["deadline"]
+    checks.append(Check("time_bound", timed,
+                        f"From {target['start']} to {target['deadline']}." if timed else
+                        "Give a start and a later deadline.",
+                        f"Du {target['start']} au {target['deadline']}." if timed else
+                        "Donnez un début et une échéance postérieure."))
+    return checks
+
+
+def priority_warnings(targets: pd.DataFrame, cap: int = DEFAULT_TOP_PRIORITY_CAP
+                      ) -> list[tuple[str, int]]:
+    """Providers with more top-priority targets than the cap: (provider, how many)."""
+    top = targets[targets.priority == TOP_PRIORITY].groupby("provider").size()
+    return [(provider, int(n)) for provider, n in top.items() if n > cap]
+
+
+def attainment(store: Store, target: dict, grain: str = "week") -> pd.DataFrame:
+    """Per period from start to deadline: value, status (met, missed, no data), gap, trend.
+
+    The gap is value − target, so for a ≤ target a negative gap is good.
+    """
+    filters = {"provider": (target["provider"],)}
+    for scope in ("site", "queue"):
+        if target.get(scope):
+            filters[scope] = (target[scope],)
+    result = compute_kpis(store, KpiRequest((target["kpi"],), grain, filters=filters,
+                                            date_from=target["start"],
+                                            date_to=target["deadline"]))
+    table = result.table().rename(columns={target["kpi"]: "value"})
+    if table.empty:
+        return pd.DataFrame(columns=["period_start", "value", "status", "gap", "trend"])
+    value = table.value
+    table["status"] = "no data"
+    known = value.notna()
+    table.loc[known, "status"] = _met(value[known], target["comparator"],
+                                      target["value"]).map({True: "met", False: "missed"})
+    table["gap"] = value - target["value"]
+    better = 1 if target["comparator"] == ">=" else -1
+    change = value.diff() * better
+    table["trend"] = change.map(lambda c: "" if pd.isna(c) else
+                                ("improving" if c > 0 else "worsening" if c < 0 else "flat"))
+    return table[["period_start", "value", "status", "gap", "trend"]]
