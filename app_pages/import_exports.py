@@ -39,7 +39,10 @@ profile_names = [p.name for p in list_profiles(db)]
 auto = tr("import.auto")
 profile = col_profile.selectbox(tr("import.profile"), [None, *profile_names],
                                 format_func=lambda n: auto if n is None else n)
-skip_bad = st.checkbox(tr("import.skip_bad"))
+col_skip, col_first = st.columns(2, vertical_alignment="bottom")
+skip_bad = col_skip.checkbox(tr("import.skip_bad"))
+first_day = col_first.date_input(tr("import.first_day"), value=None,
+                                 help=tr("import.first_day_help"))
 
 
 def saved_uploads() -> list[tuple[Path, str]]:
@@ -58,7 +61,8 @@ def saved_uploads() -> list[tuple[Path, str]]:
 files = saved_uploads()
 if files:
     st.subheader(tr("import.preview"))
-    options = dict(provider=provider, profile=profile, skip_bad_rows=skip_bad)
+    options = dict(provider=provider, profile=profile, skip_bad_rows=skip_bad,
+                   first_day=first_day)
     layout_unknown = False
     try:
         previews = import_files(db, files, dry_run=True, **options)

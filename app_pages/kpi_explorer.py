@@ -3,6 +3,7 @@ denominators, downloads."""
 
 from datetime import date, timedelta
 
+import pandas as pd
 import plotly.express as px
 import streamlit as st
 
@@ -12,6 +13,7 @@ from kpi.i18n import format_date
 from kpi.inventory import providers
 from kpi.metrics.compile import GRAINS, SCOPES, KpiRequest, measure_column
 from kpi.metrics.engine import compute_kpis
+from kpi.metrics.reconcile import reconcile
 from kpi.metrics.registry import KPI_BY_ID, KPIS, PCT, SECONDS
 from kpi.provider_settings import sl_definition
 from kpi.reports.excel import workbook_bytes
@@ -102,8 +104,30 @@ st.write(tr("explorer.totals") + " " + " · ".join(
 col_csv, col_xlsx = st.columns(2)
 col_csv.download_button(tr("explorer.download_csv"), detail.to_csv(index=False).encode(
     "utf-8-sig"), file_name="kpis.csv", mime="text/csv")
+definitions = pd.DataFrame(
+    [(tr("explorer.sl"), sl_definition(db, chosen_providers or None, LANGUAGE))]
+    + [(label(k), KPI_BY_ID[k].doc_fr if LANGUAGE == "fr" else KPI_BY_ID[k].doc_en)
+       for k in chosen], columns=[tr("targets.kpi"), tr("explorer.definition")])
 col_xlsx.download_button(
     tr("explorer.download_xlsx"),
-    workbook_bytes({"KPIs": detail}, {k: "0.0%" for k in chosen if KPI_BY_ID[k].unit == PCT}),
+    workbook_bytes({"KPIs": detail, tr("explorer.definitions"): definitions},
+                   {k: "0.0%" for k in chosen if KPI_BY_ID[k].unit == PCT}),
     file_name="kpis.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+declaring = [p for p in (chosen_providers or providers(db))
+             if db.scalar("SELECT count(*) FROM declared_reports WHERE provider = ?", [p])]
+if declaring:
+    st.subheader(tr("explorer.reconcile"))
+    st.caption(tr("explorer.reconcile_help"))
+    who = st.selectbox(tr("col.provider"), declaring, key="reconcile_provider")
+    gaps = reconcile(db, who, grain if grain != "year" else "month", period[0], period[1])
+    if gaps.empty:
+        st.info(tr("explorer.reconcile_none"))
+    else:
+        gaps["kpi"] = gaps.kpi.map(label)
+        gaps["period_start"] = gaps.period_start.map(lambda d: format_date(d, LANGUAGE))
+        st.dataframe(gaps.style.map(lambda v: "color: #b00020" if isinstance(v, float)
+                                    and abs(v) > 1e-9 else "", subset=["gap"]).format(
+                         {"declared": "{:,.3f}", "recomputed": "{:,.3f}", "gap": "{:+,.3f}"}),
+                     hide_index=True, width="stretch")

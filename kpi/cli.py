@@ -1,6 +1,7 @@
 """`cockpit`: imports, history and demo data without the UI. Its contract is kept stable.
 
     cockpit import PATH... [--provider NAME] [--profile NAME] [--db FILE] [--skip-bad-rows]
+                   [--first-day YYYY-MM-DD]
     cockpit imports [--format table|csv|json]
     cockpit undo IMPORT_ID
     cockpit rejected [IMPORT_ID] [--format table|csv|json]
@@ -81,6 +82,7 @@ def cmd_import(args) -> int:
                 store, [(Path(p), Path(p).name) for p in args.paths],
                 provider=args.provider, profile=args.profile,
                 skip_bad_rows=args.skip_bad_rows, on_progress=progress,
+                first_day=args.first_day,
             )
         finally:
             progress.close()
@@ -203,6 +205,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--provider", help="provider of the rows, when the file does not say")
     p.add_argument("--profile", help="force an import profile (see `cockpit profiles`)")
+    p.add_argument("--first-day", type=_date, metavar="YYYY-MM-DD",
+                   help="date of day 1, for declared reports that number their days")
     p.add_argument("--skip-bad-rows", action="store_true",
                    help="set bad rows aside (see `cockpit rejected`) instead of refusing "
                         "the file")

@@ -47,6 +47,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "Prestataire (si le fichier ne le dit pas)"),
     "import.provider_placeholder": ("from the file's provider column",
                                     "d'après la colonne prestataire du fichier"),
+    "import.first_day": ("First day (numbered reports)", "Premier jour (rapports numérotés)"),
+    "import.first_day_help": ("For a declared report that numbers its days (1, 2, 3…) "
+                              "instead of dating them: the date of day 1.",
+                              "Pour un rapport déclaré qui numérote ses jours (1, 2, 3…) au "
+                              "lieu de les dater : la date du jour 1."),
     "import.new_provider": ("New provider name", "Nom du nouveau prestataire"),
     "import.provider_new_option": ("— new provider —", "— nouveau prestataire —"),
     "import.profile": ("Import profile", "Profil d'import"),
@@ -112,6 +117,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "kind.evaluations": ("Quality evaluations", "Évaluations qualité"),
     "kind.snapshots": ("Real-time snapshots", "Instantanés temps réel"),
     "kind.forecasts": ("Forecasts", "Prévisions"),
+    "kind.declared": ("Declared reports", "Rapports déclarés"),
     "status.active": ("active", "actif"),
     "status.replaced": ("replaced", "remplacé"),
     "status.undone": ("undone", "annulé"),
@@ -145,6 +151,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "explorer.sl_definition": ("Service level definition: {text}",
                                "Définition du niveau de service : {text}"),
     "explorer.all": ("All", "Tous"),
+    "explorer.sl": ("Service level definition", "Définition du niveau de service"),
+    "explorer.definition": ("Definition", "Définition"),
+    "explorer.definitions": ("Definitions", "Définitions"),
+    "explorer.reconcile": ("Declared vs recomputed", "Déclaré vs recalculé"),
+    "explorer.reconcile_help": (
+        "The provider's own figures beside the ones recomputed from the detail it sent for "
+        "the same periods; the detail is what every KPI uses. Gap = declared − recomputed.",
+        "Les chiffres du prestataire à côté de ceux recalculés depuis le détail envoyé pour "
+        "les mêmes périodes ; tous les indicateurs utilisent le détail. Écart = déclaré − "
+        "recalculé."),
+    "explorer.reconcile_none": ("No period has both a declared report and detail.",
+                                "Aucune période n'a à la fois un rapport déclaré et le "
+                                "détail."),
     "explorer.pick": ("Choose", "Choisir"),
     "explorer.table": ("Values, with their numerators and denominators",
                        "Valeurs, avec numérateurs et dénominateurs"),

@@ -117,6 +117,17 @@ MIGRATIONS.append((
     ],
 ))
 
+MIGRATIONS.append((
+    5,
+    "provider-declared reports (their own daily or interval figures)",
+    [
+        f"""CREATE TABLE declared_reports ({_PROVENANCE},
+            period_local TIMESTAMP NOT NULL, period_min INTEGER NOT NULL, queue VARCHAR,
+            offered DOUBLE NOT NULL, answered DOUBLE, abandoned DOUBLE, answer_rate DOUBLE,
+            service_level DOUBLE, asa_s DOUBLE, talk_avg_s DOUBLE, wait_avg_s DOUBLE)""",
+    ],
+))
+
 LATEST_VERSION = MIGRATIONS[-1][0]
 
 # Fact tables, by import kind.
@@ -127,6 +138,7 @@ FACT_TABLES = {
     "evaluations": "evaluations",
     "snapshots": "snapshots",
     "forecasts": "forecasts",
+    "declared": "declared_reports",
 }
 
 

@@ -33,3 +33,10 @@ def test_every_cli_command_is_documented():
 def test_every_profile_is_documented():
     for profile in BUILTIN_PROFILES:
         assert f"| `{profile.name}` |" in README, profile.name
+
+
+def test_every_kpi_id_is_documented():
+    from kpi.metrics.registry import KPIS
+
+    for kpi in KPIS:
+        assert f"`{kpi.id}`" in README, kpi.id

@@ -167,6 +167,33 @@ FORECASTS = KindRules(
     checks=_non_negative("forecast_offered", "forecast_aht_s"),
 )
 
+DECLARED = KindRules(
+    table="declared_reports",
+    # A report that numbers its days instead of dating them is dated from the first day the
+    # pilot gives at import (`import_options`, filled with a parameter).
+    derive_sql="""
+        SELECT _row, provider,
+            coalesce(period_start, CAST(period_date AS TIMESTAMP),
+                     CAST((SELECT first_day FROM import_options) AS TIMESTAMP)
+                     + to_days(CAST(day_number AS INTEGER) - 1)) AS period_local,
+            CAST(coalesce(period_min, 1440) AS INTEGER) AS period_min, queue,
+            offered, answered, abandoned, answer_rate, service_level, asa_s, talk_avg_s,
+            wait_avg_s
+        FROM typed""",
+    key=("period_local", "queue"),
+    period_column="period_local",
+    scope_column="queue",
+    checks=(
+        Check("day_number", "period_local IS NULL",
+              "a first day given at import (--first-day YYYY-MM-DD) to date numbered days"),
+        *_non_negative("offered", "answered", "abandoned", "asa_s", "talk_avg_s",
+                       "wait_avg_s"),
+        Check("answered", "answered > offered", "answered not above offered"),
+        Check("answer_rate", "answer_rate NOT BETWEEN 0 AND 1", "a rate from 0 to 100 %"),
+        Check("service_level", "service_level NOT BETWEEN 0 AND 1", "a rate from 0 to 100 %"),
+    ),
+)
+
 RULES: dict[str, KindRules] = {
     "contacts": CONTACTS,
     "intervals": INTERVALS,
@@ -174,4 +201,5 @@ RULES: dict[str, KindRules] = {
     "evaluations": EVALUATIONS,
     "snapshots": SNAPSHOTS,
     "forecasts": FORECASTS,
+    "declared": DECLARED,
 }

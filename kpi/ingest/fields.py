@@ -10,7 +10,17 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from kpi.ingest.parse import BOOL, DATE, DURATION, NUMBER, TEXT, TIME, TIMESTAMP, FieldType
+from kpi.ingest.parse import (
+    BOOL,
+    DATE,
+    DURATION,
+    NUMBER,
+    PERCENT,
+    TEXT,
+    TIME,
+    TIMESTAMP,
+    FieldType,
+)
 
 
 @dataclass(frozen=True)
@@ -144,6 +154,27 @@ KIND_FIELDS: dict[str, tuple[Field, ...]] = {
            "forecast", "forecast_volume", "prevision_appels"),
         _f("forecast_aht_s", DURATION, "dmt_prevue", "forecast_aht", "aht_prevu"),
     ),
+    # A provider's own figures per day or interval (SPEC §2.2 provider-declared report).
+    "declared": (
+        PROVIDER,
+        _f("period_start", TIMESTAMP, "date_heure", "interval_start", "debut", "datetime"),
+        _f("period_date", DATE, "date", "jour", "day", "period", "periode"),
+        _f("day_number", NUMBER, "index", "day_index", "numero_jour", "jour_numero"),
+        _f("period_min", NUMBER, "interval_minutes", "duree_periode"),
+        _f("queue", TEXT, "file", "file_attente", "skill", "campagne", "campaign"),
+        _f("offered", NUMBER, "incoming_calls", "incoming", "offerts", "appels_offerts",
+           "appels_presentes", "calls_offered"),
+        _f("answered", NUMBER, "answered_calls", "traites", "appels_traites", "decroches"),
+        _f("abandoned", NUMBER, "abandoned_calls", "abandonnes", "appels_abandonnes"),
+        _f("answer_rate", PERCENT, "taux_de_decroche", "taux_decroche"),
+        _f("service_level", PERCENT, "service_level_20_seconds", "niveau_de_service", "sl",
+           "ns", "service_level_20s"),
+        _f("asa_s", DURATION, "answer_speed_avg", "asa", "temps_moyen_de_reponse",
+           "average_speed_of_answer"),
+        _f("talk_avg_s", DURATION, "talk_duration_avg", "dmc", "duree_moyenne_conversation",
+           "average_talk_time"),
+        _f("wait_avg_s", DURATION, "waiting_time_avg", "attente_moyenne", "average_wait_time"),
+    ),
 }
 
 # What a file of each kind must give: each entry is a list of alternatives, one of which must
@@ -164,6 +195,7 @@ REQUIRED: dict[str, tuple[tuple[tuple[str, ...], ...], ...]] = {
     ),
     "snapshots": ((("at",),), (("queue",),)),
     "forecasts": ((("queue",),), (("date",), ("interval_start",)), (("forecast_offered",),)),
+    "declared": ((("period_start",), ("period_date",), ("day_number",)), (("offered",),)),
 }
 
 KINDS = tuple(KIND_FIELDS)

@@ -12,7 +12,7 @@ import getpass
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import duckdb
@@ -135,12 +135,13 @@ def import_export(
     file_name: str | None = None,
     imported_by: str | None = None,
     on_progress: Progress | None = None,
+    first_day: date | None = None,
 ) -> ImportReport:
     """Import one file; raises ImportRefused (nothing written) when it cannot be trusted."""
     return import_files(
         store, [(Path(path), file_name or Path(path).name)], provider=provider,
         profile=profile, skip_bad_rows=skip_bad_rows, imported_by=imported_by,
-        on_progress=on_progress,
+        on_progress=on_progress, first_day=first_day,
     )[0]
 
 
@@ -154,6 +155,7 @@ def import_files(
     imported_by: str | None = None,
     on_progress: Progress | None = None,
     dry_run: bool = False,
+    first_day: date | None = None,
 ) -> list[ImportReport]:
     """Import (path, display name) files in one transaction: all of them, or none.
 
@@ -171,6 +173,9 @@ def import_files(
         prints.append(fingerprint(Path(path)))
 
     def run(cur: duckdb.DuckDBPyConnection) -> list[ImportReport]:
+        # Options a profile may read in SQL, always bound as parameters.
+        cur.execute("CREATE OR REPLACE TEMP TABLE import_options AS SELECT CAST(? AS DATE) "
+                    "AS first_day", [first_day])
         reports = []
         for i, ((path, name), fp) in enumerate(zip(files, prints, strict=True)):
             def step(fraction: float, stage: str, i=i, name=name) -> None:
@@ -188,6 +193,12 @@ def import_files(
             step(0.3, "mapping")
             resolved = (resolve_forced(name, forced, raw.headers) if forced
                         else detect(name, raw.reader, raw.headers, candidates))
+            if ("day_number" in resolved.sources and first_day is None
+                    and not {"period_start", "period_date"} & set(resolved.sources)):
+                raise ImportRefused(name, [Problem(
+                    None, resolved.sources["day_number"], None,
+                    "dates for its numbered days: give the first day at import "
+                    "(--first-day YYYY-MM-DD)")])
             reports.append(_import_resolved(cur, raw, resolved, provider, skip_bad_rows, who,
                                             step))
         return reports

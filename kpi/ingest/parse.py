@@ -45,6 +45,7 @@ BOOL = FieldType("bool", "yes/no, oui/non, true/false or 1/0")
 TIMESTAMP = FieldType("timestamp", "a date and time (dd/mm/yyyy hh:mm:ss or ISO 8601)")
 DATE = FieldType("date", "a date (dd/mm/yyyy or yyyy-mm-dd)")
 TIME = FieldType("time", "a time of day (hh:mm:ss)")
+PERCENT = FieldType("percent", "a rate (94.01%, 94,01 % or 0.9401)")
 
 
 def _str_list(items: tuple[str, ...]) -> str:
@@ -82,6 +83,14 @@ def duration_sql(col: str) -> str:
         f" + try_cast(replace({parts}[2], ',', '.') AS DOUBLE) END"
     )
     return f"(CASE WHEN contains({v}, ':') THEN {clock} ELSE {number_sql(col)} END)"
+
+
+def percent_sql(col: str) -> str:
+    """A rate as a fraction: '94.01%' and '94,01 %' are 0.9401; a bare number above 1 is
+    read as percent points, at most 1 as a fraction already."""
+    bare = number_sql(f"replace({col}, '%', '')")
+    return (f"(CASE WHEN contains({col}, '%') THEN {bare} / 100 "
+            f"WHEN {bare} > 1 THEN {bare} / 100 ELSE {bare} END)")
 
 
 def bool_sql(col: str) -> str:
@@ -136,4 +145,5 @@ PARSERS = {
     "bool": bool_sql,
     "date": date_sql,
     "time": time_sql,
+    "percent": percent_sql,
 }

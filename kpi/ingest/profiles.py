@@ -359,6 +359,7 @@ BUILTIN_PROFILES: tuple[Profile, ...] = (
     WideEvaluations("evaluations_wide", "evaluations", "Quality evaluations (wide)"),
     AliasProfile("snapshots", "snapshots", "Real-time snapshot"),
     AliasProfile("forecasts", "forecasts", "Forecast"),
+    AliasProfile("declared", "declared", "Provider-declared report (daily or per interval)"),
 )
 
 PROFILES_BY_NAME = {p.name: p for p in BUILTIN_PROFILES}

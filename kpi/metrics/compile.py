@@ -38,6 +38,9 @@ SOURCE_TABLES: dict[str, Source] = {
                                                              "agent": "agent_id"}),
     "forecasts": Source("forecasts", "start_local", {"provider": "provider", "queue": "queue"},
                         interval_grain=False),
+    "declared": Source("declared_reports", "period_local", {"provider": "provider",
+                                                            "queue": "queue"},
+                       interval_grain=False),
 }
 
 # The effective settings of a row: the queue's, else the provider's.
@@ -57,6 +60,7 @@ class KpiRequest:
     date_to: date | None = None  # inclusive
     filters: dict[str, tuple[str, ...]] = field(default_factory=dict)  # scope -> values
     interval_minutes: int = 30
+    sources: tuple[str, ...] | None = None  # None: every source that can serve
 
     def __post_init__(self) -> None:
         unknown = [k for k in self.kpis if k not in KPI_BY_ID]
@@ -70,6 +74,8 @@ class KpiRequest:
             raise ValueError(f"unknown scope(s) {', '.join(bad)}; use {', '.join(SCOPES)}")
         if self.interval_minutes not in INTERVAL_MINUTES:
             raise ValueError("interval minutes must be 15, 30 or 60")
+        if self.sources is not None and set(self.sources) - set(SOURCE_TABLES):
+            raise ValueError(f"unknown source(s); use {', '.join(SOURCE_TABLES)}")
 
 
 def needed_measures(kpis: list[Kpi]) -> list[str]:
@@ -83,13 +89,15 @@ def _period_sql(grain: str, column: str, minutes: int) -> str:
 
 
 def _source_rows(name: str, request: KpiRequest, measures: list[str], params: list,
-                 repeat_lookback_days: int, detail_days: bool
+                 repeat_lookback_days: int, present: set[str]
                  ) -> tuple[str, list[str]] | None:
     """The SELECT of one source's measure rows and the measures it feeds, or None when it
     cannot serve the request."""
     source = SOURCE_TABLES[name]
     available = {m: sql for m, sql in SOURCES[name].items() if m in measures}
-    if not available:
+    if not available or name not in present:
+        return None
+    if request.sources is not None and name not in request.sources:
         return None
     if any(s not in source.scopes for s in (*request.by, *request.filters)):
         return None
@@ -108,12 +116,19 @@ def _source_rows(name: str, request: KpiRequest, measures: list[str], params: li
     for scope, values in request.filters.items():
         where.append(f"list_contains(?, {source.scopes[scope]})")
         params.append(list(values))
-    if name == "intervals" and detail_days:
+    if name == "intervals" and "contacts" in present:
         # The detail wins: an interval counts only where no contact of its provider, queue
         # and day was imported.
         where.append("""NOT EXISTS (SELECT 1 FROM contacts c WHERE c.provider = r.provider
                         AND c.queue = r.queue
                         AND CAST(c.arrived_local AS DATE) = CAST(r.interval_local AS DATE))""")
+    if name == "declared":
+        # A provider's own figures count only for days it sent no detail of.
+        for table, column in (("contacts", "arrived_local"), ("intervals", "interval_local")):
+            if table in present:
+                where.append(f"""NOT EXISTS (SELECT 1 FROM {table} d
+                                 WHERE d.provider = r.provider
+                                 AND CAST(d.{column} AS DATE) = CAST(r.period_local AS DATE))""")
     columns = [f"{_period_sql(request.grain, t, request.interval_minutes)} AS period_start"]
     columns += [f"{source.scopes[s]} AS {s}" for s in request.by]
     columns += [f"{sql} AS {m}" for m, sql in available.items()]
@@ -140,9 +155,10 @@ def _base_relation(name: str, measures: list[str], request: KpiRequest, params: 
                    FROM contacts c JOIN providers p ON p.name = c.provider
                    LEFT JOIN queue_settings qs ON qs.provider = c.provider
                         AND qs.queue = c.queue{lookback}"""
-    if name == "intervals":
+    if name in ("intervals", "declared"):
+        table = SOURCE_TABLES[name].table
         return f"""SELECT i.*, {_SETTINGS}
-                   FROM intervals i JOIN providers p ON p.name = i.provider
+                   FROM {table} i JOIN providers p ON p.name = i.provider
                    LEFT JOIN queue_settings qs ON qs.provider = i.provider
                         AND qs.queue = i.queue"""
     if name == "evaluations":
@@ -161,15 +177,17 @@ def measure_column(measure: str) -> str:
 
 
 def compile_kpis(request: KpiRequest, repeat_lookback_days: int = 7,
-                 detail_days: bool = True) -> tuple[str, list]:
+                 present: set[str] | None = None) -> tuple[str, list]:
     """SQL and parameters giving one row per period and scope: summed measures (`m__…`),
-    then the KPI values, named by their ids."""
+    then the KPI values, named by their ids. `present` names the sources that hold rows
+    (None: all); an empty source is left out of the SQL."""
+    present = set(SOURCE_TABLES) if present is None else present
     kpis = [KPI_BY_ID[k] for k in request.kpis]
     measures = needed_measures(kpis)
     params: list = []
     parts, fed = [], set()
     for name in SOURCES:
-        rows = _source_rows(name, request, measures, params, repeat_lookback_days, detail_days)
+        rows = _source_rows(name, request, measures, params, repeat_lookback_days, present)
         if rows:
             parts.append(rows[0])
             fed.update(rows[1])

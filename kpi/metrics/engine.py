@@ -7,7 +7,13 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from kpi.metrics.compile import KpiRequest, compile_kpis, measure_column, needed_measures
+from kpi.metrics.compile import (
+    SOURCE_TABLES,
+    KpiRequest,
+    compile_kpis,
+    measure_column,
+    needed_measures,
+)
 from kpi.metrics.registry import KPI_BY_ID, Kpi
 from kpi.store import Store
 
@@ -53,11 +59,15 @@ def repeat_lookback_days(store: Store) -> int:
         "coalesce((SELECT max(repeat_window_days) FROM queue_settings), 0))"))
 
 
-def has_intervals(store: Store) -> bool:
-    return bool(store.scalar("SELECT count(*) > 0 FROM (SELECT 1 FROM intervals LIMIT 1)"))
+def sources_with_rows(store: Store) -> set[str]:
+    """The KPI sources that hold at least one row (the others are left out of the SQL)."""
+    parts = " UNION ALL ".join(
+        f"SELECT '{name}' AS source FROM (SELECT 1 FROM {source.table} LIMIT 1)"
+        for name, source in SOURCE_TABLES.items())
+    return set(store.read(parts).source)
 
 
 def compute_kpis(store: Store, request: KpiRequest) -> KpiResult:
     sql, params = compile_kpis(request, repeat_lookback_days(store),
-                               detail_days=has_intervals(store))
+                               present=sources_with_rows(store))
     return KpiResult(request, store.read(sql, params))

@@ -100,12 +100,29 @@ EVALUATION_MEASURES: dict[str, str] = {
 
 FORECAST_MEASURES: dict[str, str] = {"forecast_offered": "forecast_offered"}
 
+# A provider's own report: what its figures allow, used only for days without detail. Its
+# rates are taken as declared, over offered contacts (over answered for that SL variant).
+DECLARED_MEASURES: dict[str, str] = {
+    "offered": "offered",
+    "answered": "answered",
+    "abandoned": "coalesce(abandoned, offered - answered)",
+    "eligible": "offered",
+    "long_abandoned": "coalesce(abandoned, offered - answered)",
+    "sl_num": "service_level * CASE variant WHEN 'answered' THEN answered ELSE offered END",
+    "sl_den": "CASE WHEN service_level IS NOT NULL THEN CASE variant WHEN 'answered' "
+              "THEN answered ELSE offered END END",
+    "wait_answered_s": "asa_s * answered",
+    "answered_with_wait": "CASE WHEN asa_s IS NOT NULL THEN answered END",
+    "handled": "answered",
+}
+
 SOURCES: dict[str, dict[str, str]] = {
     "contacts": CONTACT_MEASURES,
     "intervals": INTERVAL_MEASURES,
     "agent_activity": ACTIVITY_MEASURES,
     "evaluations": EVALUATION_MEASURES,
     "forecasts": FORECAST_MEASURES,
+    "declared": DECLARED_MEASURES,
 }
 MEASURES = tuple(dict.fromkeys(m for measures in SOURCES.values() for m in measures))
 
