@@ -9,7 +9,7 @@ import streamlit as st
 
 from app_pages.ui import labeller, lang, store, tr
 from kpi.governance.targets import list_targets
-from kpi.i18n import format_date
+from kpi.i18n import format_date, format_int
 from kpi.inventory import providers
 from kpi.metrics.compile import GRAINS, SCOPES, KpiRequest, measure_column
 from kpi.metrics.engine import compute_kpis
@@ -125,9 +125,28 @@ if declaring:
     if gaps.empty:
         st.info(tr("explorer.reconcile_none"))
     else:
-        gaps["kpi"] = gaps.kpi.map(label)
-        gaps["period_start"] = gaps.period_start.map(lambda d: format_date(d, LANGUAGE))
-        st.dataframe(gaps.style.map(lambda v: "color: #b00020" if isinstance(v, float)
-                                    and abs(v) > 1e-9 else "", subset=["gap"]).format(
-                         {"declared": "{:,.3f}", "recomputed": "{:,.3f}", "gap": "{:+,.3f}"}),
+        def figure(kpi_id: str, value, signed: bool = False) -> str:
+            if value is None or pd.isna(value):
+                return "—"
+            unit = KPI_BY_ID[kpi_id].unit
+            sign = "+" if signed else ""
+            if unit == PCT:
+                return f"{value:{sign}.1%}"
+            if unit == "count":
+                return ("+" if signed and value > 0 else "") + format_int(value, LANGUAGE)
+            return f"{value:{sign},.1f} s"
+
+        shown = pd.DataFrame({
+            tr("explorer.period"): gaps.period_start.map(lambda d: format_date(d, LANGUAGE)),
+            tr("targets.kpi"): gaps.kpi.map(label),
+            tr("explorer.declared"): [figure(k, v) for k, v in zip(gaps.kpi, gaps.declared,
+                                                                   strict=True)],
+            tr("explorer.recomputed"): [figure(k, v) for k, v in zip(gaps.kpi, gaps.recomputed,
+                                                                     strict=True)],
+            tr("targets.gap"): [figure(k, v, True) for k, v in zip(gaps.kpi, gaps.gap,
+                                                                   strict=True)],
+        })
+        off = gaps.gap.abs() > 1e-9
+        st.dataframe(shown.style.apply(lambda _: ["color: #b00020" if o else "" for o in off],
+                                       subset=[tr("targets.gap")]),
                      hide_index=True, width="stretch")

@@ -333,6 +333,26 @@ def generate_snapshots(contacts: pd.DataFrame, now: datetime,
                                        "agents_paused"])
 
 
+def generate_declared(contacts: pd.DataFrame) -> pd.DataFrame:
+    """The provider's own daily report: its counts, and a service level a few points rosier
+    than the detail gives (what the reconciliation is for)."""
+    day = contacts.arrived_at.dt.strftime("%Y-%m-%d")
+    answered = contacts.answered_at.notna()
+    daily = pd.DataFrame({"day": day, "answered": answered,
+                          "in_sl": answered & (contacts.wait_s <= 20),
+                          "wait": contacts.wait_s.where(answered)}).groupby("day")
+    report = pd.DataFrame({
+        "Date": daily.size().index,
+        "Offered": daily.size().values,
+        "Answered": daily.answered.sum().values,
+        "Service level": (daily.in_sl.sum() / daily.size() + 0.04).clip(upper=1).values,
+        "ASA": daily.wait.mean().round().values,
+    })
+    report["Abandoned"] = report.Offered - report.Answered
+    report["Service level"] = report["Service level"].map(lambda v: f"{v:.2%}")
+    return report
+
+
 def write_demo_exports(folder: Path, today: date | None = None,
                        now: datetime | None = None) -> dict[str, list[Path]]:
     """Write every demo export file; returns provider -> files (in import order)."""
@@ -362,6 +382,10 @@ def write_demo_exports(folder: Path, today: date | None = None,
         snapshots = folder / f"{slug}_realtime_{today:%Y%m%d}.csv"
         generate_snapshots(contacts, now, rng).to_csv(snapshots, index=False)
         files[provider.name] = [*paths, activity, evaluations, forecast, snapshots]
+        if provider.layout == "five9":
+            declared = folder / f"{slug}_declared_daily.csv"
+            generate_declared(contacts).to_csv(declared, index=False)
+            files[provider.name].append(declared)
     return files
 
 

@@ -154,6 +154,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "explorer.sl": ("Service level definition", "Définition du niveau de service"),
     "explorer.definition": ("Definition", "Définition"),
     "explorer.definitions": ("Definitions", "Définitions"),
+    "explorer.period": ("Period", "Période"),
+    "explorer.declared": ("Declared", "Déclaré"),
+    "explorer.recomputed": ("Recomputed", "Recalculé"),
     "explorer.reconcile": ("Declared vs recomputed", "Déclaré vs recalculé"),
     "explorer.reconcile_help": (
         "The provider's own figures beside the ones recomputed from the detail it sent for "

@@ -74,3 +74,11 @@ def test_declared_vs_recomputed_with_the_detail_winning(store):
     # 3 March: declared 50 % answer rate; the detail: C06 answered, C04 abandoned after
     # 90 s: 1 / 2.
     assert table.loc[(date(2026, 3, 3), "answer_rate")].gap == pytest.approx(0)
+
+
+def test_a_declared_report_with_only_counts_imports(store, tmp_path):
+    path = tmp_path / "counts.csv"
+    path.write_text("Date,Offered,Answered\n2026-03-02,10,9\n")
+    assert import_export(store, path, provider="Acme").rows_imported == 1
+    k = compute_kpis(store, KpiRequest(("answer_rate", "service_level"), "day")).table()
+    assert k.answer_rate.tolist() == [0.9] and k.service_level.isna().all()

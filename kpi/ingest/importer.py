@@ -39,7 +39,7 @@ Progress = Callable[[float, str], None]
 
 _SQL_TYPES = {
     "text": "VARCHAR", "number": "DOUBLE", "duration": "DOUBLE", "bool": "BOOLEAN",
-    "timestamp": "TIMESTAMP", "date": "DATE", "time": "TIME",
+    "timestamp": "TIMESTAMP", "date": "DATE", "time": "TIME", "percent": "DOUBLE",
 }
 
 

@@ -18,9 +18,10 @@ from kpi.store import Store
 RECONCILED = ("offered", "answered", "abandoned", "answer_rate", "service_level", "asa_s")
 
 
-def declared_figures(store: Store, provider: str, grain: str) -> pd.DataFrame:
+def declared_figures(store: Store, provider: str, grain: str, date_from: date | None = None,
+                     date_to: date | None = None) -> pd.DataFrame:
     """The provider's declared KPIs per period: counts summed, rates weighted by their base,
-    so a day's figures are exactly the declared ones."""
+    so a day's figures are exactly the declared ones. Same day range as the recomputed."""
     return store.read(
         f"""SELECT CAST(date_trunc('{grain}', period_local) AS DATE) AS period_start,
                    sum(offered) AS offered, sum(answered) AS answered,
@@ -31,8 +32,11 @@ def declared_figures(store: Store, provider: str, grain: str) -> pd.DataFrame:
                        service_level IS NOT NULL), 0) AS service_level,
                    sum(asa_s * answered) / nullif(sum(answered) FILTER (
                        asa_s IS NOT NULL), 0) AS asa_s
-            FROM declared_reports WHERE provider = ? GROUP BY 1 ORDER BY 1""",
-        [provider])
+            FROM declared_reports WHERE provider = ?
+              AND (CAST(? AS DATE) IS NULL OR period_local >= CAST(? AS DATE))
+              AND (CAST(? AS DATE) IS NULL OR period_local < CAST(? AS DATE) + 1)
+            GROUP BY 1 ORDER BY 1""",
+        [provider, date_from, date_from, date_to, date_to])
 
 
 def reconcile(store: Store, provider: str, grain: str = "day",
@@ -40,7 +44,7 @@ def reconcile(store: Store, provider: str, grain: str = "day",
     """period_start, kpi, declared, recomputed, gap: the periods that have both."""
     if grain not in ("day", "week", "month", "quarter", "year"):
         raise ValueError(f"unknown grain {grain}")
-    declared = declared_figures(store, provider, grain)
+    declared = declared_figures(store, provider, grain, date_from, date_to)
     recomputed = compute_kpis(store, KpiRequest(
         RECONCILED, grain, filters={"provider": (provider,)}, date_from=date_from,
         date_to=date_to, sources=("contacts", "intervals"))).table()
