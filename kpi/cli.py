@@ -129,6 +129,7 @@ def cmd_kpis(args) -> int:
     from kpi.metrics.compile import KpiRequest
     from kpi.metrics.engine import compute_kpis
     from kpi.metrics.registry import KPIS
+    from kpi.provider_settings import sl_definition
 
     kpis = tuple(args.kpi.split(",")) if args.kpi else tuple(k.id for k in KPIS)
     by = tuple(s for s in (args.by or "").split(",") if s)
@@ -136,6 +137,8 @@ def cmd_kpis(args) -> int:
                          date_to=args.date_to)
     with _open_store(args) as store:
         table = compute_kpis(store, request).table().copy()
+        # stdout keeps its columns for machines; people read the definition on stderr.
+        print(f"# {sl_definition(store)}", file=sys.stderr)
     if args.grain != "interval":
         table["period_start"] = pd.to_datetime(table.period_start).dt.strftime("%Y-%m-%d")
     _print_table(table, args.format)

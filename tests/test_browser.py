@@ -130,3 +130,19 @@ def test_a_refused_upload_shows_the_precise_error(server, page):
     expect(page.get_by_text("Refusé : rien n'a été importé.")).to_be_visible(timeout=30_000)
     expect(page.get_by_text("bad_date.csv, row 3, column arrived_at", exact=False)).to_be_visible()
     shot(page, "import_refused_fr")
+
+
+@pytest.mark.parametrize(("path", "title", "name"), [
+    ("/kpis?lang=fr", "Explorateur d'indicateurs", "kpi_explorer_fr"),
+    ("/targets?lang=en", "SMART targets", "targets_en"),
+    ("/settings?lang=fr", "Paramètres", "settings_fr"),
+])
+def test_steering_pages_deep_link_and_render(server, page, path, title, name):
+    from playwright.sync_api import expect
+
+    page.goto(server + path)
+    expect(page.get_by_role("heading", name=title)).to_be_visible(timeout=30_000)
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    if name.startswith("kpi"):
+        expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=30_000)
+    shot(page, name)

@@ -18,7 +18,8 @@ def test_demo_has_three_providers_in_three_layouts(demo_db_template):
         files = store.read("SELECT file_name FROM imports").file_name
         assert files.str.endswith(".xlsx").any()
         kinds = set(store.read("SELECT DISTINCT kind FROM imports").kind)
-        assert kinds == {"contacts", "agent_activity", "evaluations", "forecasts", "snapshots"}
+        assert kinds == {"contacts", "agent_activity", "evaluations", "forecasts", "snapshots",
+                         "declared"}
         assert store.scalar("SELECT count(DISTINCT queue) FROM contacts") == 4
         # Five9 call logs carry no site: Sunline's sites come with its agent activity.
         assert store.scalar("SELECT count(DISTINCT site) FROM agent_activity") == 5
@@ -27,6 +28,20 @@ def test_demo_has_three_providers_in_three_layouts(demo_db_template):
         assert weeks >= 27
         assert store.scalar("SELECT count(DISTINCT session_id) FROM evaluations "
                             "WHERE session_id IS NOT NULL") >= 3 * 6
+
+
+def test_demo_has_targets_and_a_rosier_declared_report(demo_db_template):
+    from kpi.governance.targets import list_targets
+    from kpi.metrics.reconcile import reconcile
+
+    with Store(demo_db_template, read_only=True) as store:
+        targets = list_targets(store)
+        assert set(targets.provider) == {p.name for p in PROVIDERS}
+        gaps = reconcile(store, "Sunline BPO", "month")
+        sl = gaps[gaps.kpi == "service_level"]
+        assert (sl.gap > 0).all()  # the provider declares a better service level
+        counts = gaps[gaps.kpi == "offered"]
+        assert (counts.gap == 0).all()
 
 
 def test_demo_stories_are_in_the_data(demo_db_template):

@@ -223,7 +223,9 @@ def test_cli_kpis_contract(acme, db_path, capsys):
     assert main(["kpis", "--grain", "day", "--by", "provider,queue", "--from", "2026-03-02",
                  "--to", "2026-03-02", "--kpi", "offered,answer_rate,csat_score",
                  "--db", str(db_path)]) == 0
-    lines = capsys.readouterr().out.strip().splitlines()
+    out = capsys.readouterr()
+    assert out.err.strip() == "# SL 20 s, net of short abandons < 5 s"
+    lines = out.out.strip().splitlines()
     assert lines[0] == "period_start,provider,queue,offered,answer_rate,csat_score"
     # 2 March: Billing C01 + C02 (short abandon), Sales C03. Billing csat: C01 (5) → 1.0.
     assert lines[1] == "2026-03-02,Acme,Billing,2,1.0,1.0"
@@ -240,3 +242,16 @@ def test_cli_kpis_json_gives_null_for_empty(acme, db_path, capsys):
     # Sales: C03 (6) and C04 (no answer): one detractor of one answer.
     assert rows["Sales"]["nps"] == pytest.approx(-100)
     assert rows["Sales"]["offered"] == 2
+
+
+@pytest.mark.parametrize(("minutes", "expected"), [
+    # C01 08:00:00 and C02 08:01:00 share the 08:00 bucket; C05, outbound at 10:00, makes a
+    # bucket with nothing offered.
+    (15, {"08:00": 2, "23:45": 1, "09:00": 1, "10:00": 0, "11:00": 1}),
+    (60, {"08:00": 2, "23:00": 1, "09:00": 1, "10:00": 0, "11:00": 1}),
+])
+def test_interval_grain(acme, minutes, expected):
+    table = compute_kpis(acme, KpiRequest(("offered",), "interval",
+                                          interval_minutes=minutes)).table()
+    got = {f"{ts:%H:%M}": n for ts, n in zip(table.period_start, table.offered, strict=True)}
+    assert got == expected
