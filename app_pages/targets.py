@@ -13,6 +13,7 @@ from kpi.governance.targets import (
     list_targets,
     priority_warnings,
     save_targets,
+    weekly_series,
 )
 from kpi.inventory import providers
 from kpi.metrics.registry import KPI_BY_ID, KPIS, PCT
@@ -69,10 +70,12 @@ def kpi_label(kpi_id: str) -> str:
     return kpi.fr if LANGUAGE == "fr" else kpi.en
 
 
+targets = register.to_dict("records")
+series = weekly_series(db, targets)  # one KPI query per scope shape, for every target
 st.subheader(tr("targets.checks"))
 rows = []
-for target in register.to_dict("records"):
-    checks = check_target(db, target)
+for index, target in enumerate(targets):
+    checks = check_target(db, target, series.get(index))
     row = {"#": target["target_id"], tr("targets.kpi"): kpi_label(target["kpi"]),
            tr("col.provider"): target["provider"]}
     row.update({tr(f"targets.check.{c.name}"): c.ok for c in checks})
@@ -85,8 +88,8 @@ st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
 st.subheader(tr("targets.attainment"))
 summary = []
-for target in register.to_dict("records"):
-    periods = attainment(db, target)
+for index, target in enumerate(targets):
+    periods = attainment(db, target, series.get(index))
     known = periods[periods.status != "no data"]
     last = known.iloc[-1] if not known.empty else None
     summary.append({

@@ -84,6 +84,10 @@ def page(browser):
 
 
 def shot(page, name: str) -> None:
+    """Screenshot once the page has replaced its loading skeletons with content."""
+    from playwright.sync_api import expect
+
+    expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=60_000)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
@@ -132,16 +136,17 @@ def test_a_refused_upload_shows_the_precise_error(server, page):
     shot(page, "import_refused_fr")
 
 
-@pytest.mark.parametrize(("path", "title", "name"), [
-    ("/kpis?lang=fr", "Explorateur d'indicateurs", "kpi_explorer_fr"),
-    ("/targets?lang=en", "SMART targets", "targets_en"),
-    ("/settings?lang=fr", "Paramètres", "settings_fr"),
+@pytest.mark.parametrize(("path", "title", "last", "name"), [
+    ("/kpis?lang=fr", "Explorateur d'indicateurs", "Déclaré vs recalculé", "kpi_explorer_fr"),
+    ("/targets?lang=en", "SMART targets", "Attainment, week by week", "targets_en"),
+    ("/settings?lang=fr", "Paramètres", "Exceptions par file", "settings_fr"),
 ])
-def test_steering_pages_deep_link_and_render(server, page, path, title, name):
+def test_steering_pages_deep_link_and_render(server, page, path, title, last, name):
     from playwright.sync_api import expect
 
     page.goto(server + path)
     expect(page.get_by_role("heading", name=title)).to_be_visible(timeout=30_000)
+    expect(page.get_by_role("heading", name=last)).to_be_visible(timeout=60_000)
     expect(page.get_by_test_id("stException")).to_have_count(0)
     if name.startswith("kpi"):
         expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=30_000)

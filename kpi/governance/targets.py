@@ -8,7 +8,7 @@ the target, week by week (or month by month), between its start and its deadline
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -125,14 +125,37 @@ class Check:
     fr: str
 
 
-def _weekly_history(store: Store, target: dict, until: date | None) -> pd.Series:
-    filters = {"provider": (target["provider"],)}
-    for scope in ("site", "queue"):
-        if target.get(scope):
-            filters[scope] = (target[scope],)
-    result = compute_kpis(store, KpiRequest((target["kpi"],), "week", filters=filters,
-                                            date_to=until))
-    return result.table()[target["kpi"]].dropna()
+def weekly_series(store: Store, targets: list[dict]) -> dict[int, pd.DataFrame]:
+    """Each target's KPI, week by week over all the data: one query per scope shape (targets
+    on a whole provider share one query), sliced per target afterwards."""
+    series: dict[int, pd.DataFrame] = {}
+    shapes: dict[tuple, list[dict]] = {}
+    for index, target in enumerate(targets):
+        if target["kpi"] in KPI_BY_ID:
+            shape = (target.get("site") or None, target.get("queue") or None)
+            shapes.setdefault(shape, []).append({**target, "_index": index})
+    for (site, queue), group in shapes.items():
+        filters = {"provider": tuple({t["provider"] for t in group})}
+        if site:
+            filters["site"] = (site,)
+        if queue:
+            filters["queue"] = (queue,)
+        kpis = tuple(dict.fromkeys(t["kpi"] for t in group))
+        table = compute_kpis(store, KpiRequest(kpis, "week", by=("provider",),
+                                               filters=filters)).table()
+        table["period_start"] = pd.to_datetime(table.period_start).dt.date
+        for t in group:
+            rows = table[table.provider == t["provider"]]
+            series[t["_index"]] = rows[["period_start", t["kpi"]]].rename(
+                columns={t["kpi"]: "value"}).reset_index(drop=True)
+    return series
+
+
+def _history(series: pd.DataFrame | None, before: date | None) -> pd.Series:
+    if series is None:
+        return pd.Series(dtype=float)
+    rows = series if before is None else series[series.period_start < before]
+    return rows.value.dropna()
 
 
 def _met(values: pd.Series, comparator: str, value: float) -> pd.Series:
@@ -143,13 +166,17 @@ def _fmt(kpi_id: str, value: float) -> str:
     return f"{value:.1%}" if KPI_BY_ID[kpi_id].unit == PCT else f"{value:g}"
 
 
-def check_target(store: Store, target: dict) -> list[Check]:
+def check_target(store: Store, target: dict,
+                 series: pd.DataFrame | None = None) -> list[Check]:
+    """The five SMART checks; `series` is the target's weekly KPI (see weekly_series)."""
     kpi = KPI_BY_ID.get(target["kpi"])
+    if kpi is not None and series is None:
+        series = weekly_series(store, [target]).get(0)
     checks = [Check("specific", kpi is not None and bool(target.get("provider")),
                     "One KPI, one scope." if kpi else "Name one KPI.",
                     "Un indicateur, un périmètre." if kpi else "Nommez un indicateur.")]
-    history = _weekly_history(store, target, target["start"]) if kpi else pd.Series(dtype=float)
-    everything = _weekly_history(store, target, None) if kpi else history
+    history = _history(series, target["start"])
+    everything = _history(series, None)
     checks.append(Check("measurable", not everything.empty,
                         "The cockpit computes it from this scope's data." if not
                         everything.empty else "No data for this KPI in this scope yet.",
@@ -193,21 +220,22 @@ def priority_warnings(targets: pd.DataFrame, cap: int = DEFAULT_TOP_PRIORITY_CAP
     return [(provider, int(n)) for provider, n in top.items() if n > cap]
 
 
-def attainment(store: Store, target: dict, grain: str = "week") -> pd.DataFrame:
-    """Per period from start to deadline: value, status (met, missed, no data), gap, trend.
+def attainment(store: Store, target: dict, series: pd.DataFrame | None = None
+               ) -> pd.DataFrame:
+    """Per week from start to deadline: value, status (met, missed, no data), gap, trend.
 
     The gap is value − target, so for a ≤ target a negative gap is good.
     """
-    filters = {"provider": (target["provider"],)}
-    for scope in ("site", "queue"):
-        if target.get(scope):
-            filters[scope] = (target[scope],)
-    result = compute_kpis(store, KpiRequest((target["kpi"],), grain, filters=filters,
-                                            date_from=target["start"],
-                                            date_to=target["deadline"]))
-    table = result.table().rename(columns={target["kpi"]: "value"})
+    if series is None:
+        series = weekly_series(store, [target]).get(0)
+    columns = ["period_start", "value", "status", "gap", "trend"]
+    if series is None:
+        return pd.DataFrame(columns=columns)
+    start = target["start"] - timedelta(days=target["start"].weekday())
+    table = series[(series.period_start >= start)
+                   & (series.period_start <= target["deadline"])].copy()
     if table.empty:
-        return pd.DataFrame(columns=["period_start", "value", "status", "gap", "trend"])
+        return pd.DataFrame(columns=columns)
     value = table.value
     table["status"] = "no data"
     known = value.notna()
@@ -218,4 +246,4 @@ def attainment(store: Store, target: dict, grain: str = "week") -> pd.DataFrame:
     change = value.diff() * better
     table["trend"] = change.map(lambda c: "" if pd.isna(c) else
                                 ("improving" if c > 0 else "worsening" if c < 0 else "flat"))
-    return table[["period_start", "value", "status", "gap", "trend"]]
+    return table[columns].reset_index(drop=True)
