@@ -26,8 +26,7 @@ LANGUAGE = lang()
 
 
 def label(kpi_id: str) -> str:
-    kpi = KPI_BY_ID[kpi_id]
-    return kpi.fr if LANGUAGE == "fr" else kpi.en
+    return KPI_BY_ID[kpi_id].label(LANGUAGE)
 
 
 first_day, last_day = db.read(
@@ -106,8 +105,7 @@ col_csv.download_button(tr("explorer.download_csv"), detail.to_csv(index=False).
     "utf-8-sig"), file_name="kpis.csv", mime="text/csv")
 definitions = pd.DataFrame(
     [(tr("explorer.sl"), sl_definition(db, chosen_providers or None, LANGUAGE))]
-    + [(label(k), KPI_BY_ID[k].doc_fr if LANGUAGE == "fr" else KPI_BY_ID[k].doc_en)
-       for k in chosen], columns=[tr("targets.kpi"), tr("explorer.definition")])
+    + [(label(k), KPI_BY_ID[k].doc(LANGUAGE)) for k in chosen], columns=[tr("targets.kpi"), tr("explorer.definition")])
 col_xlsx.download_button(
     tr("explorer.download_xlsx"),
     workbook_bytes({"KPIs": detail, tr("explorer.definitions"): definitions},

@@ -66,8 +66,7 @@ def shown(kpi_id: str, value) -> str:
 
 
 def kpi_label(kpi_id: str) -> str:
-    kpi = KPI_BY_ID[kpi_id]
-    return kpi.fr if LANGUAGE == "fr" else kpi.en
+    return KPI_BY_ID[kpi_id].label(LANGUAGE)
 
 
 targets = register.to_dict("records")

@@ -141,6 +141,12 @@ class Kpi:
     doc_en: str = ""
     doc_fr: str = ""
 
+    def label(self, lang: str) -> str:
+        return self.fr if lang == "fr" else self.en
+
+    def doc(self, lang: str) -> str:
+        return self.doc_fr if lang == "fr" else self.doc_en
+
     def value_sql(self, measure: dict[str, str]) -> str:
         """SQL of the KPI over summed measures; `measure` maps a measure id to its column."""
         num = _render(self.num, measure)
