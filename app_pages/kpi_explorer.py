@@ -105,7 +105,8 @@ col_csv.download_button(tr("explorer.download_csv"), detail.to_csv(index=False).
     "utf-8-sig"), file_name="kpis.csv", mime="text/csv")
 definitions = pd.DataFrame(
     [(tr("explorer.sl"), sl_definition(db, chosen_providers or None, LANGUAGE))]
-    + [(label(k), KPI_BY_ID[k].doc(LANGUAGE)) for k in chosen], columns=[tr("targets.kpi"), tr("explorer.definition")])
+    + [(label(k), KPI_BY_ID[k].doc(LANGUAGE)) for k in chosen],
+    columns=[tr("targets.kpi"), tr("explorer.definition")])
 col_xlsx.download_button(
     tr("explorer.download_xlsx"),
     workbook_bytes({"KPIs": detail, tr("explorer.definitions"): definitions},
