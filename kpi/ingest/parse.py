@@ -133,11 +133,6 @@ def time_sql(col: str) -> str:
     return f"coalesce(try_cast({v} AS TIME), CAST(try_strptime({v}, '%H:%M') AS TIME))"
 
 
-def instant_sql(local_sql: str, tz_sql: str) -> str:
-    """The instant of a wall-clock time in a zone (DST gaps and folds resolved by ICU)."""
-    return f"timezone({tz_sql}, {local_sql})"
-
-
 PARSERS = {
     "text": text_sql,
     "number": number_sql,
