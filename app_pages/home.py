@@ -23,6 +23,9 @@ period = "—" if first is None or first != first else (
 cols[3].metric(tr("home.period"), period)
 
 st.subheader(tr("home.where"))
+st.page_link("app_pages/kpi_explorer.py", label=tr("home.go_explorer"),
+             icon=":material/monitoring:")
+st.page_link("app_pages/targets.py", label=tr("home.go_targets"), icon=":material/flag:")
 st.page_link("app_pages/import_exports.py", label=tr("home.go_import"),
              icon=":material/upload_file:")
 st.page_link("app_pages/data_overview.py", label=tr("home.go_data"),
