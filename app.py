@@ -12,6 +12,10 @@ pages = {
     tr("nav.group.cockpit"): [
         st.Page("app_pages/home.py", title=tr("nav.home"), icon=":material/home:", default=True),
     ],
+    tr("nav.group.committees"): [
+        st.Page("app_pages/production_committee.py", title=tr("nav.production"),
+                icon=":material/groups:", url_path="production"),
+    ],
     tr("nav.group.steering"): [
         st.Page("app_pages/kpi_explorer.py", title=tr("nav.explorer"),
                 icon=":material/monitoring:", url_path="kpis"),

@@ -9,7 +9,7 @@ import streamlit as st
 
 from app_pages.ui import labeller, lang, store, tr
 from kpi.governance.targets import list_targets
-from kpi.i18n import format_date, format_int
+from kpi.i18n import format_date, format_value
 from kpi.inventory import providers
 from kpi.metrics.compile import GRAINS, SCOPES, KpiRequest, measure_column
 from kpi.metrics.engine import compute_kpis
@@ -97,9 +97,7 @@ st.dataframe(detail, hide_index=True, width="stretch", column_config={
     k: st.column_config.NumberColumn(label(k), format="percent" if KPI_BY_ID[k].unit == PCT
                                      else "%.2f") for k in chosen})
 st.write(tr("explorer.totals") + " " + " · ".join(
-    f"**{label(k)}** {_v}" for k, _v in (
-        (k, "—" if totals[k] is None else (f"{totals[k]:.1%}" if KPI_BY_ID[k].unit == PCT
-                                           else f"{totals[k]:,.2f}")) for k in chosen)))
+    f"**{label(k)}** {format_value(totals[k], KPI_BY_ID[k].unit, LANGUAGE)}" for k in chosen))
 col_csv, col_xlsx = st.columns(2)
 col_csv.download_button(tr("explorer.download_csv"), detail.to_csv(index=False).encode(
     "utf-8-sig"), file_name="kpis.csv", mime="text/csv")
@@ -125,15 +123,7 @@ if declaring:
         st.info(tr("explorer.reconcile_none"))
     else:
         def figure(kpi_id: str, value, signed: bool = False) -> str:
-            if value is None or pd.isna(value):
-                return "—"
-            unit = KPI_BY_ID[kpi_id].unit
-            sign = "+" if signed else ""
-            if unit == PCT:
-                return f"{value:{sign}.1%}"
-            if unit == "count":
-                return ("+" if signed and value > 0 else "") + format_int(value, LANGUAGE)
-            return f"{value:{sign},.1f} s"
+            return format_value(value, KPI_BY_ID[kpi_id].unit, LANGUAGE, signed)
 
         shown = pd.DataFrame({
             tr("explorer.period"): gaps.period_start.map(lambda d: format_date(d, LANGUAGE)),

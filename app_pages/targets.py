@@ -15,8 +15,9 @@ from kpi.governance.targets import (
     save_targets,
     weekly_series,
 )
+from kpi.i18n import format_value
 from kpi.inventory import providers
-from kpi.metrics.registry import KPI_BY_ID, KPIS, PCT
+from kpi.metrics.registry import KPI_BY_ID, KPIS
 
 db = store()
 LANGUAGE = lang()
@@ -60,9 +61,7 @@ if register.empty:
 
 
 def shown(kpi_id: str, value) -> str:
-    if value is None or pd.isna(value):
-        return "—"
-    return f"{value:.1%}" if KPI_BY_ID[kpi_id].unit == PCT else f"{value:,.1f}"
+    return format_value(value, KPI_BY_ID[kpi_id].unit, LANGUAGE)
 
 
 def kpi_label(kpi_id: str) -> str:

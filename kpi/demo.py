@@ -409,6 +409,44 @@ def write_demo_targets(folder: Path, start: date) -> Path:
     return path
 
 
+def write_demo_governance(store: Store, today: date) -> None:
+    """What a pilot would have logged: the providers' alerts and recommendations, and an
+    action plan with one overdue action."""
+    from kpi.governance.actions import add_note, save_actions
+    from kpi.governance.feedback import save_feedback
+
+    last_week = today - timedelta(days=today.weekday() + 7)
+    save_feedback(store, pd.DataFrame([
+        {"provider": "Atlantic Relation", "received_on": last_week + timedelta(days=1),
+         "kind": "alert", "text": "Absentéisme élevé à Nantes (épidémie de grippe)",
+         "answer": None, "status": "open"},
+        {"provider": "Atlantic Relation", "received_on": last_week + timedelta(days=3),
+         "kind": "recommendation",
+         "text": "Ouvrir le rappel automatique aux heures de pointe (10h–12h)",
+         "answer": "À étudier au comité de pilotage", "status": "answered"},
+        {"provider": "Sunline BPO", "received_on": last_week + timedelta(days=2),
+         "kind": "customer insight",
+         "text": "Many customers call about the new invoice layout",
+         "answer": None, "status": "open"},
+    ]))
+    save_actions(store, pd.DataFrame([
+        {"provider": "Atlantic Relation", "title": "Renforcer le planning sur les pics 10h–12h",
+         "owner": "Site manager Nantes", "owner_side": "provider",
+         "due": last_week + timedelta(days=4), "status": "in progress",
+         "kpi": "service_level", "origin": "production", "created_on": last_week - timedelta(
+             weeks=3)},
+        {"provider": "Atlantic Relation", "title": "Partager la prévision mensuelle J-15",
+         "owner": "Pilot", "owner_side": "client", "due": today + timedelta(days=10),
+         "status": "open", "kpi": "forecast_accuracy", "origin": "steering",
+         "created_on": last_week - timedelta(weeks=1)},
+        {"provider": "Sunline BPO", "title": "Rendre la saisie du motif obligatoire",
+         "owner": "Team leaders", "owner_side": "provider", "due": last_week + timedelta(
+             days=6), "status": "open", "kpi": "traceability_rate", "origin": "steering",
+         "created_on": last_week - timedelta(weeks=4)},
+    ]), today=today)
+    add_note(store, 1, "Deux conseillers ajoutés le lundi", last_week)
+
+
 def build_demo(db_path: str | Path, *, force: bool = False, today: date | None = None,
                now: datetime | None = None,
                on_progress: Callable[[float, str], None] | None = None) -> bool:
@@ -429,6 +467,7 @@ def build_demo(db_path: str | Path, *, force: bool = False, today: date | None =
     targets = write_demo_targets(exports, demo_period(today or date.today())[0])
     with Store(db_path) as store:
         import_targets(store, targets)
+        write_demo_governance(store, today or date.today())
         for i, (provider, paths) in enumerate(files.items()):
             def step(fraction: float, label: str, i=i) -> None:
                 progress(0.2 + 0.8 * (i + fraction) / len(files), label)

@@ -250,6 +250,61 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "trend.improving": ("↗ improving", "↗ en progrès"),
     "trend.worsening": ("↘ worsening", "↘ en recul"),
     "trend.flat": ("→ flat", "→ stable"),
+    "nav.group.committees": ("Committees", "Comités"),
+    "nav.production": ("Production committee", "Comité de production"),
+    "production.title": ("Weekly production committee", "Comité de production hebdomadaire"),
+    "production.week": ("Week", "Semaine"),
+    "production.no_week": ("No complete week of contacts for this provider yet.",
+                           "Pas encore de semaine complète de contacts pour ce prestataire."),
+    "production.kpis": ("The week against targets", "La semaine face aux objectifs"),
+    "production.this_week": ("This week", "Semaine"),
+    "production.previous": ("Previous week", "Semaine précédente"),
+    "production.four_weeks": ("4 weeks before", "4 semaines avant"),
+    "production.delta": ("Δ vs previous", "Δ vs précédente"),
+    "production.daily": ("Day by day", "Jour par jour"),
+    "production.actual": ("Offered", "Présentés"),
+    "production.forecast": ("Client's forecast", "Prévision du client"),
+    "production.forecast_title": ("Volume vs forecast (accuracy {accuracy})",
+                                  "Volume vs prévision (fiabilité {accuracy})"),
+    "production.intraday": ("Intraday profile, 30 minutes (red: service level below target)",
+                            "Profil intrajournalier, 30 minutes (rouge : niveau de service "
+                            "sous l'objectif)"),
+    "production.missed_slots": ("Half-hours below the service-level target: {slots}",
+                                "Demi-heures sous l'objectif de niveau de service : {slots}"),
+    "production.feedback": ("The provider's alerts and recommendations this week",
+                            "Alertes et recommandations du prestataire cette semaine"),
+    "production.actions": ("Actions due or overdue", "Actions à échéance ou en retard"),
+    "production.none": ("None.", "Aucune."),
+    "production.note": ("Notable events", "Faits marquants"),
+    "production.note_help": ("Kept with this provider and week", "Conservés pour ce "
+                                                                  "prestataire et cette semaine"),
+    "production.save_note": ("Save the note", "Enregistrer la note"),
+    "production.note_saved": ("Note saved.", "Note enregistrée."),
+    "production.overdue": ("{n} action(s) overdue.", "{n} action(s) en retard."),
+    "feedback.alert": ("alert", "alerte"),
+    "feedback.recommendation": ("recommendation", "recommandation"),
+    "feedback.customer insight": ("customer insight", "retour client"),
+    "feedback.open": ("open", "ouvert"),
+    "feedback.answered": ("answered", "répondu"),
+    "feedback.closed": ("closed", "clos"),
+    "feedback.col.received_on": ("Received", "Reçu le"),
+    "feedback.col.kind": ("Kind", "Nature"),
+    "feedback.col.text": ("What the provider says", "Ce que dit le prestataire"),
+    "feedback.col.answer": ("Our answer", "Notre réponse"),
+    "feedback.col.status": ("Status", "Statut"),
+    "action.open": ("open", "ouverte"),
+    "action.in progress": ("in progress", "en cours"),
+    "action.done": ("done", "faite"),
+    "action.dropped": ("dropped", "abandonnée"),
+    "action.client": ("client", "client"),
+    "action.provider": ("provider", "prestataire"),
+    "action.col.title": ("Action", "Action"),
+    "action.col.owner": ("Owner", "Responsable"),
+    "action.col.owner_side": ("Side", "Côté"),
+    "action.col.due": ("Due", "Échéance"),
+    "action.col.status": ("Status", "Statut"),
+    "action.col.kpi": ("KPI", "Indicateur"),
+    "action.col.notes": ("Notes", "Notes"),
     "weekday.short": ("Mon,Tue,Wed,Thu,Fri,Sat,Sun", "lun.,mar.,mer.,jeu.,ven.,sam.,dim."),
 }
 
@@ -271,3 +326,24 @@ def format_date(value: date | datetime | None, lang: str = DEFAULT_LANGUAGE) -> 
     if value is None:
         return "—"
     return value.strftime("%d/%m/%Y") if lang == "fr" else value.strftime("%Y-%m-%d")
+
+
+def format_value(value: float | None, unit: str, lang: str = DEFAULT_LANGUAGE,
+                 signed: bool = False) -> str:
+    """A KPI value as people read it: 80.5 %, 12.3 s, 1 234 (French grouping in French)."""
+    if value is None or value != value:
+        return "—"
+    sign = "+" if signed and value > 0 else ""
+    if unit == "pct":
+        text = f"{value * 100:.1f} %" if lang == "fr" else f"{value:.1%}"
+        text = text.replace(".", ",") if lang == "fr" else text
+        return sign + text
+    if unit == "seconds":
+        text = f"{value:.1f} s"
+        return sign + (text.replace(".", ",") if lang == "fr" else text)
+    if unit in ("count",):
+        return sign + format_int(value, lang)
+    text = f"{value:,.2f}" if unit in ("amount", "rate") else f"{value:,.1f}"
+    if lang == "fr":
+        text = text.replace(",", "\u202f").replace(".", ",")
+    return sign + text

@@ -128,6 +128,30 @@ MIGRATIONS.append((
     ],
 ))
 
+MIGRATIONS.append((
+    6,
+    "action plan with dated notes, provider feedback log, weekly committee notes",
+    [
+        "CREATE SEQUENCE action_id_seq START 1",
+        """CREATE TABLE actions (
+            action_id INTEGER PRIMARY KEY DEFAULT nextval('action_id_seq'),
+            provider VARCHAR NOT NULL, title VARCHAR NOT NULL, owner VARCHAR,
+            owner_side VARCHAR NOT NULL DEFAULT 'provider', due DATE,
+            status VARCHAR NOT NULL DEFAULT 'open', kpi VARCHAR, target_id INTEGER,
+            origin VARCHAR NOT NULL DEFAULT 'production', created_on DATE NOT NULL)""",
+        """CREATE TABLE action_notes (
+            action_id INTEGER NOT NULL, noted_on DATE NOT NULL, text VARCHAR NOT NULL)""",
+        "CREATE SEQUENCE feedback_id_seq START 1",
+        """CREATE TABLE feedback (
+            feedback_id INTEGER PRIMARY KEY DEFAULT nextval('feedback_id_seq'),
+            provider VARCHAR NOT NULL, received_on DATE NOT NULL, kind VARCHAR NOT NULL,
+            text VARCHAR NOT NULL, answer VARCHAR, status VARCHAR NOT NULL DEFAULT 'open')""",
+        """CREATE TABLE week_notes (
+            provider VARCHAR NOT NULL, week DATE NOT NULL, text VARCHAR NOT NULL,
+            PRIMARY KEY (provider, week))""",
+    ],
+))
+
 LATEST_VERSION = MIGRATIONS[-1][0]
 
 # Fact tables, by import kind.

@@ -179,3 +179,14 @@ def test_targets_page_shows_checks_and_attainment(small_db):
     summary = summary.data if hasattr(summary, "data") else summary
     assert summary["Status"].tolist() == ["missed"]
     assert summary["Last week"].tolist() == ["75.0%"]
+
+
+def test_production_committee_page_on_the_demo(demo_db, monkeypatch):
+    monkeypatch.setenv("COCKPIT_DB", str(demo_db))
+    at = open_page("app_pages/production_committee.py", "en")
+    assert at.title[0].value == "Weekly production committee"
+    table = at.dataframe[0].value
+    table = table.data if hasattr(table, "data") else table
+    assert "Service level" in table["KPI"].tolist()
+    assert any("overdue" in e.value for e in at.error)
+    assert len(at.get("plotly_chart")) == 3

@@ -1,0 +1,152 @@
+"""Weekly production committee: last complete week against targets, with its story."""
+
+from datetime import timedelta
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from app_pages.ui import lang, store, tr
+from kpi.governance.feedback import save_week_note
+from kpi.i18n import format_date, format_value
+from kpi.inventory import providers
+from kpi.metrics.registry import KPI_BY_ID
+from kpi.reports.production import complete_weeks, production_committee
+
+db = store()
+LANGUAGE = lang()
+st.title(tr("production.title"))
+
+col_provider, col_week = st.columns(2)
+provider = col_provider.selectbox(tr("col.provider"), providers(db))
+weeks = complete_weeks(db, provider) if provider else []
+if not weeks:
+    st.info(tr("production.no_week"))
+    st.stop()
+
+
+def week_label(monday) -> str:
+    year, number, _ = monday.isocalendar()
+    return (f"{year}-W{number:02d} ({format_date(monday, LANGUAGE)} → "
+            f"{format_date(monday + timedelta(days=6), LANGUAGE)})")
+
+
+week = col_week.selectbox(tr("production.week"), list(reversed(weeks)), format_func=week_label)
+committee = production_committee(db, provider, week, LANGUAGE)
+st.caption(tr("explorer.sl_definition", text=committee.sl_definition))
+
+
+def value(kpi_id: str, number, signed: bool = False) -> str:
+    return format_value(number, KPI_BY_ID[kpi_id].unit, LANGUAGE, signed)
+
+
+st.subheader(tr("production.kpis"))
+table = pd.DataFrame({
+    tr("targets.kpi"): [KPI_BY_ID[k].label(LANGUAGE) for k in committee.kpis.kpi],
+    tr("production.this_week"): [value(k, v) for k, v in zip(committee.kpis.kpi,
+                                                             committee.kpis.value, strict=True)],
+    tr("targets.value"): ["" if t is None or pd.isna(t) else f"{c} {value(k, t)}" for k, t, c in
+                          zip(committee.kpis.kpi, committee.kpis.target,
+                              committee.kpis.comparator, strict=True)],
+    tr("targets.status"): [tr(f"status.{s}") if s else "" for s in committee.kpis.status],
+    tr("production.previous"): [value(k, v) for k, v in zip(committee.kpis.kpi,
+                                                            committee.kpis.previous, strict=True)],
+    tr("production.four_weeks"): [value(k, v) for k, v in zip(
+        committee.kpis.kpi, committee.kpis.four_weeks, strict=True)],
+    tr("production.delta"): [value(k, v, True) for k, v in zip(committee.kpis.kpi,
+                                                               committee.kpis.delta, strict=True)],
+})
+colours = {tr("status.met"): "background-color: #d4edda",
+           tr("status.missed"): "background-color: #f8d7da"}
+st.dataframe(table.style.map(lambda v: colours.get(v, ""), subset=[tr("targets.status")]),
+             hide_index=True, width="stretch")
+
+
+def bars_and_rate(frame: pd.DataFrame, x: str, x_labels, title: str,
+                  highlight=None) -> go.Figure:
+    figure = go.Figure()
+    figure.add_bar(x=x_labels, y=frame.offered, name=KPI_BY_ID["offered"].label(LANGUAGE),
+                   marker_color="#9bb7d4")
+    figure.add_bar(x=x_labels, y=frame.answered, name=KPI_BY_ID["answered"].label(LANGUAGE),
+                   marker_color="#1f3a5f")
+    colours = ["#c62828" if flag else "#2e7d32" for flag in
+               (highlight if highlight is not None else [False] * len(frame))]
+    figure.add_scatter(x=x_labels, y=frame.service_level, yaxis="y2", mode="lines+markers",
+                       name=KPI_BY_ID["service_level"].label(LANGUAGE),
+                       line={"color": "#555"}, marker={"color": colours, "size": 9})
+    figure.update_layout(title=title, barmode="group", height=340,
+                         margin={"l": 10, "r": 10, "t": 40, "b": 10},
+                         legend={"orientation": "h", "y": -0.2},
+                         yaxis2={"overlaying": "y", "side": "right", "tickformat": ".0%",
+                                 "range": [0, 1.0], "dtick": 0.2, "showgrid": False})
+    return figure
+
+
+col_daily, col_forecast = st.columns(2)
+days = [format_date(pd.Timestamp(d).date(), LANGUAGE) for d in committee.daily.period_start]
+col_daily.plotly_chart(bars_and_rate(committee.daily, "period_start", days,
+                                     tr("production.daily"), committee.daily.below_target),
+                       width="stretch")
+forecast = go.Figure()
+forecast.add_bar(x=days, y=committee.forecast.offered, name=tr("production.actual"),
+                 marker_color="#1f3a5f")
+forecast.add_bar(x=days, y=committee.forecast.forecast_offered, name=tr("production.forecast"),
+                 marker_color="#d9a441")
+forecast.update_layout(title=tr("production.forecast_title", accuracy=value(
+    "forecast_accuracy", committee.forecast_accuracy)), barmode="group", height=340,
+    margin={"l": 10, "r": 10, "t": 40, "b": 10}, legend={"orientation": "h", "y": -0.2})
+col_forecast.plotly_chart(forecast, width="stretch")
+
+if not committee.intraday.empty:
+    st.plotly_chart(bars_and_rate(committee.intraday, "slot", committee.intraday.slot,
+                                  tr("production.intraday"),
+                                  committee.intraday.below_target), width="stretch")
+    missed = committee.intraday[committee.intraday.below_target].slot.tolist()
+    if missed:
+        st.warning(tr("production.missed_slots", slots=", ".join(missed)))
+
+col_queue, col_site = st.columns(2)
+for column, frame, title in ((col_queue, committee.by_queue, tr("scope.queue")),
+                             (col_site, committee.by_site, tr("scope.site"))):
+    shown = frame.copy()
+    for kpi in shown.columns[1:]:
+        shown[kpi] = [value(kpi, v) for v in shown[kpi]]
+    shown.columns = [title, *[KPI_BY_ID[k].label(LANGUAGE) for k in frame.columns[1:]]]
+    column.dataframe(shown, hide_index=True, width="stretch")
+
+st.subheader(tr("production.feedback"))
+if committee.feedback.empty:
+    st.caption(tr("production.none"))
+else:
+    feedback = committee.feedback.assign(
+        received_on=committee.feedback.received_on.map(lambda d: format_date(d, LANGUAGE)),
+        kind=committee.feedback.kind.map(lambda k: tr(f"feedback.{k}")),
+        status=committee.feedback.status.map(lambda k: tr(f"feedback.{k}")))
+    feedback = feedback[["received_on", "kind", "text", "answer", "status"]]
+    feedback.columns = [tr(f"feedback.col.{c}") for c in feedback.columns]
+    st.dataframe(feedback, hide_index=True, width="stretch")
+
+st.subheader(tr("production.actions"))
+if committee.actions.empty:
+    st.caption(tr("production.none"))
+else:
+    actions = committee.actions.assign(
+        due=committee.actions.due.map(lambda d: format_date(d, LANGUAGE)),
+        status=committee.actions.status.map(lambda k: tr(f"action.{k}")),
+        owner_side=committee.actions.owner_side.map(lambda k: tr(f"action.{k}")),
+        kpi=committee.actions.kpi.map(lambda k: KPI_BY_ID[k].label(LANGUAGE) if k else ""))
+    overdue = actions.overdue.tolist()
+    actions = actions[["title", "owner", "owner_side", "due", "status", "kpi", "notes"]]
+    actions.columns = [tr(f"action.col.{c}") for c in actions.columns]
+    st.dataframe(actions.style.apply(lambda _: ["background-color: #f8d7da" if o else ""
+                                                for o in overdue]),
+                 hide_index=True, width="stretch")
+    if any(overdue):
+        st.error(tr("production.overdue", n=sum(overdue)))
+
+st.subheader(tr("production.note"))
+note = st.text_area(tr("production.note_help"), value=committee.note, key=f"note-{provider}-"
+                    f"{committee.week}")
+if st.button(tr("production.save_note")):
+    save_week_note(db, provider, committee.week, note)
+    st.toast(tr("production.note_saved"))

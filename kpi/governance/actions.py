@@ -1,0 +1,104 @@
+"""The action plan (SPEC §4 Action): owner on either side, due date, status, linked KPI or
+target, origin committee, and dated notes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from kpi.errors import CockpitError
+from kpi.metrics.registry import KPI_BY_ID
+from kpi.store import Store
+
+STATUSES = ("open", "in progress", "done", "dropped")
+SIDES = ("client", "provider")
+ORIGINS = ("production", "steering", "strategic")
+COLUMNS = ["action_id", "provider", "title", "owner", "owner_side", "due", "status", "kpi",
+           "target_id", "origin", "created_on"]
+
+
+class InvalidAction(CockpitError):
+    pass
+
+
+def list_actions(store: Store, provider: str | None = None) -> pd.DataFrame:
+    table = store.read(
+        f"""SELECT {', '.join(COLUMNS)},
+                   (SELECT string_agg(strftime(n.noted_on, '%Y-%m-%d') || ': ' || n.text,
+                                      ' | ' ORDER BY n.noted_on)
+                    FROM action_notes n WHERE n.action_id = a.action_id) AS notes
+            FROM actions a WHERE ? IS NULL OR provider = ?
+            ORDER BY status = 'done' OR status = 'dropped', due NULLS LAST, action_id""",
+        [provider, provider])
+    for name in ("due", "created_on"):
+        table[name] = pd.to_datetime(table[name]).dt.date
+    return table
+
+
+def _clean(row: dict, number: int, today: date) -> dict:
+    row = {k: (None if not isinstance(v, str) and pd.isna(v) else v) for k, v in row.items()}
+    where = f"action row {number}"
+    if not row.get("title") or not str(row["title"]).strip():
+        raise InvalidAction(f"{where}: a title is required")
+    if not row.get("provider"):
+        raise InvalidAction(f"{where}: a provider is required")
+    row["status"] = row.get("status") or "open"
+    row["owner_side"] = row.get("owner_side") or "provider"
+    row["origin"] = row.get("origin") or "production"
+    for name, allowed in (("status", STATUSES), ("owner_side", SIDES), ("origin", ORIGINS)):
+        if row[name] not in allowed:
+            raise InvalidAction(f"{where}: {name} must be one of {', '.join(allowed)}, "
+                                f"not {row[name]!r}")
+    if row.get("kpi") and row["kpi"] not in KPI_BY_ID:
+        raise InvalidAction(f"{where}: unknown KPI {row['kpi']!r}")
+    row["created_on"] = row.get("created_on") or today
+    return row
+
+
+def save_actions(store: Store, table: pd.DataFrame, today: date | None = None) -> None:
+    """Insert new rows and update edited ones (the page's editor); notes are kept."""
+    today = today or date.today()
+    rows = [_clean(r, i, today) for i, r in enumerate(
+        table.reindex(columns=COLUMNS).to_dict("records"), start=1)]
+
+    def run(cur) -> None:
+        for row in rows:
+            values = [row[c] for c in COLUMNS[1:]]
+            if row.get("action_id") is None:
+                cur.execute(f"INSERT INTO actions ({', '.join(COLUMNS[1:])}) VALUES "
+                            f"({', '.join('?' * len(values))})", values)
+            else:
+                cur.execute(f"UPDATE actions SET {', '.join(f'{c} = ?' for c in COLUMNS[1:])} "
+                            "WHERE action_id = ?", [*values, int(row["action_id"])])
+    store.write(run)
+
+
+def add_note(store: Store, action_id: int, text: str, on: date | None = None) -> None:
+    if not text.strip():
+        raise InvalidAction("a note needs some text")
+    store.write(lambda cur: cur.execute("INSERT INTO action_notes VALUES (?, ?, ?)",
+                                        [action_id, on or date.today(), text.strip()]))
+
+
+def action_from_target(store: Store, target: dict, origin: str = "steering",
+                       due: date | None = None, today: date | None = None) -> int:
+    """One step from a missed target to an action on the provider's side."""
+    title = f"Bring {target['kpi']} back to {target['comparator']} {target['value']:g}"
+    def run(cur) -> int:
+        cur.execute(
+            "INSERT INTO actions (provider, title, owner, owner_side, due, status, kpi, "
+            "target_id, origin, created_on) VALUES (?, ?, ?, 'provider', ?, 'open', ?, ?, ?, ?)",
+            [target["provider"], title, target.get("owner"), due, target["kpi"],
+             target.get("target_id"), origin, today or date.today()])
+        return cur.execute("SELECT max(action_id) FROM actions").fetchall()[0][0]
+    return store.write(run)
+
+
+def due_actions(store: Store, provider: str, until: date) -> pd.DataFrame:
+    """Open or in-progress actions due by `until`, with overdue flagged."""
+    actions = list_actions(store, provider)
+    live = actions[actions.status.isin(["open", "in progress"]) & actions.due.notna()]
+    live = live[live.due <= until].copy()
+    live["overdue"] = live.due < until
+    return live

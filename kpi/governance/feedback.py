@@ -1,0 +1,67 @@
+"""Listening to the provider (SPEC §4 Provider feedback), and the weekly committee notes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from kpi.errors import CockpitError
+from kpi.store import Store
+
+KINDS = ("alert", "recommendation", "customer insight")
+STATUSES = ("open", "answered", "closed")
+COLUMNS = ["feedback_id", "provider", "received_on", "kind", "text", "answer", "status"]
+
+
+class InvalidFeedback(CockpitError):
+    pass
+
+
+def list_feedback(store: Store, provider: str | None = None, start: date | None = None,
+                  end: date | None = None) -> pd.DataFrame:
+    table = store.read(
+        f"""SELECT {', '.join(COLUMNS)} FROM feedback
+            WHERE (? IS NULL OR provider = ?)
+              AND (CAST(? AS DATE) IS NULL OR received_on >= CAST(? AS DATE))
+              AND (CAST(? AS DATE) IS NULL OR received_on <= CAST(? AS DATE))
+            ORDER BY received_on DESC, feedback_id DESC""",
+        [provider, provider, start, start, end, end])
+    table["received_on"] = pd.to_datetime(table.received_on).dt.date
+    return table
+
+
+def save_feedback(store: Store, table: pd.DataFrame) -> None:
+    rows = []
+    for number, row in enumerate(table.reindex(columns=COLUMNS).to_dict("records"), start=1):
+        row = {k: (None if not isinstance(v, str) and pd.isna(v) else v) for k, v in row.items()}
+        if not row.get("text") or not row.get("provider") or not row.get("received_on"):
+            raise InvalidFeedback(f"feedback row {number}: provider, date and text are "
+                                  "required")
+        row["kind"] = row.get("kind") or "alert"
+        row["status"] = row.get("status") or ("answered" if row.get("answer") else "open")
+        if row["kind"] not in KINDS or row["status"] not in STATUSES:
+            raise InvalidFeedback(f"feedback row {number}: kind is one of {', '.join(KINDS)}; "
+                                  f"status one of {', '.join(STATUSES)}")
+        rows.append(row)
+
+    def run(cur) -> None:
+        for row in rows:
+            values = [row[c] for c in COLUMNS[1:]]
+            if row.get("feedback_id") is None:
+                cur.execute(f"INSERT INTO feedback ({', '.join(COLUMNS[1:])}) VALUES "
+                            f"({', '.join('?' * len(values))})", values)
+            else:
+                cur.execute(f"UPDATE feedback SET {', '.join(f'{c} = ?' for c in COLUMNS[1:])} "
+                            "WHERE feedback_id = ?", [*values, int(row["feedback_id"])])
+    store.write(run)
+
+
+def week_note(store: Store, provider: str, week: date) -> str:
+    return store.scalar("SELECT text FROM week_notes WHERE provider = ? AND week = ?",
+                        [provider, week]) or ""
+
+
+def save_week_note(store: Store, provider: str, week: date, text: str) -> None:
+    store.write(lambda cur: cur.execute(
+        "INSERT OR REPLACE INTO week_notes VALUES (?, ?, ?)", [provider, week, text]))

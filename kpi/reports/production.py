@@ -1,0 +1,162 @@
+"""The weekly production committee (SPEC §1): one provider, one ISO week, at a glance.
+
+Every figure comes from the KPI engine. The "4-week" figure is the KPI over the four weeks
+before (Σ numerator / Σ denominator), never a mean of weekly values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pandas as pd
+
+from kpi.governance.actions import due_actions
+from kpi.governance.feedback import list_feedback, week_note
+from kpi.governance.targets import list_targets
+from kpi.metrics.compile import KpiRequest
+from kpi.metrics.engine import compute_kpis
+from kpi.metrics.registry import AMOUNT, COUNT, KPI_BY_ID
+from kpi.provider_settings import sl_definition
+from kpi.store import Store
+
+COMMITTEE_KPIS = ("offered", "answered", "answer_rate", "service_level", "asa_s",
+                  "abandon_rate", "aht_s", "transfer_rate", "traceability_rate", "csat_score",
+                  "occupancy", "quality_score")
+PROFILE_KPIS = ("offered", "answered", "answer_rate", "service_level")
+DEFAULT_SL_TARGET = 0.8
+
+
+@dataclass
+class ProductionCommittee:
+    provider: str
+    week: date  # Monday
+    sl_definition: str
+    kpis: pd.DataFrame  # kpi, value, target, comparator, status, previous, four_weeks, delta
+    daily: pd.DataFrame  # period_start, PROFILE_KPIS, below_target
+    forecast: pd.DataFrame  # period_start, offered, forecast_offered
+    forecast_accuracy: float | None
+    intraday: pd.DataFrame  # slot (hh:mm), offered, answered, service_level, below_target
+    by_queue: pd.DataFrame
+    by_site: pd.DataFrame
+    feedback: pd.DataFrame
+    actions: pd.DataFrame
+    note: str
+
+    @property
+    def week_end(self) -> date:
+        return self.week + timedelta(days=6)
+
+    @property
+    def label(self) -> str:
+        year, number, _ = self.week.isocalendar()
+        return f"{year}-W{number:02d}"
+
+
+def monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def parse_week(text: str) -> date:
+    """'2026-W03' -> the Monday of ISO week 3 of 2026."""
+    try:
+        year, week = text.upper().split("-W")
+        return date.fromisocalendar(int(year), int(week), 1)
+    except ValueError as e:
+        raise ValueError(f"expected an ISO week like 2026-W03, found {text!r}") from e
+
+
+def complete_weeks(store: Store, provider: str, today: date | None = None) -> list[date]:
+    """Mondays of the weeks with contacts, the current (incomplete) week left out."""
+    today = today or date.today()
+    weeks = store.read(
+        """SELECT DISTINCT CAST(date_trunc('week', arrived_local) AS DATE) AS week
+           FROM contacts WHERE provider = ? ORDER BY week""", [provider]).week
+    return [w.date() if hasattr(w, "date") else w for w in weeks
+            if (w.date() if hasattr(w, "date") else w) + timedelta(days=6) < today]
+
+
+def _target_for(targets: pd.DataFrame, kpi: str, week: date) -> dict | None:
+    live = targets[(targets.kpi == kpi) & targets.site.isna() & targets.queue.isna()
+                   & (targets.start <= week + timedelta(days=6)) & (targets.deadline >= week)]
+    if live.empty:
+        return None
+    return live.sort_values("priority").iloc[0].to_dict()
+
+
+def _met(value: float | None, target: dict | None) -> str:
+    if target is None:
+        return ""
+    if value is None or pd.isna(value):
+        return "no data"
+    ok = value >= target["value"] if target["comparator"] == ">=" else value <= target["value"]
+    return "met" if ok else "missed"
+
+
+def production_committee(store: Store, provider: str, week: date,
+                         lang: str = "en") -> ProductionCommittee:
+    week = monday(week)
+    end = week + timedelta(days=6)
+    scope = {"provider": (provider,)}
+    weekly = compute_kpis(store, KpiRequest(COMMITTEE_KPIS, "week", filters=scope,
+                                            date_from=week - timedelta(weeks=4), date_to=end))
+    frame = weekly.frame.assign(period_start=pd.to_datetime(weekly.frame.period_start).dt.date)
+    this = frame[frame.period_start == week]
+    previous = frame[frame.period_start == week - timedelta(weeks=1)]
+    before = frame[frame.period_start < week]
+    four_weeks = weekly.totals(before) if not before.empty else {}
+    for kpi in COMMITTEE_KPIS:  # a count over four weeks is shown as a weekly average
+        if KPI_BY_ID[kpi].unit in (COUNT, AMOUNT) and four_weeks.get(kpi) is not None:
+            four_weeks[kpi] /= before.period_start.nunique()
+    targets = list_targets(store)
+    targets = targets[targets.provider == provider]
+    rows = []
+    for kpi in COMMITTEE_KPIS:
+        value = None if this.empty else this[kpi].iloc[0]
+        prior = None if previous.empty else previous[kpi].iloc[0]
+        target = _target_for(targets, kpi, week)
+        rows.append({
+            "kpi": kpi,
+            "value": value,
+            "target": None if target is None else target["value"],
+            "comparator": None if target is None else target["comparator"],
+            "status": _met(value, target),
+            "previous": prior,
+            "four_weeks": four_weeks.get(kpi),
+            "delta": None if value is None or prior is None or pd.isna(value) or pd.isna(prior)
+            else value - prior,
+        })
+    kpis = pd.DataFrame(rows)
+
+    days = compute_kpis(store, KpiRequest(PROFILE_KPIS + ("forecast_accuracy",), "day",
+                                          filters=scope, date_from=week, date_to=end))
+    daily = days.table()[["period_start", *PROFILE_KPIS]].copy()
+    forecast = days.frame[["period_start", "m__offered", "m__forecast_offered"]].rename(
+        columns={"m__offered": "offered", "m__forecast_offered": "forecast_offered"})
+    accuracy = days.totals()["forecast_accuracy"] if not days.frame.empty else None
+
+    slots = compute_kpis(store, KpiRequest(PROFILE_KPIS, "interval", filters=scope,
+                                           date_from=week, date_to=end, interval_minutes=30))
+    slot_frame = slots.frame.assign(slot=pd.to_datetime(slots.frame.period_start)
+                                    .dt.strftime("%H:%M"))
+    sl_target = _target_for(targets, "service_level", week)
+    threshold = DEFAULT_SL_TARGET if sl_target is None else sl_target["value"]
+    intraday = pd.DataFrame([{"slot": slot, **slots.totals(rows)}
+                             for slot, rows in slot_frame.groupby("slot")])
+    for frame in (daily, intraday):
+        if not frame.empty:
+            frame["below_target"] = frame.service_level < threshold
+
+    def breakdown(by: str) -> pd.DataFrame:
+        result = compute_kpis(store, KpiRequest(
+            ("offered", "answer_rate", "service_level", "asa_s", "aht_s", "traceability_rate"),
+            "week", by=(by,), filters=scope, date_from=week, date_to=end))
+        return result.table().drop(columns=["period_start"])
+
+    return ProductionCommittee(
+        provider=provider, week=week, sl_definition=sl_definition(store, [provider], lang),
+        kpis=kpis, daily=daily, forecast=forecast, forecast_accuracy=accuracy,
+        intraday=intraday, by_queue=breakdown("queue"), by_site=breakdown("site"),
+        feedback=list_feedback(store, provider, week, end),
+        actions=due_actions(store, provider, end), note=week_note(store, provider, week),
+    )
