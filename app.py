@@ -15,6 +15,10 @@ pages = {
     tr("nav.group.committees"): [
         st.Page("app_pages/production_committee.py", title=tr("nav.production"),
                 icon=":material/groups:", url_path="production"),
+        st.Page("app_pages/action_plan.py", title=tr("nav.actions"),
+                icon=":material/checklist:", url_path="actions"),
+        st.Page("app_pages/feedback_log.py", title=tr("nav.feedback"),
+                icon=":material/campaign:", url_path="feedback"),
     ],
     tr("nav.group.steering"): [
         st.Page("app_pages/kpi_explorer.py", title=tr("nav.explorer"),

@@ -305,6 +305,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "action.col.status": ("Status", "Statut"),
     "action.col.kpi": ("KPI", "Indicateur"),
     "action.col.notes": ("Notes", "Notes"),
+    "nav.actions": ("Action plan", "Plan d'actions"),
+    "nav.feedback": ("Provider feedback", "Remontées prestataire"),
+    "actions.title": ("Action plan", "Plan d'actions"),
+    "actions.overdue": ("{n} overdue: {titles}", "{n} en retard : {titles}"),
+    "actions.target": ("Target #", "Objectif n°"),
+    "actions.origin": ("Committee", "Comité"),
+    "actions.created": ("Created", "Créée le"),
+    "actions.save": ("Save", "Enregistrer"),
+    "actions.saved": ("Saved.", "Enregistré."),
+    "actions.notes": ("Dated notes", "Notes datées"),
+    "actions.note_text": ("Note", "Note"),
+    "actions.add_note": ("Add the note (dated today)", "Ajouter la note (datée du jour)"),
+    "actions.from_targets": ("Targets missed in their latest measured week: one click to an "
+                             "action",
+                             "Objectifs manqués sur leur dernière semaine mesurée : une action "
+                             "en un clic"),
+    "actions.create": ("Create an action", "Créer une action"),
+    "feedback.title": ("Provider feedback log", "Remontées du prestataire"),
+    "feedback.help": ("Alerts, recommendations and customer insights from the provider, "
+                      "dated and answered; they surface in the committees.",
+                      "Alertes, recommandations et retours clients du prestataire, datés et "
+                      "répondus ; ils remontent dans les comités."),
+    "feedback.unanswered": ("{n} item(s) still open.", "{n} remontée(s) encore ouverte(s)."),
     "weekday.short": ("Mon,Tue,Wed,Thu,Fri,Sat,Sun", "lun.,mar.,mer.,jeu.,ven.,sam.,dim."),
 }
 

@@ -190,3 +190,26 @@ def test_production_committee_page_on_the_demo(demo_db, monkeypatch):
     assert "Service level" in table["KPI"].tolist()
     assert any("overdue" in e.value for e in at.error)
     assert len(at.get("plotly_chart")) == 3
+
+
+def test_action_plan_creates_an_action_from_a_missed_target(demo_db, monkeypatch):
+    from kpi.governance.actions import list_actions
+
+    monkeypatch.setenv("COCKPIT_DB", str(demo_db))
+    at = open_page("app_pages/action_plan.py", "en")
+    assert "overdue" in at.error[0].value
+    with Store(demo_db) as store:
+        before = len(list_actions(store))
+    next(b for b in at.button if b.label == "Create an action").click().run()
+    assert not at.exception
+    with Store(demo_db) as store:
+        actions = list_actions(store)
+    assert len(actions) == before + 1
+    assert actions.title.str.startswith("Bring ").any()
+
+
+def test_feedback_log_page_lists_and_flags_open_items(demo_db, monkeypatch):
+    monkeypatch.setenv("COCKPIT_DB", str(demo_db))
+    at = open_page("app_pages/feedback_log.py", "fr")
+    assert at.title[0].value == "Remontées du prestataire"
+    assert "encore ouverte" in at.warning[0].value

@@ -140,6 +140,11 @@ def test_a_refused_upload_shows_the_precise_error(server, page):
     ("/kpis?lang=fr", "Explorateur d'indicateurs", "Déclaré vs recalculé", "kpi_explorer_fr"),
     ("/targets?lang=en", "SMART targets", "Attainment, week by week", "targets_en"),
     ("/settings?lang=fr", "Paramètres", "Exceptions par file", "settings_fr"),
+    ("/production?lang=fr", "Comité de production hebdomadaire", "Faits marquants",
+     "production_committee_fr"),
+    ("/actions?lang=en", "Action plan", "Dated notes", "action_plan_en"),
+    ("/feedback?lang=fr", "Remontées du prestataire", "Remontées du prestataire",
+     "feedback_fr"),
 ])
 def test_steering_pages_deep_link_and_render(server, page, path, title, last, name):
     from playwright.sync_api import expect
@@ -148,6 +153,6 @@ def test_steering_pages_deep_link_and_render(server, page, path, title, last, na
     expect(page.get_by_role("heading", name=title)).to_be_visible(timeout=30_000)
     expect(page.get_by_role("heading", name=last)).to_be_visible(timeout=60_000)
     expect(page.get_by_test_id("stException")).to_have_count(0)
-    if name.startswith("kpi"):
+    if name.startswith(("kpi", "production")):
         expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=30_000)
     shot(page, name)

@@ -1,0 +1,96 @@
+"""The action plan: edited in place, overdue actions highlighted, dated notes, and an action
+created from a missed target in one step."""
+
+from datetime import date
+
+import streamlit as st
+
+from app_pages.ui import lang, store, tr
+from kpi.errors import CockpitError
+from kpi.governance.actions import (
+    ORIGINS,
+    SIDES,
+    STATUSES,
+    action_from_target,
+    add_note,
+    list_actions,
+    save_actions,
+)
+from kpi.governance.targets import attainment, list_targets, weekly_series
+from kpi.inventory import providers
+from kpi.metrics.registry import KPI_BY_ID, KPIS
+
+db = store()
+LANGUAGE = lang()
+st.title(tr("actions.title"))
+provider = st.selectbox(tr("col.provider"), [None, *providers(db)],
+                        format_func=lambda p: p or tr("explorer.all"))
+actions = list_actions(db, provider)
+today = date.today()
+late = actions[actions.status.isin(["open", "in progress"]) & actions.due.notna()
+               & (actions.due < today)]
+if not late.empty:
+    st.error(tr("actions.overdue", n=len(late), titles=", ".join(late.title)))
+
+edited = st.data_editor(
+    actions.drop(columns=["notes"]), num_rows="dynamic", hide_index=True, width="stretch",
+    key=f"actions-{provider}", column_config={
+        "action_id": st.column_config.NumberColumn("#", disabled=True),
+        "provider": st.column_config.SelectboxColumn(tr("col.provider"), options=providers(db),
+                                                     required=True),
+        "title": st.column_config.TextColumn(tr("action.col.title"), required=True),
+        "owner": tr("action.col.owner"),
+        "owner_side": st.column_config.SelectboxColumn(tr("action.col.owner_side"),
+                                                       options=SIDES),
+        "due": st.column_config.DateColumn(tr("action.col.due")),
+        "status": st.column_config.SelectboxColumn(tr("action.col.status"), options=STATUSES),
+        "kpi": st.column_config.SelectboxColumn(tr("action.col.kpi"),
+                                                options=[k.id for k in KPIS]),
+        "target_id": st.column_config.NumberColumn(tr("actions.target"), step=1),
+        "origin": st.column_config.SelectboxColumn(tr("actions.origin"), options=ORIGINS),
+        "created_on": st.column_config.DateColumn(tr("actions.created"), disabled=True),
+    })
+if st.button(tr("actions.save"), type="primary"):
+    try:
+        save_actions(db, edited)
+    except CockpitError as error:
+        st.error(str(error))
+    else:
+        st.success(tr("actions.saved"))
+        st.rerun()
+
+st.subheader(tr("actions.notes"))
+if not actions.empty:
+    col_action, col_text = st.columns([1, 3], vertical_alignment="bottom")
+    chosen = col_action.selectbox(tr("action.col.title"), actions.action_id.tolist(),
+                                  format_func=lambda i: f"#{i} " + actions.set_index(
+                                      "action_id").title[i][:40])
+    text = col_text.text_input(tr("actions.note_text"))
+    if st.button(tr("actions.add_note"), disabled=not text.strip()):
+        add_note(db, int(chosen), text)
+        st.rerun()
+    noted = actions[["action_id", "title", "notes"]].dropna(subset=["notes"])
+    noted.columns = ["#", tr("action.col.title"), tr("action.col.notes")]
+    st.dataframe(noted, hide_index=True, width="stretch")
+
+st.subheader(tr("actions.from_targets"))
+targets = list_targets(db)
+if provider:
+    targets = targets[targets.provider == provider]
+records = targets.to_dict("records")
+series = weekly_series(db, records)
+missed = []
+for index, target in enumerate(records):
+    periods = attainment(db, target, series.get(index))
+    known = periods[periods.status != "no data"]
+    if not known.empty and known.status.iloc[-1] == "missed":
+        missed.append(target)
+if not missed:
+    st.caption(tr("production.none"))
+for target in missed:
+    col_label, col_button = st.columns([3, 1], vertical_alignment="center")
+    col_label.write(f"**{target['provider']}** · {KPI_BY_ID[target['kpi']].label(LANGUAGE)} "
+                    f"{target['comparator']} {target['value']:g}")
+    if col_button.button(tr("actions.create"), key=f"from-target-{target['target_id']}"):
+        action_from_target(db, target)
+        st.rerun()

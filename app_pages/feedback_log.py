@@ -1,0 +1,44 @@
+"""The provider feedback log: alerts, recommendations, customer insights, and our answers."""
+
+from datetime import date
+
+import streamlit as st
+
+from app_pages.ui import store, tr
+from kpi.errors import CockpitError
+from kpi.governance.feedback import KINDS, STATUSES, list_feedback, save_feedback
+from kpi.inventory import providers
+
+db = store()
+st.title(tr("feedback.title"))
+st.caption(tr("feedback.help"))
+provider = st.selectbox(tr("col.provider"), [None, *providers(db)],
+                        format_func=lambda p: p or tr("explorer.all"))
+log = list_feedback(db, provider)
+edited = st.data_editor(
+    log, num_rows="dynamic", hide_index=True, width="stretch", key=f"feedback-{provider}",
+    column_config={
+        "feedback_id": st.column_config.NumberColumn("#", disabled=True),
+        "provider": st.column_config.SelectboxColumn(tr("col.provider"), options=providers(db),
+                                                     required=True, default=provider),
+        "received_on": st.column_config.DateColumn(tr("feedback.col.received_on"),
+                                                   default=date.today(), required=True),
+        "kind": st.column_config.SelectboxColumn(tr("feedback.col.kind"), options=KINDS,
+                                                 default="alert"),
+        "text": st.column_config.TextColumn(tr("feedback.col.text"), required=True,
+                                            width="large"),
+        "answer": st.column_config.TextColumn(tr("feedback.col.answer"), width="large"),
+        "status": st.column_config.SelectboxColumn(tr("feedback.col.status"),
+                                                   options=STATUSES, default="open"),
+    })
+if st.button(tr("actions.save"), type="primary"):
+    try:
+        save_feedback(db, edited)
+    except CockpitError as error:
+        st.error(str(error))
+    else:
+        st.success(tr("actions.saved"))
+        st.rerun()
+open_items = log[log.status == "open"]
+if not open_items.empty:
+    st.warning(tr("feedback.unanswered", n=len(open_items)))
