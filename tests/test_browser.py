@@ -156,3 +156,18 @@ def test_steering_pages_deep_link_and_render(server, page, path, title, last, na
     if name.startswith(("kpi", "production")):
         expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=30_000)
     shot(page, name)
+
+
+def test_production_committee_for_the_slipping_provider(server, page):
+    from playwright.sync_api import expect
+
+    page.goto(server + "/production?lang=fr")
+    expect(page.get_by_role("heading", name="Comité de production hebdomadaire")).to_be_visible(
+        timeout=30_000)
+    page.get_by_test_id("stSelectbox").first.click()
+    page.get_by_role("option", name="Atlantic Relation").click()
+    # Dataframes draw on a canvas: their cells are in the DOM for accessibility, not visible.
+    expect(page.get_by_text("Demi-heures sous l'objectif", exact=False)).to_be_visible(
+        timeout=30_000)
+    expect(page.locator("[role=gridcell]", has_text="manqué").first).to_be_attached()
+    shot(page, "production_committee_atlantic_fr")

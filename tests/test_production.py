@@ -30,6 +30,9 @@ def test_last_complete_week_and_iso_week_names(demo_db_template):
         weeks = complete_weeks(store, PROVIDER, today=DEMO_TODAY)
     # DEMO_TODAY is Wednesday 18 March 2026: the last complete week starts Monday 9 March.
     assert weeks[-1] == date(2026, 3, 9)
+    # Months later, the export that stopped on that Wednesday still has no complete W12.
+    with Store(demo_db_template, read_only=True) as store:
+        assert complete_weeks(store, PROVIDER, today=date(2026, 11, 24))[-1] == date(2026, 3, 9)
     assert parse_week("2026-W11") == date(2026, 3, 9)
     with pytest.raises(ValueError, match="ISO week like 2026-W03"):
         parse_week("March")

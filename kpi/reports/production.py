@@ -67,13 +67,18 @@ def parse_week(text: str) -> date:
 
 
 def complete_weeks(store: Store, provider: str, today: date | None = None) -> list[date]:
-    """Mondays of the weeks with contacts, the current (incomplete) week left out."""
+    """Mondays of the weeks with contacts that are over (their Sunday is past) and whose
+    data reaches at least their Friday: an export that stops mid-week is not a week."""
     today = today or date.today()
-    weeks = store.read(
-        """SELECT DISTINCT CAST(date_trunc('week', arrived_local) AS DATE) AS week
-           FROM contacts WHERE provider = ? ORDER BY week""", [provider]).week
-    return [w.date() if hasattr(w, "date") else w for w in weeks
-            if (w.date() if hasattr(w, "date") else w) + timedelta(days=6) < today]
+    rows = store.read(
+        """SELECT DISTINCT CAST(date_trunc('week', arrived_local) AS DATE) AS week,
+                  (SELECT CAST(max(arrived_local) AS DATE) FROM contacts
+                   WHERE provider = ?) AS last_day
+           FROM contacts WHERE provider = ? ORDER BY week""", [provider, provider])
+    weeks = [pd.Timestamp(w).date() for w in rows.week]
+    last_day = pd.Timestamp(rows.last_day.iloc[0]).date() if len(rows) else None
+    return [w for w in weeks
+            if w + timedelta(days=6) < today and w + timedelta(days=4) <= last_day]
 
 
 def _target_for(targets: pd.DataFrame, kpi: str, week: date) -> dict | None:
