@@ -18,8 +18,12 @@ LANGUAGE = lang()
 st.title(tr("production.title"))
 
 col_provider, col_week = st.columns(2)
-provider = col_provider.selectbox(tr("col.provider"), providers(db))
-weeks = complete_weeks(db, provider) if provider else []
+names = providers(db)
+weeks_of = {name: complete_weeks(db, name) for name in names}
+# Open on a provider that has a complete week to review.
+first = next((i for i, name in enumerate(names) if weeks_of[name]), 0)
+provider = col_provider.selectbox(tr("col.provider"), names, index=first)
+weeks = weeks_of.get(provider, [])
 if not weeks:
     st.info(tr("production.no_week"))
     st.stop()
