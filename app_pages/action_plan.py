@@ -5,8 +5,7 @@ from datetime import date
 
 import streamlit as st
 
-from app_pages.ui import lang, store, tr
-from kpi.errors import CockpitError
+from app_pages.ui import lang, save_button, store, tr
 from kpi.governance.actions import (
     ORIGINS,
     SIDES,
@@ -50,14 +49,7 @@ edited = st.data_editor(
         "origin": st.column_config.SelectboxColumn(tr("actions.origin"), options=ORIGINS),
         "created_on": st.column_config.DateColumn(tr("actions.created"), disabled=True),
     })
-if st.button(tr("actions.save"), type="primary"):
-    try:
-        save_actions(db, edited)
-    except CockpitError as error:
-        st.error(str(error))
-    else:
-        st.success(tr("actions.saved"))
-        st.rerun()
+save_button(tr("actions.save"), lambda: save_actions(db, edited), tr("actions.saved"))
 
 st.subheader(tr("actions.notes"))
 if not actions.empty:

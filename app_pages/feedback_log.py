@@ -4,8 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from app_pages.ui import store, tr
-from kpi.errors import CockpitError
+from app_pages.ui import save_button, store, tr
 from kpi.governance.feedback import KINDS, STATUSES, list_feedback, save_feedback
 from kpi.inventory import providers
 
@@ -31,14 +30,7 @@ edited = st.data_editor(
         "status": st.column_config.SelectboxColumn(tr("feedback.col.status"),
                                                    options=STATUSES, default="open"),
     })
-if st.button(tr("actions.save"), type="primary"):
-    try:
-        save_feedback(db, edited)
-    except CockpitError as error:
-        st.error(str(error))
-    else:
-        st.success(tr("actions.saved"))
-        st.rerun()
+save_button(tr("actions.save"), lambda: save_feedback(db, edited), tr("actions.saved"))
 open_items = log[log.status == "open"]
 if not open_items.empty:
     st.warning(tr("feedback.unanswered", n=len(open_items)))

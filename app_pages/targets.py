@@ -3,8 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages.ui import lang, store, tr
-from kpi.errors import CockpitError
+from app_pages.ui import lang, save_button, store, tr
 from kpi.governance.targets import (
     COMPARATORS,
     DEFAULT_TOP_PRIORITY_CAP,
@@ -43,14 +42,7 @@ edited = st.data_editor(
                                                   required=True),
         "owner": tr("targets.owner"), "rationale": tr("targets.rationale"),
     })
-if st.button(tr("targets.save"), type="primary"):
-    try:
-        save_targets(db, edited)
-    except CockpitError as error:
-        st.error(str(error))
-    else:
-        st.success(tr("targets.saved"))
-        st.rerun()
+save_button(tr("targets.save"), lambda: save_targets(db, edited), tr("targets.saved"))
 
 cap = st.number_input(tr("targets.cap"), min_value=1, value=DEFAULT_TOP_PRIORITY_CAP, step=1)
 for provider, count in priority_warnings(register, int(cap)):

@@ -76,3 +76,15 @@ def history_table(history: pd.DataFrame, language: str) -> pd.DataFrame:
         lambda d: d.tz_convert(None).strftime("%d/%m/%Y %H:%M" if language == "fr"
                                               else "%Y-%m-%d %H:%M"))
     return table.rename(columns={c: t(f"history.{c}", language) for c in table.columns})
+
+
+def save_button(label: str, save, saved_message: str) -> None:
+    """A primary button that saves, shows a refusal as an error, and reloads on success."""
+    if st.button(label, type="primary"):
+        try:
+            save()
+        except CockpitError as error:
+            st.error(str(error))
+        else:
+            st.toast(saved_message)
+            st.rerun()

@@ -8,6 +8,7 @@ from datetime import date
 import pandas as pd
 
 from kpi.errors import CockpitError
+from kpi.governance.registers import save_register_rows
 from kpi.metrics.registry import KPI_BY_ID
 from kpi.store import Store
 
@@ -62,16 +63,7 @@ def save_actions(store: Store, table: pd.DataFrame, today: date | None = None) -
     rows = [_clean(r, i, today) for i, r in enumerate(
         table.reindex(columns=COLUMNS).to_dict("records"), start=1)]
 
-    def run(cur) -> None:
-        for row in rows:
-            values = [row[c] for c in COLUMNS[1:]]
-            if row.get("action_id") is None:
-                cur.execute(f"INSERT INTO actions ({', '.join(COLUMNS[1:])}) VALUES "
-                            f"({', '.join('?' * len(values))})", values)
-            else:
-                cur.execute(f"UPDATE actions SET {', '.join(f'{c} = ?' for c in COLUMNS[1:])} "
-                            "WHERE action_id = ?", [*values, int(row["action_id"])])
-    store.write(run)
+    save_register_rows(store, "actions", "action_id", COLUMNS[1:], rows)
 
 
 def add_note(store: Store, action_id: int, text: str, on: date | None = None) -> None:

@@ -7,6 +7,7 @@ from datetime import date
 import pandas as pd
 
 from kpi.errors import CockpitError
+from kpi.governance.registers import save_register_rows
 from kpi.store import Store
 
 KINDS = ("alert", "recommendation", "customer insight")
@@ -45,16 +46,7 @@ def save_feedback(store: Store, table: pd.DataFrame) -> None:
                                   f"status one of {', '.join(STATUSES)}")
         rows.append(row)
 
-    def run(cur) -> None:
-        for row in rows:
-            values = [row[c] for c in COLUMNS[1:]]
-            if row.get("feedback_id") is None:
-                cur.execute(f"INSERT INTO feedback ({', '.join(COLUMNS[1:])}) VALUES "
-                            f"({', '.join('?' * len(values))})", values)
-            else:
-                cur.execute(f"UPDATE feedback SET {', '.join(f'{c} = ?' for c in COLUMNS[1:])} "
-                            "WHERE feedback_id = ?", [*values, int(row["feedback_id"])])
-    store.write(run)
+    save_register_rows(store, "feedback", "feedback_id", COLUMNS[1:], rows)
 
 
 def week_note(store: Store, provider: str, week: date) -> str:
