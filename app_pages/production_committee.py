@@ -11,6 +11,7 @@ from kpi.governance.feedback import save_week_note
 from kpi.i18n import format_date, format_value
 from kpi.inventory import providers
 from kpi.metrics.registry import KPI_BY_ID
+from kpi.reports.packs import production_pack_xlsx
 from kpi.reports.production import complete_weeks, production_committee
 
 db = store()
@@ -38,6 +39,9 @@ def week_label(monday) -> str:
 week = col_week.selectbox(tr("production.week"), list(reversed(weeks)), format_func=week_label)
 committee = production_committee(db, provider, week, LANGUAGE)
 st.caption(tr("explorer.sl_definition", text=committee.sl_definition))
+st.download_button(tr("pack.download"), production_pack_xlsx(committee, LANGUAGE),
+                   file_name=f"production_{provider}_{committee.label}.xlsx",
+                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
 def value(kpi_id: str, number, signed: bool = False) -> str:

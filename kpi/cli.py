@@ -9,6 +9,7 @@
     cockpit kpis --grain day|week|month|quarter [--by provider[,site][,queue]] [--from D]
                  [--to D] [--kpi ID,...] [--format csv|json]
     cockpit targets list [--format table|csv|json] | cockpit targets import FILE
+    cockpit report production --provider NAME --week 2026-W03 --out FILE.xlsx [--lang fr|en]
     cockpit demo [--db FILE] [--force]
     cockpit app [--db FILE] [--port N]
 """
@@ -160,6 +161,27 @@ def cmd_targets(args) -> int:
     return 0
 
 
+def cmd_report(args) -> int:
+    from kpi.reports.packs import production_pack_xlsx
+    from kpi.reports.production import complete_weeks, parse_week, production_committee
+
+    if args.committee != "production":
+        raise CockpitError(f"the {args.committee} committee pack is not available yet")
+    out = Path(args.out)
+    if out.suffix.lower() != ".xlsx":
+        raise CockpitError(f"--out must end in .xlsx (HTML packs are not available yet): {out}")
+    week = parse_week(args.week)
+    with _open_store(args) as store:
+        if args.provider not in store.read("SELECT name FROM providers").name.tolist():
+            raise CockpitError(f"unknown provider {args.provider!r}")
+        if week not in complete_weeks(store, args.provider):
+            raise CockpitError(f"{args.provider} has no complete week {args.week} of data")
+        committee = production_committee(store, args.provider, week, args.lang)
+    out.write_bytes(production_pack_xlsx(committee, args.lang))
+    print(f"{out}: production committee pack, {args.provider}, {committee.label}")
+    return 0
+
+
 def cmd_demo(args) -> int:
     from kpi.demo import build_demo
 
@@ -247,6 +269,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", nargs="?", metavar="FILE", help="with import: a CSV or XLSX file")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p.set_defaults(run=cmd_targets)
+
+    p = sub.add_parser("report", parents=[db], help="a committee pack (Excel)")
+    p.add_argument("committee", choices=["production", "steering", "strategic"])
+    p.add_argument("--provider", required=True)
+    p.add_argument("--week", required=True, help="ISO week, e.g. 2026-W03")
+    p.add_argument("--out", required=True, help="FILE.xlsx")
+    p.add_argument("--lang", choices=["fr", "en"], default="fr")
+    p.set_defaults(run=cmd_report)
 
     p = sub.add_parser("demo", parents=[db], help="build the demo database")
     p.add_argument("--force", action="store_true", help="rebuild it if it exists")

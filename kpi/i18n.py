@@ -328,6 +328,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "Alertes, recommandations et retours clients du prestataire, datés et "
                       "répondus ; ils remontent dans les comités."),
     "feedback.unanswered": ("{n} item(s) still open.", "{n} remontée(s) encore ouverte(s)."),
+    "pack.summary": ("Summary", "Synthèse"),
+    "pack.download": ("Download the Excel pack", "Télécharger le dossier Excel"),
     "weekday.short": ("Mon,Tue,Wed,Thu,Fri,Sat,Sun", "lun.,mar.,mer.,jeu.,ven.,sam.,dim."),
 }
 

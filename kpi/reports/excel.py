@@ -28,31 +28,44 @@ def _cell_value(value):
     return value
 
 
+def write_sheet(wb: Workbook, title: str, frame: pd.DataFrame,
+                number_formats: dict[str, str] | None = None):
+    """One sheet: styled header, frozen panes, text kept as text, number formats by column."""
+    number_formats = number_formats or {}
+    ws = wb.create_sheet(title[:31])
+    ws.append([str(c) for c in frame.columns])
+    for cell in ws[1]:
+        cell.fill, cell.font = HEADER_FILL, HEADER_FONT
+    for row in frame.itertuples(index=False):
+        ws.append([_cell_value(v) for v in row])
+    for col_index, name in enumerate(frame.columns, start=1):
+        letter = get_column_letter(col_index)
+        fmt = number_formats.get(str(name))
+        for cell in ws[letter][1:]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # text stays text, even '=cmd|…'
+            elif fmt and isinstance(cell.value, int | float):
+                cell.number_format = fmt
+            elif isinstance(cell.value, date | datetime):
+                cell.number_format = "yyyy-mm-dd"
+        width = max([len(str(name))] + [len(str(c.value)) for c in ws[letter][1:50]
+                                          if c.value is not None])
+        ws.column_dimensions[letter].width = max(10, min(60, width + 2))
+    ws.freeze_panes = "B2"
+    return ws
+
+
 def workbook_bytes(sheets: dict[str, pd.DataFrame],
                    number_formats: dict[str, str] | None = None) -> bytes:
-    """One sheet per frame: styled header, frozen panes, number formats by column name."""
-    number_formats = number_formats or {}
+    """One sheet per frame (see write_sheet)."""
     wb = Workbook()
     wb.remove(wb.active)
     for title, frame in sheets.items():
-        ws = wb.create_sheet(title[:31])
-        ws.append([str(c) for c in frame.columns])
-        for cell in ws[1]:
-            cell.fill, cell.font = HEADER_FILL, HEADER_FONT
-        for row in frame.itertuples(index=False):
-            ws.append([_cell_value(v) for v in row])
-        for col_index, name in enumerate(frame.columns, start=1):
-            letter = get_column_letter(col_index)
-            fmt = number_formats.get(str(name))
-            for cell in ws[letter][1:]:
-                if isinstance(cell.value, str):
-                    cell.data_type = "s"  # text stays text, even '=cmd|…'
-                elif fmt and isinstance(cell.value, int | float):
-                    cell.number_format = fmt
-                elif isinstance(cell.value, date | datetime):
-                    cell.number_format = "yyyy-mm-dd"
-            ws.column_dimensions[letter].width = max(10, min(40, len(str(name)) + 4))
-        ws.freeze_panes = "B2"
+        write_sheet(wb, title, frame, number_formats)
+    return save_bytes(wb)
+
+
+def save_bytes(wb: Workbook) -> bytes:
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
