@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from app_pages.ui import lang, store, tr
@@ -11,7 +10,8 @@ from kpi.governance.feedback import save_week_note
 from kpi.i18n import format_date, format_value
 from kpi.inventory import providers
 from kpi.metrics.registry import KPI_BY_ID
-from kpi.reports.packs import production_pack_xlsx
+from kpi.reports.charts import production_charts
+from kpi.reports.packs import production_pack_html, production_pack_xlsx
 from kpi.reports.production import complete_weeks, production_committee
 
 db = store()
@@ -39,9 +39,14 @@ def week_label(monday) -> str:
 week = col_week.selectbox(tr("production.week"), list(reversed(weeks)), format_func=week_label)
 committee = production_committee(db, provider, week, LANGUAGE)
 st.caption(tr("explorer.sl_definition", text=committee.sl_definition))
-st.download_button(tr("pack.download"), production_pack_xlsx(committee, LANGUAGE),
-                   file_name=f"production_{provider}_{committee.label}.xlsx",
-                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+col_xlsx, col_html = st.columns(2)
+col_xlsx.download_button(
+    tr("pack.download"), production_pack_xlsx(committee, LANGUAGE),
+    file_name=f"production_{provider}_{committee.label}.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+col_html.download_button(
+    tr("pack.download_html"), production_pack_html(committee, LANGUAGE),
+    file_name=f"production_{provider}_{committee.label}.html", mime="text/html")
 
 
 def value(kpi_id: str, number, signed: bool = False) -> str:
@@ -70,45 +75,12 @@ st.dataframe(table.style.map(lambda v: colours.get(v, ""), subset=[tr("targets.s
              hide_index=True, width="stretch")
 
 
-def bars_and_rate(frame: pd.DataFrame, x: str, x_labels, title: str,
-                  highlight=None) -> go.Figure:
-    figure = go.Figure()
-    figure.add_bar(x=x_labels, y=frame.offered, name=KPI_BY_ID["offered"].label(LANGUAGE),
-                   marker_color="#9bb7d4")
-    figure.add_bar(x=x_labels, y=frame.answered, name=KPI_BY_ID["answered"].label(LANGUAGE),
-                   marker_color="#1f3a5f")
-    colours = ["#c62828" if flag else "#2e7d32" for flag in
-               (highlight if highlight is not None else [False] * len(frame))]
-    figure.add_scatter(x=x_labels, y=frame.service_level, yaxis="y2", mode="lines+markers",
-                       name=KPI_BY_ID["service_level"].label(LANGUAGE),
-                       line={"color": "#555"}, marker={"color": colours, "size": 9})
-    figure.update_layout(title=title, barmode="group", height=340,
-                         margin={"l": 10, "r": 10, "t": 40, "b": 10},
-                         legend={"orientation": "h", "y": -0.2},
-                         yaxis2={"overlaying": "y", "side": "right", "tickformat": ".0%",
-                                 "range": [0, 1.0], "dtick": 0.2, "showgrid": False})
-    return figure
-
-
+charts = production_charts(committee, LANGUAGE)
 col_daily, col_forecast = st.columns(2)
-days = [format_date(pd.Timestamp(d).date(), LANGUAGE) for d in committee.daily.period_start]
-col_daily.plotly_chart(bars_and_rate(committee.daily, "period_start", days,
-                                     tr("production.daily"), committee.daily.below_target),
-                       width="stretch")
-forecast = go.Figure()
-forecast.add_bar(x=days, y=committee.forecast.offered, name=tr("production.actual"),
-                 marker_color="#1f3a5f")
-forecast.add_bar(x=days, y=committee.forecast.forecast_offered, name=tr("production.forecast"),
-                 marker_color="#d9a441")
-forecast.update_layout(title=tr("production.forecast_title", accuracy=value(
-    "forecast_accuracy", committee.forecast_accuracy)), barmode="group", height=340,
-    margin={"l": 10, "r": 10, "t": 40, "b": 10}, legend={"orientation": "h", "y": -0.2})
-col_forecast.plotly_chart(forecast, width="stretch")
-
-if not committee.intraday.empty:
-    st.plotly_chart(bars_and_rate(committee.intraday, "slot", committee.intraday.slot,
-                                  tr("production.intraday"),
-                                  committee.intraday.below_target), width="stretch")
+col_daily.plotly_chart(charts["daily"], width="stretch")
+col_forecast.plotly_chart(charts["forecast"], width="stretch")
+if "intraday" in charts:
+    st.plotly_chart(charts["intraday"], width="stretch")
     missed = committee.intraday[committee.intraday.below_target].slot.tolist()
     if missed:
         st.warning(tr("production.missed_slots", slots=", ".join(missed)))

@@ -9,7 +9,7 @@
     cockpit kpis --grain day|week|month|quarter [--by provider[,site][,queue]] [--from D]
                  [--to D] [--kpi ID,...] [--format csv|json]
     cockpit targets list [--format table|csv|json] | cockpit targets import FILE
-    cockpit report production --provider NAME --week 2026-W03 --out FILE.xlsx [--lang fr|en]
+    cockpit report production --provider NAME --week 2026-W03 --out FILE.xlsx|FILE.html
     cockpit demo [--db FILE] [--force]
     cockpit app [--db FILE] [--port N]
 """
@@ -162,14 +162,14 @@ def cmd_targets(args) -> int:
 
 
 def cmd_report(args) -> int:
-    from kpi.reports.packs import production_pack_xlsx
+    from kpi.reports.packs import production_pack_html, production_pack_xlsx
     from kpi.reports.production import complete_weeks, parse_week, production_committee
 
     if args.committee != "production":
         raise CockpitError(f"the {args.committee} committee pack is not available yet")
     out = Path(args.out)
-    if out.suffix.lower() != ".xlsx":
-        raise CockpitError(f"--out must end in .xlsx (HTML packs are not available yet): {out}")
+    if out.suffix.lower() not in (".xlsx", ".html"):
+        raise CockpitError(f"--out must end in .xlsx or .html: {out}")
     week = parse_week(args.week)
     with _open_store(args) as store:
         if args.provider not in store.read("SELECT name FROM providers").name.tolist():
@@ -177,7 +177,10 @@ def cmd_report(args) -> int:
         if week not in complete_weeks(store, args.provider):
             raise CockpitError(f"{args.provider} has no complete week {args.week} of data")
         committee = production_committee(store, args.provider, week, args.lang)
-    out.write_bytes(production_pack_xlsx(committee, args.lang))
+    if out.suffix.lower() == ".html":
+        out.write_text(production_pack_html(committee, args.lang), encoding="utf-8")
+    else:
+        out.write_bytes(production_pack_xlsx(committee, args.lang))
     print(f"{out}: production committee pack, {args.provider}, {committee.label}")
     return 0
 
@@ -274,7 +277,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("committee", choices=["production", "steering", "strategic"])
     p.add_argument("--provider", required=True)
     p.add_argument("--week", required=True, help="ISO week, e.g. 2026-W03")
-    p.add_argument("--out", required=True, help="FILE.xlsx")
+    p.add_argument("--out", required=True, help="FILE.xlsx or FILE.html")
     p.add_argument("--lang", choices=["fr", "en"], default="fr")
     p.set_defaults(run=cmd_report)
 

@@ -330,6 +330,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "feedback.unanswered": ("{n} item(s) still open.", "{n} remontée(s) encore ouverte(s)."),
     "pack.summary": ("Summary", "Synthèse"),
     "pack.download": ("Download the Excel pack", "Télécharger le dossier Excel"),
+    "pack.download_html": ("Download the HTML pack (prints to PDF)",
+                           "Télécharger le dossier HTML (imprimable en PDF)"),
     "weekday.short": ("Mon,Tue,Wed,Thu,Fri,Sat,Sun", "lun.,mar.,mer.,jeu.,ven.,sam.,dim."),
 }
 

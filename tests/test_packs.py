@@ -73,3 +73,32 @@ def test_pack_opens_as_a_workbook_with_a_chart(demo_db, tmp_path):
     assert workbook.sheetnames[:3] == ["Synthèse", "La semaine face aux objectifs",
                                        "Jour par jour"]
     assert len(workbook["Jour par jour"]._charts) == 1
+
+
+def test_html_pack_renders_its_charts_in_chromium_with_no_network(demo_db, tmp_path,
+                                                                  capsys):
+    from pathlib import Path
+
+    from playwright.sync_api import sync_playwright
+
+    out = tmp_path / "pack.html"
+    assert main(["report", "production", "--provider", PROVIDER, "--week", WEEK, "--out",
+                 str(out), "--db", str(demo_db)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "<script src=" not in text  # plotly is inlined: nothing to fetch
+    if not Path("/usr/bin/chromium").exists():
+        pytest.fail("/usr/bin/chromium is missing: apt-get install -y chromium")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        context = browser.new_context(offline=True, viewport={"width": 1400, "height": 1000})
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(out.as_uri())
+        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+        assert page.locator(".js-plotly-plot").count() == 3
+        assert errors == []
+        page.screenshot(path=str(Path(__file__).parent / "artifacts" / "production_pack.png"),
+                        full_page=True)
+        browser.close()

@@ -6,12 +6,14 @@ The figures are the committee's (so the engine's); durations are written as Exce
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Font, PatternFill
 
-from kpi.i18n import format_date, t
+from kpi.i18n import format_date, format_value, t
 from kpi.metrics.registry import AMOUNT, COUNT, KPI_BY_ID, PCT, SECONDS
 from kpi.reports.excel import save_bytes, write_sheet
 from kpi.reports.production import ProductionCommittee
@@ -84,3 +86,86 @@ def production_pack_xlsx(committee: ProductionCommittee, lang: str = "en") -> by
     write_sheet(wb, t("nav.feedback", lang), committee.feedback)
     write_sheet(wb, t("nav.actions", lang), committee.actions)
     return save_bytes(wb)
+
+
+_PRINT_CSS = """
+@page { size: A4 landscape; margin: 12mm; }
+body { font-family: 'Source Sans Pro', Arial, sans-serif; color: #222; margin: 24px; }
+h1 { color: #1f3a5f; margin-bottom: 0; } h2 { color: #1f3a5f; border-bottom: 2px solid #1f3a5f;
+  padding-bottom: 4px; margin-top: 28px; }
+.meta { color: #666; margin-top: 4px; }
+table { border-collapse: collapse; width: 100%; font-size: 13px; }
+th { background: #1f3a5f; color: white; text-align: left; padding: 6px; }
+td { border-bottom: 1px solid #ddd; padding: 5px 6px; }
+td.num { text-align: right; } .met { background: #d4edda; } .missed { background: #f8d7da; }
+section { page-break-inside: avoid; } .chart { page-break-inside: avoid; }
+@media print { body { margin: 0; } h2 { page-break-after: avoid; } }
+"""
+
+
+def _text(value) -> str:
+    empty = value is None or (not isinstance(value, str) and pd.isna(value))
+    return "" if empty else html.escape(str(value))
+
+
+def _table(frame: pd.DataFrame) -> str:
+    if frame.empty:
+        return "<p>—</p>"
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
+    body = "".join("<tr>" + "".join(f"<td>{_text(v)}</td>" for v in row) + "</tr>"
+                   for row in frame.itertuples(index=False))
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def production_pack_html(committee: ProductionCommittee, lang: str = "en") -> str:
+    """One self-contained file: plotly inlined once, no network needed, prints A4 landscape."""
+    from kpi.reports.charts import production_charts
+
+    def value(kpi: str, number, signed: bool = False) -> str:
+        return format_value(number, KPI_BY_ID[kpi].unit, lang, signed)
+
+    rows = []
+    for record in committee.kpis.to_dict("records"):
+        kpi, status = record["kpi"], record["status"]
+        target = "" if record["target"] is None or pd.isna(record["target"]) else \
+            f"{record['comparator']} {value(kpi, record['target'])}"
+        cells = [html.escape(KPI_BY_ID[kpi].label(lang)), value(kpi, record["value"]),
+                 html.escape(target), t(f"status.{status}", lang) if status else "",
+                 value(kpi, record["previous"]), value(kpi, record["four_weeks"]),
+                 value(kpi, record["delta"], True)]
+        rows.append("<tr>" + "".join(
+            f'<td class="{"num" if i in (1, 4, 5, 6) else status if i == 3 else ""}">{c}</td>'
+            for i, c in enumerate(cells)) + "</tr>")
+    headings = ["targets.kpi", "production.this_week", "targets.value", "targets.status",
+                "production.previous", "production.four_weeks", "production.delta"]
+    kpi_table = ("<table><thead><tr>" + "".join(f"<th>{t(h, lang)}</th>" for h in headings)
+                 + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+    charts = production_charts(committee, lang)
+    rendered = []
+    for index, figure in enumerate(charts.values()):
+        rendered.append('<div class="chart">' + figure.to_html(
+            full_html=False, include_plotlyjs=index == 0, default_width="100%",
+            config={"displaylogo": False, "responsive": True,
+                    "toImageButtonOptions": {"format": "png"}})
+            + "</div>")
+    feedback = committee.feedback.reindex(columns=["received_on", "kind", "text", "answer",
+                                                   "status"])
+    feedback = feedback.assign(kind=feedback.kind.map(lambda k: t(f"feedback.{k}", lang)),
+                               status=feedback.status.map(lambda k: t(f"feedback.{k}", lang)))
+    feedback.columns = [t(f"feedback.col.{c}", lang) for c in feedback.columns]
+    actions = committee.actions.reindex(columns=["title", "owner", "due", "status", "notes"])
+    actions = actions.assign(status=actions.status.map(lambda k: t(f"action.{k}", lang)))
+    actions.columns = [t(f"action.col.{c}", lang) for c in actions.columns]
+    title = f"{t('production.title', lang)} — {committee.provider} — {committee.label}"
+    period = f"{format_date(committee.week, lang)} → {format_date(committee.week_end, lang)}"
+    return f"""<!DOCTYPE html>
+<html lang="{lang}"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
+<style>{_PRINT_CSS}</style></head><body>
+<h1>{html.escape(title)}</h1>
+<p class="meta">{period} · {html.escape(committee.sl_definition)}</p>
+<section><h2>{t("production.kpis", lang)}</h2>{kpi_table}</section>
+<section><h2>{t("production.daily", lang)}</h2>{"".join(rendered)}</section>
+<section><h2>{t("production.feedback", lang)}</h2>{_table(feedback)}</section>
+<section><h2>{t("production.actions", lang)}</h2>{_table(actions)}</section>
+<section><h2>{t("production.note", lang)}</h2><p>{html.escape(committee.note) or "—"}</p>
+</section></body></html>"""
