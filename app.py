@@ -15,6 +15,8 @@ pages = {
     tr("nav.group.committees"): [
         st.Page("app_pages/production_committee.py", title=tr("nav.production"),
                 icon=":material/groups:", url_path="production"),
+        st.Page("app_pages/steering_committee.py", title=tr("nav.steering"),
+                icon=":material/insights:", url_path="steering"),
         st.Page("app_pages/action_plan.py", title=tr("nav.actions"),
                 icon=":material/checklist:", url_path="actions"),
         st.Page("app_pages/feedback_log.py", title=tr("nav.feedback"),

@@ -332,6 +332,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pack.download": ("Download the Excel pack", "Télécharger le dossier Excel"),
     "pack.download_html": ("Download the HTML pack (prints to PDF)",
                            "Télécharger le dossier HTML (imprimable en PDF)"),
+    "nav.steering": ("Steering committee", "Comité de pilotage"),
+    "steering.title": ("Monthly steering committee", "Comité de pilotage mensuel"),
+    "steering.month": ("Month", "Mois"),
+    "steering.attainment": ("Targets this month", "Objectifs du mois"),
+    "steering.this_month": ("This month", "Ce mois"),
+    "steering.trends": ("Twelve months, with targets", "Douze mois, avec les objectifs"),
+    "steering.drill": ("The month in detail", "Le mois en détail"),
+    "steering.hour": ("Hour of day", "Heure"),
+    "steering.edit_actions": ("Edit the action plan", "Modifier le plan d'actions"),
+    "steering.quality": ("Quality score by team and month",
+                         "Note qualité par équipe et par mois"),
     "weekday.short": ("Mon,Tue,Wed,Thu,Fri,Sat,Sun", "lun.,mar.,mer.,jeu.,ven.,sam.,dim."),
 }
 

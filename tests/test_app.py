@@ -213,3 +213,13 @@ def test_feedback_log_page_lists_and_flags_open_items(demo_db, monkeypatch):
     at = open_page("app_pages/feedback_log.py", "fr")
     assert at.title[0].value == "Remontées du prestataire"
     assert "encore ouverte" in at.warning[0].value
+
+
+def test_steering_committee_page_on_the_demo(demo_db, monkeypatch):
+    monkeypatch.setenv("COCKPIT_DB", str(demo_db))
+    at = open_page("app_pages/steering_committee.py", "en")
+    assert at.title[0].value == "Monthly steering committee"
+    attainment = at.dataframe[0].value
+    attainment = attainment.data if hasattr(attainment, "data") else attainment
+    assert "Service level" in attainment["KPI"].tolist()
+    assert len(at.get("plotly_chart")) == 8

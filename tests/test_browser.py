@@ -143,6 +143,8 @@ def test_a_refused_upload_shows_the_precise_error(server, page):
     ("/production?lang=fr", "Comité de production hebdomadaire", "Faits marquants",
      "production_committee_fr"),
     ("/actions?lang=en", "Action plan", "Dated notes", "action_plan_en"),
+    ("/steering?lang=fr", "Comité de pilotage mensuel", "Note qualité par équipe et par mois",
+     "steering_committee_fr"),
     ("/feedback?lang=fr", "Remontées du prestataire", "Remontées du prestataire",
      "feedback_fr"),
 ])
@@ -153,7 +155,7 @@ def test_steering_pages_deep_link_and_render(server, page, path, title, last, na
     expect(page.get_by_role("heading", name=title)).to_be_visible(timeout=30_000)
     expect(page.get_by_role("heading", name=last)).to_be_visible(timeout=60_000)
     expect(page.get_by_test_id("stException")).to_have_count(0)
-    if name.startswith(("kpi", "production")):
+    if name.startswith(("kpi", "production", "steering")):
         expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=30_000)
     shot(page, name)
 

@@ -1,0 +1,123 @@
+"""The monthly steering committee (SPEC §1): the month decoded for one provider.
+
+Trends over the last 12 months with targets, the month's target attainment, drill-down by
+queue, site and hour of day, the action plan, and the quality summary by month and team.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from kpi.governance.actions import list_actions
+from kpi.governance.targets import list_targets
+from kpi.metrics.compile import KpiRequest
+from kpi.metrics.engine import compute_kpis
+from kpi.provider_settings import sl_definition
+from kpi.store import Store
+
+TREND_KPIS = ("service_level", "answer_rate", "asa_s", "aht_s", "traceability_rate",
+              "csat_score", "quality_score", "occupancy")
+DRILL_KPIS = ("offered", "answer_rate", "service_level", "asa_s", "aht_s",
+              "traceability_rate")
+
+
+@dataclass
+class SteeringCommittee:
+    provider: str
+    month: date  # first day
+    sl_definition: str
+    trends: pd.DataFrame  # period_start (month), TREND_KPIS
+    targets: pd.DataFrame  # the provider's targets live during the month
+    attainment: pd.DataFrame  # kpi, target, comparator, value, status, gap
+    by_queue: pd.DataFrame
+    by_site: pd.DataFrame
+    by_hour: pd.DataFrame  # hour, DRILL_KPIS
+    actions: pd.DataFrame
+    quality: pd.DataFrame  # month, team, quality_score, evaluations
+
+    @property
+    def label(self) -> str:
+        return f"{self.month:%Y-%m}"
+
+
+def month_end(month: date) -> date:
+    return (pd.Timestamp(month) + pd.offsets.MonthEnd(0)).date()
+
+
+def parse_month(text: str) -> date:
+    try:
+        return date.fromisoformat(f"{text}-01")
+    except ValueError as e:
+        raise ValueError(f"expected a month like 2026-01, found {text!r}") from e
+
+
+def months_with_data(store: Store, provider: str) -> list[date]:
+    months = store.read("""SELECT DISTINCT CAST(date_trunc('month', arrived_local) AS DATE) AS m
+                           FROM contacts WHERE provider = ? ORDER BY m""", [provider]).m
+    return [pd.Timestamp(m).date() for m in months]
+
+
+def steering_committee(store: Store, provider: str, month: date,
+                       lang: str = "en") -> SteeringCommittee:
+    month = month.replace(day=1)
+    end = month_end(month)
+    scope = {"provider": (provider,)}
+    start = (pd.Timestamp(month) - pd.DateOffset(months=11)).date()
+    trends = compute_kpis(store, KpiRequest(TREND_KPIS, "month", filters=scope,
+                                            date_from=start, date_to=end)).table()
+    targets = list_targets(store)
+    targets = targets[(targets.provider == provider) & targets.site.isna()
+                      & targets.queue.isna() & (targets.start <= end)
+                      & (targets.deadline >= month)]
+    this = trends[pd.to_datetime(trends.period_start).dt.date == month]
+    rows = []
+    for target in targets.sort_values("priority").to_dict("records"):
+        if target["kpi"] in this:
+            value = this[target["kpi"]].iloc[0] if not this.empty else None
+        else:
+            single = compute_kpis(store, KpiRequest((target["kpi"],), "month", filters=scope,
+                                                    date_from=month, date_to=end)).table()
+            value = single[target["kpi"]].iloc[0] if not single.empty else None
+        if value is None or pd.isna(value):
+            status, gap = "no data", None
+        else:
+            met = value >= target["value"] if target["comparator"] == ">=" \
+                else value <= target["value"]
+            status, gap = ("met" if met else "missed"), value - target["value"]
+        rows.append({"target_id": target["target_id"], "kpi": target["kpi"],
+                     "comparator": target["comparator"], "target": target["value"],
+                     "value": value, "status": status, "gap": gap,
+                     "priority": target["priority"]})
+
+    def drill(by: str) -> pd.DataFrame:
+        return compute_kpis(store, KpiRequest(DRILL_KPIS, "month", by=(by,), filters=scope,
+                                              date_from=month, date_to=end)
+                            ).table().drop(columns=["period_start"])
+
+    hours = compute_kpis(store, KpiRequest(DRILL_KPIS, "interval", filters=scope,
+                                           date_from=month, date_to=end, interval_minutes=60))
+    hour_of = pd.to_datetime(hours.frame.period_start).dt.hour
+    by_hour = pd.DataFrame([{"hour": f"{hour:02d}:00", **hours.totals(rows_)}
+                            for hour, rows_ in hours.frame.groupby(hour_of)])
+    quality = store.read(
+        """WITH teams AS (SELECT provider, agent_id, any_value(team) AS team
+                          FROM agent_activity GROUP BY ALL),
+                evaluation AS (SELECT e.provider, e.evaluation_id, e.agent_id,
+                                      min(e.evaluated_local) AS evaluated_local,
+                                      sum(score) / sum(max_score) AS ratio
+                               FROM evaluations e WHERE e.session_id IS NULL
+                               GROUP BY ALL)
+           SELECT CAST(date_trunc('month', evaluated_local) AS DATE) AS month,
+                  coalesce(t.team, '—') AS team, avg(ratio) AS quality_score,
+                  count(*) AS evaluations
+           FROM evaluation v LEFT JOIN teams t USING (provider, agent_id)
+           WHERE v.provider = ? AND evaluated_local >= ? AND evaluated_local < CAST(? AS DATE) + 1
+           GROUP BY ALL ORDER BY month, team""", [provider, start, end])
+    return SteeringCommittee(
+        provider=provider, month=month, sl_definition=sl_definition(store, [provider], lang),
+        trends=trends, targets=targets, attainment=pd.DataFrame(rows),
+        by_queue=drill("queue"), by_site=drill("site"), by_hour=by_hour,
+        actions=list_actions(store, provider), quality=quality)
