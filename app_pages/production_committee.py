@@ -5,10 +5,9 @@ from datetime import timedelta
 import pandas as pd
 import streamlit as st
 
-from app_pages.ui import lang, store, tr
+from app_pages.ui import lang, provider_with_periods, store, tr
 from kpi.governance.feedback import save_week_note
 from kpi.i18n import format_date, format_value
-from kpi.inventory import providers
 from kpi.metrics.registry import KPI_BY_ID
 from kpi.reports.charts import production_charts
 from kpi.reports.packs import production_pack_html, production_pack_xlsx
@@ -19,15 +18,8 @@ LANGUAGE = lang()
 st.title(tr("production.title"))
 
 col_provider, col_week = st.columns(2)
-names = providers(db)
-weeks_of = {name: complete_weeks(db, name) for name in names}
-# Open on a provider that has a complete week to review.
-first = next((i for i, name in enumerate(names) if weeks_of[name]), 0)
-provider = col_provider.selectbox(tr("col.provider"), names, index=first)
-weeks = weeks_of.get(provider, [])
-if not weeks:
-    st.info(tr("production.no_week"))
-    st.stop()
+provider, weeks = provider_with_periods(col_provider, lambda p: complete_weeks(db, p),
+                                        tr("production.no_week"))
 
 
 def week_label(monday) -> str:

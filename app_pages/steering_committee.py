@@ -6,9 +6,8 @@ import pandas as pd
 import plotly.express as px
 import streamlit as st
 
-from app_pages.ui import lang, store, tr
+from app_pages.ui import lang, provider_with_periods, store, tr
 from kpi.i18n import format_date, format_value
-from kpi.inventory import providers
 from kpi.metrics.registry import KPI_BY_ID, PCT, SECONDS
 from kpi.reports.steering import (
     TREND_KPIS,
@@ -21,14 +20,8 @@ db = store()
 LANGUAGE = lang()
 st.title(tr("steering.title"))
 col_provider, col_month = st.columns(2)
-names = providers(db)
-months_of = {name: months_with_data(db, name) for name in names}
-first = next((i for i, name in enumerate(names) if months_of[name]), 0)
-provider = col_provider.selectbox(tr("col.provider"), names, index=first)
-months = months_of.get(provider, [])
-if not months:
-    st.info(tr("production.no_week"))
-    st.stop()
+provider, months = provider_with_periods(col_provider, lambda p: months_with_data(db, p),
+                                         tr("steering.no_month"))
 choices = list(reversed(months))
 # The month to decode is the last complete one.
 complete = [i for i, m in enumerate(choices) if month_end(m) < date.today()]

@@ -88,3 +88,18 @@ def save_button(label: str, save, saved_message: str) -> None:
         else:
             st.toast(saved_message)
             st.rerun()
+
+
+def provider_with_periods(column, periods_of, empty_message: str) -> tuple[str, list]:
+    """A provider select that opens on a provider with periods to review; stops the page
+    with a message when the chosen one has none. periods_of(provider) -> list of periods."""
+    from kpi.inventory import providers
+
+    names = providers(store())
+    periods = {name: periods_of(name) for name in names}
+    first = next((i for i, name in enumerate(names) if periods[name]), 0)
+    provider = column.selectbox(tr("col.provider"), names, index=first)
+    if not periods.get(provider):
+        st.info(empty_message)
+        st.stop()
+    return provider, periods[provider]

@@ -335,6 +335,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "nav.steering": ("Steering committee", "Comité de pilotage"),
     "steering.title": ("Monthly steering committee", "Comité de pilotage mensuel"),
     "steering.month": ("Month", "Mois"),
+    "steering.no_month": ("No contacts for this provider yet.",
+                          "Pas encore de contacts pour ce prestataire."),
     "steering.attainment": ("Targets this month", "Objectifs du mois"),
     "steering.this_month": ("This month", "Ce mois"),
     "steering.trends": ("Twelve months, with targets", "Douze mois, avec les objectifs"),
