@@ -158,8 +158,26 @@ def _history(series: pd.DataFrame | None, before: date | None) -> pd.Series:
     return rows.value.dropna()
 
 
-def _met(values: pd.Series, comparator: str, value: float) -> pd.Series:
-    return values >= value if comparator == ">=" else values <= value
+def meets(values, comparator: str, target: float):
+    """Whether value(s) meet the target: a scalar or a Series, the same rule."""
+    return values >= target if comparator == ">=" else values <= target
+
+
+def status(value: float | None, target: dict | None) -> str:
+    """met, missed or no data ('' when there is no target)."""
+    if target is None:
+        return ""
+    if value is None or pd.isna(value):
+        return "no data"
+    return "met" if meets(value, target["comparator"], target["value"]) else "missed"
+
+
+def live_targets(targets: pd.DataFrame, start: date, end: date) -> pd.DataFrame:
+    """Whole-provider targets in force at some point between start and end, top priority
+    first (site and queue targets belong to their own views)."""
+    live = targets[targets.site.isna() & targets.queue.isna() & (targets.start <= end)
+                   & (targets.deadline >= start)]
+    return live.sort_values(["priority", "target_id"])
 
 
 def _fmt(kpi_id: str, value: float) -> str:
@@ -186,7 +204,7 @@ def check_target(store: Store, target: dict,
         checks.append(Check("achievable", False, "No history before the start to compare with.",
                             "Pas d'historique avant le début pour comparer."))
     else:
-        share = float(_met(history, target["comparator"], target["value"]).mean())
+        share = float(meets(history, target["comparator"], target["value"]).mean())
         best = history.max() if target["comparator"] == ">=" else history.min()
         if share == 0:
             en = (f"Never reached in {len(history)} past weeks (best "
@@ -239,8 +257,8 @@ def attainment(store: Store, target: dict, series: pd.DataFrame | None = None
     value = table.value
     table["status"] = "no data"
     known = value.notna()
-    table.loc[known, "status"] = _met(value[known], target["comparator"],
-                                      target["value"]).map({True: "met", False: "missed"})
+    table.loc[known, "status"] = meets(value[known], target["comparator"],
+                                       target["value"]).map({True: "met", False: "missed"})
     table["gap"] = value - target["value"]
     better = 1 if target["comparator"] == ">=" else -1
     change = value.diff() * better

@@ -13,7 +13,7 @@ import pandas as pd
 
 from kpi.governance.actions import due_actions
 from kpi.governance.feedback import list_feedback, week_note
-from kpi.governance.targets import list_targets
+from kpi.governance.targets import list_targets, live_targets, status
 from kpi.metrics.compile import KpiRequest
 from kpi.metrics.engine import compute_kpis
 from kpi.metrics.registry import AMOUNT, COUNT, KPI_BY_ID
@@ -81,23 +81,6 @@ def complete_weeks(store: Store, provider: str, today: date | None = None) -> li
             if w + timedelta(days=6) < today and w + timedelta(days=4) <= last_day]
 
 
-def _target_for(targets: pd.DataFrame, kpi: str, week: date) -> dict | None:
-    live = targets[(targets.kpi == kpi) & targets.site.isna() & targets.queue.isna()
-                   & (targets.start <= week + timedelta(days=6)) & (targets.deadline >= week)]
-    if live.empty:
-        return None
-    return live.sort_values("priority").iloc[0].to_dict()
-
-
-def _met(value: float | None, target: dict | None) -> str:
-    if target is None:
-        return ""
-    if value is None or pd.isna(value):
-        return "no data"
-    ok = value >= target["value"] if target["comparator"] == ">=" else value <= target["value"]
-    return "met" if ok else "missed"
-
-
 def production_committee(store: Store, provider: str, week: date,
                          lang: str = "en") -> ProductionCommittee:
     week = monday(week)
@@ -113,19 +96,20 @@ def production_committee(store: Store, provider: str, week: date,
     for kpi in COMMITTEE_KPIS:  # a count over four weeks is shown as a weekly average
         if KPI_BY_ID[kpi].unit in (COUNT, AMOUNT) and four_weeks.get(kpi) is not None:
             four_weeks[kpi] /= before.period_start.nunique()
-    targets = list_targets(store)
-    targets = targets[targets.provider == provider]
+    registered = list_targets(store)
+    live = live_targets(registered[registered.provider == provider], week, end)
+    target_of = {kpi: rows.iloc[0].to_dict() for kpi, rows in live.groupby("kpi", sort=False)}
     rows = []
     for kpi in COMMITTEE_KPIS:
         value = None if this.empty else this[kpi].iloc[0]
         prior = None if previous.empty else previous[kpi].iloc[0]
-        target = _target_for(targets, kpi, week)
+        target = target_of.get(kpi)
         rows.append({
             "kpi": kpi,
             "value": value,
             "target": None if target is None else target["value"],
             "comparator": None if target is None else target["comparator"],
-            "status": _met(value, target),
+            "status": status(value, target),
             "previous": prior,
             "four_weeks": four_weeks.get(kpi),
             "delta": None if value is None or prior is None or pd.isna(value) or pd.isna(prior)
@@ -144,7 +128,7 @@ def production_committee(store: Store, provider: str, week: date,
                                            date_from=week, date_to=end, interval_minutes=30))
     slot_frame = slots.frame.assign(slot=pd.to_datetime(slots.frame.period_start)
                                     .dt.strftime("%H:%M"))
-    sl_target = _target_for(targets, "service_level", week)
+    sl_target = target_of.get("service_level")
     threshold = DEFAULT_SL_TARGET if sl_target is None else sl_target["value"]
     intraday = pd.DataFrame([{"slot": slot, **slots.totals(rows)}
                              for slot, rows in slot_frame.groupby("slot")])

@@ -12,7 +12,7 @@ from datetime import date
 import pandas as pd
 
 from kpi.governance.actions import list_actions
-from kpi.governance.targets import list_targets
+from kpi.governance.targets import list_targets, live_targets, status
 from kpi.metrics.compile import KpiRequest
 from kpi.metrics.engine import compute_kpis
 from kpi.provider_settings import sl_definition
@@ -68,28 +68,20 @@ def steering_committee(store: Store, provider: str, month: date,
     start = (pd.Timestamp(month) - pd.DateOffset(months=11)).date()
     trends = compute_kpis(store, KpiRequest(TREND_KPIS, "month", filters=scope,
                                             date_from=start, date_to=end)).table()
-    targets = list_targets(store)
-    targets = targets[(targets.provider == provider) & targets.site.isna()
-                      & targets.queue.isna() & (targets.start <= end)
-                      & (targets.deadline >= month)]
-    this = trends[pd.to_datetime(trends.period_start).dt.date == month]
+    registered = list_targets(store)
+    targets = live_targets(registered[registered.provider == provider], month, end)
+    # The month's value of every target KPI, in one query.
+    values = compute_kpis(store, KpiRequest(tuple(dict.fromkeys(targets.kpi)) or ("offered",),
+                                            "month", filters=scope, date_from=month,
+                                            date_to=end)).table()
     rows = []
-    for target in targets.sort_values("priority").to_dict("records"):
-        if target["kpi"] in this:
-            value = this[target["kpi"]].iloc[0] if not this.empty else None
-        else:
-            single = compute_kpis(store, KpiRequest((target["kpi"],), "month", filters=scope,
-                                                    date_from=month, date_to=end)).table()
-            value = single[target["kpi"]].iloc[0] if not single.empty else None
-        if value is None or pd.isna(value):
-            status, gap = "no data", None
-        else:
-            met = value >= target["value"] if target["comparator"] == ">=" \
-                else value <= target["value"]
-            status, gap = ("met" if met else "missed"), value - target["value"]
+    for target in targets.to_dict("records"):
+        value = None if values.empty else values[target["kpi"]].iloc[0]
+        state = status(value, target)
         rows.append({"target_id": target["target_id"], "kpi": target["kpi"],
                      "comparator": target["comparator"], "target": target["value"],
-                     "value": value, "status": status, "gap": gap,
+                     "value": value, "status": state,
+                     "gap": None if state == "no data" else value - target["value"],
                      "priority": target["priority"]})
 
     def drill(by: str) -> pd.DataFrame:
