@@ -6,7 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.ui import lang, provider_with_periods, store, tr
-from kpi.governance.feedback import save_week_note
+from kpi.governance.actions import actions_for_people
+from kpi.governance.feedback import feedback_for_people, save_week_note
 from kpi.i18n import format_date, format_value
 from kpi.metrics.registry import KPI_BY_ID
 from kpi.reports.charts import production_charts
@@ -90,29 +91,17 @@ st.subheader(tr("production.feedback"))
 if committee.feedback.empty:
     st.caption(tr("production.none"))
 else:
-    feedback = committee.feedback.assign(
-        received_on=committee.feedback.received_on.map(lambda d: format_date(d, LANGUAGE)),
-        kind=committee.feedback.kind.map(lambda k: tr(f"feedback.{k}")),
-        status=committee.feedback.status.map(lambda k: tr(f"feedback.{k}")))
-    feedback = feedback[["received_on", "kind", "text", "answer", "status"]]
-    feedback.columns = [tr(f"feedback.col.{c}") for c in feedback.columns]
-    st.dataframe(feedback, hide_index=True, width="stretch")
+    st.dataframe(feedback_for_people(committee.feedback, LANGUAGE), hide_index=True,
+                 width="stretch")
 
 st.subheader(tr("production.actions"))
 if committee.actions.empty:
     st.caption(tr("production.none"))
 else:
-    actions = committee.actions.assign(
-        due=committee.actions.due.map(lambda d: format_date(d, LANGUAGE)),
-        status=committee.actions.status.map(lambda k: tr(f"action.{k}")),
-        owner_side=committee.actions.owner_side.map(lambda k: tr(f"action.{k}")),
-        kpi=committee.actions.kpi.map(lambda k: KPI_BY_ID[k].label(LANGUAGE) if k else ""))
-    overdue = actions.overdue.tolist()
-    actions = actions[["title", "owner", "owner_side", "due", "status", "kpi", "notes"]]
-    actions.columns = [tr(f"action.col.{c}") for c in actions.columns]
-    st.dataframe(actions.style.apply(lambda _: ["background-color: #f8d7da" if o else ""
-                                                for o in overdue]),
-                 hide_index=True, width="stretch")
+    overdue = committee.actions.overdue.tolist()
+    st.dataframe(actions_for_people(committee.actions, LANGUAGE).style.apply(
+        lambda _: ["background-color: #f8d7da" if o else "" for o in overdue]),
+        hide_index=True, width="stretch")
     if any(overdue):
         st.error(tr("production.overdue", n=sum(overdue)))
 

@@ -7,6 +7,7 @@ import plotly.express as px
 import streamlit as st
 
 from app_pages.ui import lang, provider_with_periods, store, tr
+from kpi.governance.actions import actions_for_people
 from kpi.i18n import format_date, format_value
 from kpi.metrics.registry import KPI_BY_ID, PCT, SECONDS
 from kpi.reports.steering import (
@@ -85,8 +86,7 @@ for tab, frame, first_heading in zip(
 st.subheader(tr("nav.actions"))
 actions = committee.actions
 live = actions[actions.status.isin(["open", "in progress"])]
-st.dataframe(live[["title", "owner", "owner_side", "due", "status", "kpi", "notes"]].rename(
-    columns=lambda c: tr(f"action.col.{c}")), hide_index=True, width="stretch")
+st.dataframe(actions_for_people(live, LANGUAGE), hide_index=True, width="stretch")
 st.page_link("app_pages/action_plan.py", label=tr("steering.edit_actions"),
              icon=":material/checklist:")
 

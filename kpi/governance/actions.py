@@ -9,6 +9,7 @@ import pandas as pd
 
 from kpi.errors import CockpitError
 from kpi.governance.registers import save_register_rows
+from kpi.i18n import format_date, t
 from kpi.metrics.registry import KPI_BY_ID
 from kpi.store import Store
 
@@ -94,3 +95,16 @@ def due_actions(store: Store, provider: str, until: date) -> pd.DataFrame:
     live = live[live.due <= until].copy()
     live["overdue"] = live.due < until
     return live
+
+
+def actions_for_people(actions: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The plan as a committee reads it: translated headings and values, dated notes."""
+    table = actions.reindex(columns=["title", "owner", "owner_side", "due", "status", "kpi",
+                                     "notes"])
+    table = table.assign(
+        due=table.due.map(lambda d: format_date(d, lang) if pd.notna(d) else ""),
+        status=table.status.map(lambda k: t(f"action.{k}", lang)),
+        owner_side=table.owner_side.map(lambda k: t(f"action.{k}", lang)),
+        kpi=table.kpi.map(lambda k: KPI_BY_ID[k].label(lang) if isinstance(k, str) else ""))
+    table.columns = [t(f"action.col.{c}", lang) for c in table.columns]
+    return table

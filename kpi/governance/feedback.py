@@ -8,6 +8,7 @@ import pandas as pd
 
 from kpi.errors import CockpitError
 from kpi.governance.registers import save_register_rows
+from kpi.i18n import format_date, t
 from kpi.store import Store
 
 KINDS = ("alert", "recommendation", "customer insight")
@@ -57,3 +58,14 @@ def week_note(store: Store, provider: str, week: date) -> str:
 def save_week_note(store: Store, provider: str, week: date, text: str) -> None:
     store.write(lambda cur: cur.execute(
         "INSERT OR REPLACE INTO week_notes VALUES (?, ?, ?)", [provider, week, text]))
+
+
+def feedback_for_people(feedback: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The log as a committee reads it: translated headings, kinds and statuses."""
+    table = feedback.reindex(columns=["received_on", "kind", "text", "answer", "status"])
+    table = table.assign(
+        received_on=table.received_on.map(lambda d: format_date(d, lang) if pd.notna(d) else ""),
+        kind=table.kind.map(lambda k: t(f"feedback.{k}", lang)),
+        status=table.status.map(lambda k: t(f"feedback.{k}", lang)))
+    table.columns = [t(f"feedback.col.{c}", lang) for c in table.columns]
+    return table

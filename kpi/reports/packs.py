@@ -13,6 +13,8 @@ from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Font, PatternFill
 
+from kpi.governance.actions import actions_for_people
+from kpi.governance.feedback import feedback_for_people
 from kpi.i18n import format_date, format_value, t
 from kpi.metrics.registry import AMOUNT, COUNT, KPI_BY_ID, PCT, SECONDS
 from kpi.reports.excel import save_bytes, write_sheet
@@ -83,8 +85,8 @@ def production_pack_xlsx(committee: ProductionCommittee, lang: str = "en") -> by
                          (t("scope.site", lang), committee.by_site)):
         write_sheet(wb, title, frame, {k: EXCEL_FORMATS[PCT] for k in frame.columns
                                        if k in KPI_BY_ID and KPI_BY_ID[k].unit == PCT})
-    write_sheet(wb, t("nav.feedback", lang), committee.feedback)
-    write_sheet(wb, t("nav.actions", lang), committee.actions)
+    write_sheet(wb, t("nav.feedback", lang), feedback_for_people(committee.feedback, lang))
+    write_sheet(wb, t("nav.actions", lang), actions_for_people(committee.actions, lang))
     return save_bytes(wb)
 
 
@@ -148,14 +150,8 @@ def production_pack_html(committee: ProductionCommittee, lang: str = "en") -> st
             config={"displaylogo": False, "responsive": True,
                     "toImageButtonOptions": {"format": "png"}})
             + "</div>")
-    feedback = committee.feedback.reindex(columns=["received_on", "kind", "text", "answer",
-                                                   "status"])
-    feedback = feedback.assign(kind=feedback.kind.map(lambda k: t(f"feedback.{k}", lang)),
-                               status=feedback.status.map(lambda k: t(f"feedback.{k}", lang)))
-    feedback.columns = [t(f"feedback.col.{c}", lang) for c in feedback.columns]
-    actions = committee.actions.reindex(columns=["title", "owner", "due", "status", "notes"])
-    actions = actions.assign(status=actions.status.map(lambda k: t(f"action.{k}", lang)))
-    actions.columns = [t(f"action.col.{c}", lang) for c in actions.columns]
+    feedback = feedback_for_people(committee.feedback, lang)
+    actions = actions_for_people(committee.actions, lang)
     title = f"{t('production.title', lang)} — {committee.provider} — {committee.label}"
     period = f"{format_date(committee.week, lang)} → {format_date(committee.week_end, lang)}"
     return f"""<!DOCTYPE html>
