@@ -105,15 +105,16 @@ definitions = pd.DataFrame(
     [(tr("explorer.sl"), sl_definition(db, chosen_providers or None, LANGUAGE))]
     + [(label(k), KPI_BY_ID[k].doc(LANGUAGE)) for k in chosen],
     columns=[tr("targets.kpi"), tr("explorer.definition")])
+definitions_sheet = tr("explorer.definitions")  # the download runs off the script thread
 col_xlsx.download_button(
     tr("explorer.download_xlsx"),
-    workbook_bytes({"KPIs": detail, tr("explorer.definitions"): definitions},
-                   {k: "0.0%" for k in chosen if KPI_BY_ID[k].unit == PCT}),
+    lambda: workbook_bytes({"KPIs": detail, definitions_sheet: definitions},
+                           {k: "0.0%" for k in chosen if KPI_BY_ID[k].unit == PCT}),
     file_name="kpis.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
-declaring = [p for p in (chosen_providers or providers(db))
-             if db.scalar("SELECT count(*) FROM declared_reports WHERE provider = ?", [p])]
+declared = set(db.read("SELECT DISTINCT provider FROM declared_reports").provider)
+declaring = [p for p in (chosen_providers or providers(db)) if p in declared]
 if declaring:
     st.subheader(tr("explorer.reconcile"))
     st.caption(tr("explorer.reconcile_help"))

@@ -32,13 +32,14 @@ def week_label(monday) -> str:
 week = col_week.selectbox(tr("production.week"), list(reversed(weeks)), format_func=week_label)
 committee = production_committee(db, provider, week, LANGUAGE)
 st.caption(tr("explorer.sl_definition", text=committee.sl_definition))
+# The packs are built on click, not on every rerun (the HTML one inlines plotly.js).
 col_xlsx, col_html = st.columns(2)
 col_xlsx.download_button(
-    tr("pack.download"), production_pack_xlsx(committee, LANGUAGE),
+    tr("pack.download"), lambda: production_pack_xlsx(committee, LANGUAGE),
     file_name=f"production_{provider}_{committee.label}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 col_html.download_button(
-    tr("pack.download_html"), production_pack_html(committee, LANGUAGE),
+    tr("pack.download_html"), lambda: production_pack_html(committee, LANGUAGE),
     file_name=f"production_{provider}_{committee.label}.html", mime="text/html")
 
 

@@ -5,6 +5,7 @@ A missing browser is a failure, not a skip. Screenshots land in tests/artifacts/
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import socket
@@ -173,3 +174,11 @@ def test_production_committee_for_the_slipping_provider(server, page):
         timeout=30_000)
     expect(page.locator("[role=gridcell]", has_text="manqué").first).to_be_attached()
     shot(page, "production_committee_atlantic_fr")
+    # The pack is built when clicked; it must arrive as a workbook with the committee's sheets.
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name="Télécharger le dossier Excel").click()
+    from openpyxl import load_workbook
+
+    assert download.value.suggested_filename.endswith(".xlsx")
+    workbook = load_workbook(io.BytesIO(Path(download.value.path()).read_bytes()))
+    assert workbook.sheetnames[:2] == ["Synthèse", "La semaine face aux objectifs"]
