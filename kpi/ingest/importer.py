@@ -63,7 +63,7 @@ class ImportReport:
     period_end: datetime | None = None
     same_as_import: int | None = None
     profile_title: str = ""
-    preview: pd.DataFrame | None = None  # the first stored rows, as stored
+    preview: pd.DataFrame | None = None  # dry runs: the first rows as they would be stored
 
     def summary(self, preview: bool = False) -> str:
         """One line for the CLI and the pages; a preview has no import number yet."""
@@ -200,7 +200,7 @@ def import_files(
                     "dates for its numbered days: give the first day at import "
                     "(--first-day YYYY-MM-DD)")])
             reports.append(_import_resolved(cur, raw, resolved, provider, skip_bad_rows, who,
-                                            step))
+                                            step, with_preview=dry_run))
         return reports
 
     reports = (store.trial if dry_run else store.write)(run)
@@ -209,7 +209,8 @@ def import_files(
 
 
 def _import_resolved(cur, raw: RawFile, resolved: Resolved, provider: str | None,
-                     skip_bad_rows: bool, who: str, progress: Progress) -> ImportReport:
+                     skip_bad_rows: bool, who: str, progress: Progress,
+                     with_preview: bool = False) -> ImportReport:
     kind, rules = resolved.kind, RULES[resolved.kind]
     name = raw.file_name
     if resolved.prepare:
@@ -264,8 +265,10 @@ def _import_resolved(cur, raw: RawFile, resolved: Resolved, provider: str | None
         [import_id, name, raw.sha256, kind, resolved.profile.name, ", ".join(providers),
          raw.rows_read, rows, duplicates, period_start, period_end, who, rejected],
     )
-    preview = cur.execute(f"SELECT * FROM {rules.table} WHERE import_id = ? LIMIT 10",
-                          [import_id]).df().drop(columns=["import_id"])
+    preview = None
+    if with_preview:  # only a dry run shows what it would store
+        preview = cur.execute(f"SELECT * FROM {rules.table} WHERE import_id = ? LIMIT 10",
+                              [import_id]).df().drop(columns=["import_id"])
     return ImportReport(
         name, "imported", kind, resolved.profile.name, import_id=import_id,
         preview=preview, profile_title=resolved.profile.title,
