@@ -28,7 +28,8 @@ def volume_and_service_level(frame: pd.DataFrame, labels: list[str], title: str,
                          margin={"l": 10, "r": 10, "t": 40, "b": 10},
                          legend={"orientation": "h", "y": -0.2},
                          yaxis2={"overlaying": "y", "side": "right", "tickformat": ".0%",
-                                 "range": [0, 1.0], "dtick": 0.2, "showgrid": False})
+                                 "range": [0, 1.0], "dtick": 0.2, "showgrid": False},
+                         xaxis={"type": "category"})  # one labelled bar group per day/slot
     return figure
 
 
@@ -46,7 +47,7 @@ def production_charts(committee: ProductionCommittee, lang: str) -> dict[str, go
     forecast.update_layout(title=t("production.forecast_title", lang, accuracy=accuracy),
                            barmode="group", height=340,
                            margin={"l": 10, "r": 10, "t": 40, "b": 10},
-                           legend={"orientation": "h", "y": -0.2})
+                           legend={"orientation": "h", "y": -0.2}, xaxis={"type": "category"})
     charts["forecast"] = forecast
     if not committee.intraday.empty:
         charts["intraday"] = volume_and_service_level(
