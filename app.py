@@ -17,6 +17,8 @@ pages = {
                 icon=":material/groups:", url_path="production"),
         st.Page("app_pages/steering_committee.py", title=tr("nav.steering"),
                 icon=":material/insights:", url_path="steering"),
+        st.Page("app_pages/strategic_committee.py", title=tr("nav.strategic"),
+                icon=":material/account_balance:", url_path="strategic"),
         st.Page("app_pages/action_plan.py", title=tr("nav.actions"),
                 icon=":material/checklist:", url_path="actions"),
         st.Page("app_pages/feedback_log.py", title=tr("nav.feedback"),

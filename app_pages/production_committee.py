@@ -2,16 +2,20 @@
 
 from datetime import timedelta
 
-import pandas as pd
 import streamlit as st
 
-from app_pages.ui import lang, provider_with_periods, store, tr
-from kpi.governance.actions import actions_for_people
-from kpi.governance.feedback import feedback_for_people, save_week_note
-from kpi.i18n import format_date, format_value
-from kpi.metrics.registry import KPI_BY_ID
-from kpi.reports.charts import production_charts
-from kpi.reports.packs import production_pack_html, production_pack_xlsx
+from app_pages.ui import (
+    lang,
+    pack_buttons,
+    provider_with_periods,
+    show_chart,
+    show_table,
+    store,
+    tr,
+)
+from kpi.governance.feedback import save_week_note
+from kpi.i18n import format_date
+from kpi.reports.packs import production_pack
 from kpi.reports.production import complete_weeks, production_committee
 
 db = store()
@@ -31,80 +35,34 @@ def week_label(monday) -> str:
 
 week = col_week.selectbox(tr("production.week"), list(reversed(weeks)), format_func=week_label)
 committee = production_committee(db, provider, week, LANGUAGE)
+pack = production_pack(committee, LANGUAGE)
 st.caption(tr("explorer.sl_definition", text=committee.sl_definition))
-# The packs are built on click, not on every rerun (the HTML one inlines plotly.js).
-col_xlsx, col_html = st.columns(2)
-col_xlsx.download_button(
-    tr("pack.download"), lambda: production_pack_xlsx(committee, LANGUAGE),
-    file_name=f"production_{provider}_{committee.label}.xlsx",
-    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-col_html.download_button(
-    tr("pack.download_html"), lambda: production_pack_html(committee, LANGUAGE),
-    file_name=f"production_{provider}_{committee.label}.html", mime="text/html")
+pack_buttons(pack)
 
+st.subheader(pack["kpis"].title)
+show_table(pack["kpis"].table)
 
-def value(kpi_id: str, number, signed: bool = False) -> str:
-    return format_value(number, KPI_BY_ID[kpi_id].unit, LANGUAGE, signed)
-
-
-st.subheader(tr("production.kpis"))
-table = pd.DataFrame({
-    tr("targets.kpi"): [KPI_BY_ID[k].label(LANGUAGE) for k in committee.kpis.kpi],
-    tr("production.this_week"): [value(k, v) for k, v in zip(committee.kpis.kpi,
-                                                             committee.kpis.value, strict=True)],
-    tr("targets.value"): ["" if t is None or pd.isna(t) else f"{c} {value(k, t)}" for k, t, c in
-                          zip(committee.kpis.kpi, committee.kpis.target,
-                              committee.kpis.comparator, strict=True)],
-    tr("targets.status"): [tr(f"status.{s}") if s else "" for s in committee.kpis.status],
-    tr("production.previous"): [value(k, v) for k, v in zip(committee.kpis.kpi,
-                                                            committee.kpis.previous, strict=True)],
-    tr("production.four_weeks"): [value(k, v) for k, v in zip(
-        committee.kpis.kpi, committee.kpis.four_weeks, strict=True)],
-    tr("production.delta"): [value(k, v, True) for k, v in zip(committee.kpis.kpi,
-                                                               committee.kpis.delta, strict=True)],
-})
-colours = {tr("status.met"): "background-color: #d4edda",
-           tr("status.missed"): "background-color: #f8d7da"}
-st.dataframe(table.style.map(lambda v: colours.get(v, ""), subset=[tr("targets.status")]),
-             hide_index=True, width="stretch")
-
-
-charts = production_charts(committee, LANGUAGE)
 col_daily, col_forecast = st.columns(2)
-col_daily.plotly_chart(charts["daily"], width="stretch")
-col_forecast.plotly_chart(charts["forecast"], width="stretch")
-if "intraday" in charts:
-    st.plotly_chart(charts["intraday"], width="stretch")
+show_chart(pack["daily"].charts["daily"], f"{pack.file_stem}_daily", col_daily)
+show_chart(pack["forecast"].charts["forecast"], f"{pack.file_stem}_forecast", col_forecast)
+if "intraday" in pack:
+    show_chart(pack["intraday"].charts["intraday"], f"{pack.file_stem}_intraday")
     missed = committee.intraday[committee.intraday.below_target].slot.tolist()
     if missed:
         st.warning(tr("production.missed_slots", slots=", ".join(missed)))
 
 col_queue, col_site = st.columns(2)
-for column, frame, title in ((col_queue, committee.by_queue, tr("scope.queue")),
-                             (col_site, committee.by_site, tr("scope.site"))):
-    shown = frame.copy()
-    for kpi in shown.columns[1:]:
-        shown[kpi] = [value(kpi, v) for v in shown[kpi]]
-    shown.columns = [title, *[KPI_BY_ID[k].label(LANGUAGE) for k in frame.columns[1:]]]
-    column.dataframe(shown, hide_index=True, width="stretch")
+for column, key in ((col_queue, "by_queue"), (col_site, "by_site")):
+    show_table(pack[key].table, container=column)
 
-st.subheader(tr("production.feedback"))
-if committee.feedback.empty:
-    st.caption(tr("production.none"))
-else:
-    st.dataframe(feedback_for_people(committee.feedback, LANGUAGE), hide_index=True,
-                 width="stretch")
+st.subheader(pack["feedback"].title)
+show_table(pack["feedback"].table, tr("production.none"))
 
-st.subheader(tr("production.actions"))
-if committee.actions.empty:
-    st.caption(tr("production.none"))
-else:
-    overdue = committee.actions.overdue.tolist()
-    st.dataframe(actions_for_people(committee.actions, LANGUAGE).style.apply(
-        lambda _: ["background-color: #f8d7da" if o else "" for o in overdue]),
-        hide_index=True, width="stretch")
-    if any(overdue):
-        st.error(tr("production.overdue", n=sum(overdue)))
+st.subheader(pack["actions"].title)
+show_table(pack["actions"].table, tr("production.none"))
+overdue = int(committee.actions.overdue.sum()) if not committee.actions.empty else 0
+if overdue:
+    st.error(tr("production.overdue", n=overdue))
 
 st.subheader(tr("production.note"))
 note = st.text_area(tr("production.note_help"), value=committee.note, key=f"note-{provider}-"

@@ -103,3 +103,42 @@ def provider_with_periods(column, periods_of, empty_message: str) -> tuple[str, 
         st.info(empty_message)
         st.stop()
     return provider, periods[provider]
+
+
+def show_table(table, empty_message: str | None = None, container=st) -> None:
+    """A layout Table as people read it: formatted cells, status colours, flagged rows."""
+    from kpi.reports.layout import HIGHLIGHT_COLOUR, STATUS, STATUS_COLOURS
+
+    if table.frame.empty and empty_message:
+        container.caption(empty_message)
+        return
+    shown = table.for_people(lang())
+    status_headings = [c.heading for c in table.columns if c.unit == STATUS]
+    colours = {tr(f"status.{s}"): f"background-color: {c}" for s, c in STATUS_COLOURS.items()}
+    styled = shown.style.map(lambda v: colours.get(v, ""), subset=status_headings)
+    if table.highlight and any(table.highlight):
+        flags = list(table.highlight)
+        styled = styled.apply(lambda _: [f"background-color: {HIGHLIGHT_COLOUR}" if f else ""
+                                         for f in flags])
+    container.dataframe(styled, hide_index=True, width="stretch")
+
+
+def show_chart(figure, name: str, container=st) -> None:
+    """A plotly chart whose camera button saves a PNG for slides (twice the screen size)."""
+    container.plotly_chart(figure, width="stretch", config={
+        "displaylogo": False,
+        "toImageButtonOptions": {"format": "png", "scale": 2, "filename": name}})
+
+
+def pack_buttons(pack, container=st) -> None:
+    """Excel and HTML downloads of a pack, built on click (the HTML inlines plotly.js)."""
+    from kpi.reports.pack_files import pack_html, pack_xlsx
+
+    col_xlsx, col_html = container.columns(2)
+    col_xlsx.download_button(
+        tr("pack.download"), lambda: pack_xlsx(pack), file_name=f"{pack.file_stem}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/table_view:")
+    col_html.download_button(
+        tr("pack.download_html"), lambda: pack_html(pack), file_name=f"{pack.file_stem}.html",
+        mime="text/html", icon=":material/print:")

@@ -10,6 +10,8 @@
                  [--to D] [--kpi ID,...] [--format csv|json]
     cockpit targets list [--format table|csv|json] | cockpit targets import FILE
     cockpit report production --provider NAME --week 2026-W03 --out FILE.xlsx|FILE.html
+    cockpit report steering --provider NAME --month 2026-01 --out FILE.xlsx|FILE.html
+    cockpit report strategic --quarter 2026-Q1|--half 2026-H1 [--provider NAME] --out FILE
     cockpit demo [--db FILE] [--force]
     cockpit app [--db FILE] [--port N]
 """
@@ -161,27 +163,60 @@ def cmd_targets(args) -> int:
     return 0
 
 
-def cmd_report(args) -> int:
-    from kpi.reports.packs import production_pack_html, production_pack_xlsx
-    from kpi.reports.production import complete_weeks, parse_week, production_committee
+def _committee_pack(store, args):
+    """The pack the arguments ask for, or CockpitError naming what is missing."""
+    from kpi.inventory import providers
+    from kpi.reports import packs
 
-    if args.committee != "production":
-        raise CockpitError(f"the {args.committee} committee pack is not available yet")
+    known = providers(store)
+    if args.provider is not None and args.provider not in known:
+        raise CockpitError(f"unknown provider {args.provider!r}; known: {', '.join(known)}")
+    if args.committee == "production":
+        from kpi.reports.production import complete_weeks, parse_week, production_committee
+
+        week = parse_week(_required(args, "week", "2026-W03"))
+        if week not in complete_weeks(store, _required(args, "provider", "NAME")):
+            raise CockpitError(f"{args.provider} has no complete week {args.week} of data")
+        return packs.production_pack(production_committee(store, args.provider, week,
+                                                          args.lang), args.lang)
+    if args.committee == "steering":
+        from kpi.reports.steering import months_with_data, parse_month, steering_committee
+
+        month = parse_month(_required(args, "month", "2026-01"))
+        if month not in months_with_data(store, _required(args, "provider", "NAME")):
+            raise CockpitError(f"{args.provider} has no data in {args.month}")
+        return packs.steering_pack(steering_committee(store, args.provider, month, args.lang),
+                                   args.lang)
+    from kpi.reports.strategic import complete_periods, parse_period, strategic_committee
+
+    if (args.quarter is None) == (args.half is None):
+        raise CockpitError("give --quarter 2026-Q1 or --half 2026-H1")
+    period = parse_period(args.quarter or args.half)
+    chosen = [args.provider] if args.provider else known
+    if period not in complete_periods(store, period.kind, chosen):
+        raise CockpitError(f"no complete {period.kind} {period.label} of data for "
+                           f"{', '.join(chosen)}")
+    return packs.strategic_pack(strategic_committee(store, period, chosen, args.lang),
+                                args.lang)
+
+
+def _required(args, name: str, example: str) -> str:
+    value = getattr(args, name)
+    if value is None:
+        raise CockpitError(f"the {args.committee} committee needs --{name} {example}")
+    return value
+
+
+def cmd_report(args) -> int:
+    from kpi.reports.pack_files import write_pack
+
     out = Path(args.out)
     if out.suffix.lower() not in (".xlsx", ".html"):
         raise CockpitError(f"--out must end in .xlsx or .html: {out}")
-    week = parse_week(args.week)
     with _open_store(args) as store:
-        if args.provider not in store.read("SELECT name FROM providers").name.tolist():
-            raise CockpitError(f"unknown provider {args.provider!r}")
-        if week not in complete_weeks(store, args.provider):
-            raise CockpitError(f"{args.provider} has no complete week {args.week} of data")
-        committee = production_committee(store, args.provider, week, args.lang)
-    if out.suffix.lower() == ".html":
-        out.write_text(production_pack_html(committee, args.lang), encoding="utf-8")
-    else:
-        out.write_bytes(production_pack_xlsx(committee, args.lang))
-    print(f"{out}: production committee pack, {args.provider}, {committee.label}")
+        pack = _committee_pack(store, args)
+    write_pack(pack, out)
+    print(f"{out}: {pack.title}")
     return 0
 
 
@@ -260,7 +295,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--grain", choices=["interval", "day", "week", "month", "quarter", "year"],
                    default="week")
     p.add_argument("--by", help="scope columns, comma-separated: provider,site,queue,"
-                                "channel,agent")
+                                "channel,agent,team")
     p.add_argument("--from", dest="date_from", type=_date, help="first day, YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", type=_date, help="last day (included), YYYY-MM-DD")
     p.add_argument("--kpi", help="KPI ids, comma-separated (default: all)")
@@ -273,10 +308,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p.set_defaults(run=cmd_targets)
 
-    p = sub.add_parser("report", parents=[db], help="a committee pack (Excel)")
+    p = sub.add_parser("report", parents=[db], help="a committee pack (Excel or HTML)")
     p.add_argument("committee", choices=["production", "steering", "strategic"])
-    p.add_argument("--provider", required=True)
-    p.add_argument("--week", required=True, help="ISO week, e.g. 2026-W03")
+    p.add_argument("--provider", help="required for production and steering; strategic "
+                                      "without it compares all providers")
+    p.add_argument("--week", help="production: ISO week, e.g. 2026-W03")
+    p.add_argument("--month", help="steering: month, e.g. 2026-01")
+    p.add_argument("--quarter", help="strategic: quarter, e.g. 2026-Q1")
+    p.add_argument("--half", help="strategic: half-year, e.g. 2026-H1")
     p.add_argument("--out", required=True, help="FILE.xlsx or FILE.html")
     p.add_argument("--lang", choices=["fr", "en"], default="fr")
     p.set_defaults(run=cmd_report)

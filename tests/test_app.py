@@ -223,3 +223,33 @@ def test_steering_committee_page_on_the_demo(demo_db, monkeypatch):
     attainment = attainment.data if hasattr(attainment, "data") else attainment
     assert "Service level" in attainment["KPI"].tolist()
     assert len(at.get("plotly_chart")) == 8
+
+
+def test_strategic_committee_page_compares_providers_and_adopts_a_proposal(demo_db,
+                                                                           monkeypatch):
+    from kpi.governance.targets import list_targets
+
+    monkeypatch.setenv("COCKPIT_DB", str(demo_db))
+    at = open_page("app_pages/strategic_committee.py", "en")
+    assert at.title[0].value == "Strategic committee"
+    assert at.selectbox[0].value.label == "2025-Q4"  # the last quarter the data covers
+    ranking = at.dataframe[1].value
+    ranking = ranking.data if hasattr(ranking, "data") else ranking
+    assert sorted(ranking["Provider"]) == ["Atlantic Relation", "Nordcall", "Sunline BPO"]
+    assert len(at.get("plotly_chart")) == 12  # small multiples, 10 trends, volume
+    with Store(demo_db) as store:
+        before = len(list_targets(store))
+    picker = at.multiselect[1]
+    first = picker.options[0]
+    assert first.startswith("Atlantic Relation · ≥ ")
+    picker.select(first).run()
+    next(b for b in at.button if b.label.startswith("Add the chosen")).click().run()
+    assert not at.exception
+    assert "1 target(s) added to the register for 2026-Q1" in at.success[0].value
+    with Store(demo_db) as store:
+        register = list_targets(store)
+    assert len(register) == before + 1
+    assert register.start.max().isoformat() == "2026-01-01"
+
+    next(r for r in at.radio if r.label == "Kind").set_value("half").run()
+    assert not at.exception and at.selectbox[0].value.label == "2025-H2"

@@ -148,6 +148,10 @@ def test_a_refused_upload_shows_the_precise_error(server, page):
      "steering_committee_fr"),
     ("/feedback?lang=fr", "Remontées du prestataire", "Remontées du prestataire",
      "feedback_fr"),
+    ("/strategic?lang=fr", "Comité stratégique",
+     "Contacts présentés par mois, et la prévision pour 2026-Q1", "strategic_committee_fr"),
+    ("/strategic?lang=en", "Strategic committee",
+     "Offered contacts per month, and the forecast for 2026-Q1", "strategic_committee_en"),
 ])
 def test_steering_pages_deep_link_and_render(server, page, path, title, last, name):
     from playwright.sync_api import expect
@@ -156,7 +160,7 @@ def test_steering_pages_deep_link_and_render(server, page, path, title, last, na
     expect(page.get_by_role("heading", name=title)).to_be_visible(timeout=30_000)
     expect(page.get_by_role("heading", name=last)).to_be_visible(timeout=60_000)
     expect(page.get_by_test_id("stException")).to_have_count(0)
-    if name.startswith(("kpi", "production", "steering")):
+    if name.startswith(("kpi", "production", "steering", "strategic")):
         expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=30_000)
     shot(page, name)
 

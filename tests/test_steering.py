@@ -36,3 +36,25 @@ def test_month_figures_match_hand_written_queries(demo_db_template):
     assert parse_month("2026-02") == month
     with pytest.raises(ValueError, match="month like 2026-01"):
         parse_month("février")
+
+
+def test_drill_down_by_team_places_each_agent_in_the_team_of_their_latest_activity(
+        demo_db_template):
+    """Computed independently in pandas: contacts joined to the agent's latest team."""
+    month = date(2026, 2, 1)
+    with Store(demo_db_template, read_only=True) as store:
+        committee = steering_committee(store, PROVIDER, month)
+        activity = store.read("SELECT agent_id, team, start_local FROM agent_activity "
+                              "WHERE provider = ?", [PROVIDER])
+        contacts = store.read(
+            """SELECT agent_id, answered_at IS NOT NULL AS answered FROM contacts
+               WHERE provider = ? AND arrived_local >= '2026-02-01'
+                 AND arrived_local < '2026-03-01'""", [PROVIDER])
+    latest = activity.sort_values("start_local").groupby("agent_id").team.last()
+    contacts["team"] = contacts.agent_id.map(latest)
+    expected = contacts.groupby("team").size()
+    by_team = committee.by_team.set_index("team")
+    assert by_team.offered.drop(index=[t for t in by_team.index if t is None or t != t],
+                                errors="ignore").to_dict() == expected.to_dict()
+    assert by_team.offered.sum() == len(contacts)  # contacts with no agent: empty team
+    assert (by_team.loc[by_team.index.notna(), "answer_rate"] == 1).all()

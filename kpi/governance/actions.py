@@ -88,13 +88,18 @@ def action_from_target(store: Store, target: dict, origin: str = "steering",
     return store.write(run)
 
 
+def live_actions(store: Store, provider: str, on: date) -> pd.DataFrame:
+    """Open or in-progress actions, flagged overdue when their due date is before `on`."""
+    actions = list_actions(store, provider)
+    live = actions[actions.status.isin(["open", "in progress"])].copy()
+    live["overdue"] = live.due.notna() & (live.due < on)
+    return live
+
+
 def due_actions(store: Store, provider: str, until: date) -> pd.DataFrame:
     """Open or in-progress actions due by `until`, with overdue flagged."""
-    actions = list_actions(store, provider)
-    live = actions[actions.status.isin(["open", "in progress"]) & actions.due.notna()]
-    live = live[live.due <= until].copy()
-    live["overdue"] = live.due < until
-    return live
+    live = live_actions(store, provider, until)
+    return live[live.due.notna() & (live.due <= until)]
 
 
 def actions_for_people(actions: pd.DataFrame, lang: str) -> pd.DataFrame:

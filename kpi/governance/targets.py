@@ -111,6 +111,11 @@ def import_targets(store: Store, path: str | Path) -> int:
     if missing:
         raise InvalidTarget(f"{path.name}: missing column(s) {', '.join(sorted(missing))}; "
                             f"expected {', '.join(COLUMNS[1:])}")
+    return append_targets(store, table)
+
+
+def append_targets(store: Store, table: pd.DataFrame) -> int:
+    """Add rows (register columns, no id) to the register; all are checked, or none added."""
     table = table.drop(columns=["target_id"], errors="ignore")
     register = list_targets(store)
     combined = pd.concat([register, table], ignore_index=True)

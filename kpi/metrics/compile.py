@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from kpi.metrics.registry import KPI_BY_ID, SOURCES, Kpi
 
 GRAINS = ("interval", "day", "week", "month", "quarter", "year")
-SCOPES = ("provider", "site", "queue", "channel", "agent")
+SCOPES = ("provider", "site", "queue", "channel", "agent", "team")
 INTERVAL_MINUTES = (15, 30, 60)
 
 
@@ -29,13 +29,14 @@ class Source:
 SOURCE_TABLES: dict[str, Source] = {
     "contacts": Source("contacts", "arrived_local", {
         "provider": "provider", "site": "site", "queue": "queue", "channel": "channel",
-        "agent": "agent_id"}),
+        "agent": "agent_id", "team": "team"}),
     "intervals": Source("intervals", "interval_local", {"provider": "provider",
                                                         "queue": "queue"}),
     "agent_activity": Source("agent_activity", "start_local", {
-        "provider": "provider", "site": "site", "agent": "agent_id"}, interval_grain=False),
-    "evaluations": Source("evaluations", "evaluated_local", {"provider": "provider",
-                                                             "agent": "agent_id"}),
+        "provider": "provider", "site": "site", "agent": "agent_id", "team": "team"},
+        interval_grain=False),
+    "evaluations": Source("evaluations", "evaluated_local", {
+        "provider": "provider", "agent": "agent_id", "team": "team"}),
     "forecasts": Source("forecasts", "start_local", {"provider": "provider", "queue": "queue"},
                         interval_grain=False),
     "declared": Source("declared_reports", "period_local", {"provider": "provider",
@@ -136,8 +137,24 @@ def _source_rows(name: str, request: KpiRequest, measures: list[str], params: li
     return f"SELECT {', '.join(columns)} FROM ({base}) r{clause}", list(available)
 
 
+# An agent's team is the one of their latest activity row: contacts and evaluations carry
+# no team, the agent activity export does.
+_AGENT_TEAMS = """LEFT JOIN (SELECT provider, agent_id, arg_max(team, start_local) AS team
+                              FROM agent_activity GROUP BY ALL) tm
+                   ON tm.provider = {alias}.provider AND tm.agent_id = {alias}.agent_id"""
+
+
 def _base_relation(name: str, measures: list[str], request: KpiRequest, params: list,
                    repeat_lookback_days: int) -> str:
+    relation = _base_relation_without_team(name, measures, request, params,
+                                           repeat_lookback_days)
+    if name in ("contacts", "evaluations") and "team" in (*request.by, *request.filters):
+        return f"SELECT b.*, tm.team FROM ({relation}) b {_AGENT_TEAMS.format(alias='b')}"
+    return relation
+
+
+def _base_relation_without_team(name: str, measures: list[str], request: KpiRequest,
+                                params: list, repeat_lookback_days: int) -> str:
     if name == "contacts":
         repeat = ""
         if "repeat_contacts" in measures:

@@ -54,3 +54,82 @@ def production_charts(committee: ProductionCommittee, lang: str) -> dict[str, go
             committee.intraday, committee.intraday.slot.tolist(),
             t("production.intraday", lang), lang, committee.intraday.below_target)
     return charts
+
+
+def kpi_trend(frame: pd.DataFrame, kpi: str, lang: str, targets: list[float] = (),
+              colour_by: str | None = None, height: int = 260) -> go.Figure:
+    """One KPI over periods (one line per `colour_by` value), target levels dashed."""
+    figure = go.Figure()
+    groups = frame.groupby(colour_by, sort=True) if colour_by else [(None, frame)]
+    palette = [NAVY, GOLD, "#7a9e3f", "#8e5ea2", SKY, RED]
+    for index, (name, rows) in enumerate(groups):
+        figure.add_scatter(x=pd.to_datetime(rows.period_start), y=rows[kpi],
+                           mode="lines+markers", name=name or KPI_BY_ID[kpi].label(lang),
+                           line={"color": palette[index % len(palette)]},
+                           showlegend=colour_by is not None)
+    for level in dict.fromkeys(targets):
+        figure.add_hline(y=level, line_dash="dash", line_color="#666",
+                         annotation_text=t("targets.value", lang),
+                         annotation_position="top left")
+    unit = KPI_BY_ID[kpi].unit
+    figure.update_yaxes(tickformat=".0%" if unit == "pct" else None,
+                        ticksuffix=" s" if unit == "seconds" else None, rangemode="tozero")
+    figure.update_xaxes(tickformat="%m/%Y" if lang == "fr" else "%b %Y", dtick="M1")
+    figure.update_layout(title=KPI_BY_ID[kpi].label(lang), height=height,
+                         margin={"l": 10, "r": 10, "t": 40, "b": 10},
+                         legend={"orientation": "h", "y": -0.25})
+    return figure
+
+
+def period_small_multiples(comparison: pd.DataFrame, kpis: tuple[str, ...], lang: str,
+                           this_label: str, previous_label: str) -> go.Figure:
+    """One small bar chart per KPI: each provider's previous period (light) and this one."""
+    from plotly.subplots import make_subplots
+
+    columns = 5 if len(kpis) > 4 else len(kpis)
+    rows = -(-len(kpis) // columns)
+    figure = make_subplots(rows=rows, cols=columns, vertical_spacing=0.22,
+                           horizontal_spacing=0.05,
+                           subplot_titles=[KPI_BY_ID[k].label(lang) for k in kpis])
+    for index, kpi in enumerate(kpis):
+        rows_of = comparison[comparison.kpi == kpi]
+        place = {"row": index // columns + 1, "col": index % columns + 1}
+        for column, name, colour in (("previous", previous_label, SKY),
+                                     ("value", this_label, NAVY)):
+            figure.add_bar(x=rows_of.provider, y=rows_of[column], name=name,
+                           marker_color=colour, showlegend=index == 0, legendgroup=column,
+                           **place)
+        unit = KPI_BY_ID[kpi].unit
+        figure.update_yaxes(tickformat=".0%" if unit == "pct" else None,
+                            ticksuffix=" s" if unit == "seconds" else None, **place)
+    figure.update_annotations(font_size=13)
+    figure.update_layout(height=260 * rows + 80, barmode="group",
+                         margin={"l": 10, "r": 10, "t": 70, "b": 10},
+                         legend={"orientation": "h", "y": 0.99, "yanchor": "top", "x": 0,
+                                 "yref": "container"})
+    return figure
+
+
+def volume_with_forecast(volume: pd.DataFrame, lang: str) -> go.Figure:
+    """Monthly offered per provider, solid, and next period's forecast, dashed."""
+    figure = go.Figure()
+    palette = [NAVY, GOLD, "#7a9e3f", "#8e5ea2", SKY, RED]
+    for index, (provider, rows) in enumerate(volume.groupby("provider", sort=True)):
+        colour = palette[index % len(palette)]
+        actual = rows[~rows.forecast]
+        ahead = rows[rows.forecast & rows.offered.notna()]
+        figure.add_scatter(x=pd.to_datetime(actual.period_start), y=actual.offered,
+                           mode="lines+markers", name=provider, line={"color": colour},
+                           legendgroup=provider)
+        if not ahead.empty and not actual.empty:
+            bridge = pd.concat([actual.tail(1), ahead])
+            figure.add_scatter(x=pd.to_datetime(bridge.period_start), y=bridge.offered,
+                               mode="lines+markers", name=f"{provider} — "
+                               f"{t('strategic.forecast', lang)}", legendgroup=provider,
+                               line={"color": colour, "dash": "dash"}, marker={"symbol":
+                                                                               "circle-open"})
+    figure.update_xaxes(tickformat="%m/%Y" if lang == "fr" else "%b %Y", dtick="M1")
+    figure.update_yaxes(rangemode="tozero")
+    figure.update_layout(height=380, margin={"l": 10, "r": 10, "t": 20, "b": 10},
+                         legend={"orientation": "h", "y": -0.2})
+    return figure

@@ -1,167 +1,236 @@
-"""Committee packs people take into the meeting: an Excel workbook per committee.
+"""Each committee as a pack: the sections its page shows and its files contain.
 
-The figures are the committee's (so the engine's); durations are written as Excel times
-(hh:mm:ss), rates as percentages, and every text from exports or notes stays text.
+The figures are the committee's (so the engine's); pack_files writes them to Excel and HTML
+and the pages draw the same sections.
 """
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import Font, PatternFill
 
 from kpi.governance.actions import actions_for_people
 from kpi.governance.feedback import feedback_for_people
 from kpi.i18n import format_date, format_value, t
-from kpi.metrics.registry import AMOUNT, COUNT, KPI_BY_ID, PCT, SECONDS
-from kpi.reports.excel import save_bytes, write_sheet
-from kpi.reports.production import ProductionCommittee
-
-STATUS_FILLS = {"met": PatternFill("solid", fgColor="D4EDDA"),
-                "missed": PatternFill("solid", fgColor="F8D7DA")}
-EXCEL_FORMATS = {PCT: "0.0%", SECONDS: "[h]:mm:ss", COUNT: "#,##0", AMOUNT: "#,##0.00"}
-
-
-def _excel_value(kpi_id: str, value):
-    """Seconds become Excel day fractions so that hh:mm:ss shows them."""
-    if value is None or pd.isna(value):
-        return None
-    return value / 86400 if KPI_BY_ID[kpi_id].unit == SECONDS else float(value)
-
-
-def production_pack_xlsx(committee: ProductionCommittee, lang: str = "en") -> bytes:
-    wb = Workbook()
-    wb.remove(wb.active)
-    summary = pd.DataFrame([
-        (t("col.provider", lang), committee.provider),
-        (t("production.week", lang), f"{committee.label} ({format_date(committee.week, lang)}"
-                                     f" → {format_date(committee.week_end, lang)})"),
-        (t("explorer.sl", lang), committee.sl_definition),
-        (t("production.note", lang), committee.note),
-    ], columns=["", committee.provider])
-    write_sheet(wb, t("pack.summary", lang), summary)
-
-    columns = ["value", "target", "previous", "four_weeks", "delta"]
-    headings = [t("targets.kpi", lang), t("production.this_week", lang),
-                t("targets.value", lang), t("targets.status", lang),
-                t("production.previous", lang), t("production.four_weeks", lang),
-                t("production.delta", lang), "id"]
-    rows = []
-    for record in committee.kpis.to_dict("records"):
-        kpi = record["kpi"]
-        values = {c: _excel_value(kpi, record[c]) for c in columns}
-        rows.append([KPI_BY_ID[kpi].label(lang), values["value"], values["target"],
-                     t(f"status.{record['status']}", lang) if record["status"] else "",
-                     values["previous"], values["four_weeks"], values["delta"], kpi])
-    ws = write_sheet(wb, t("production.kpis", lang)[:31], pd.DataFrame(rows, columns=headings))
-    for row_index, record in enumerate(committee.kpis.to_dict("records"), start=2):
-        fmt = EXCEL_FORMATS.get(KPI_BY_ID[record["kpi"]].unit, "0.00")
-        for col in (2, 3, 5, 6, 7):
-            ws.cell(row_index, col).number_format = fmt
-        fill = STATUS_FILLS.get(record["status"])
-        if fill:
-            ws.cell(row_index, 4).fill = fill
-            ws.cell(row_index, 4).font = Font(bold=True)
-
-    daily = committee.daily.drop(columns=["below_target"], errors="ignore")
-    ws = write_sheet(wb, t("production.daily", lang), daily,
-                     {"answer_rate": "0.0%", "service_level": "0.0%"})
-    chart = BarChart()
-    chart.title = t("production.daily", lang)
-    chart.add_data(Reference(ws, min_col=2, max_col=3, min_row=1, max_row=len(daily) + 1),
-                   titles_from_data=True)
-    chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=len(daily) + 1))
-    chart.height, chart.width = 8, 18
-    ws.add_chart(chart, "H2")
-
-    write_sheet(wb, t("production.forecast", lang), committee.forecast)
-    if not committee.intraday.empty:
-        write_sheet(wb, "Intraday", committee.intraday,
-                    {"answer_rate": "0.0%", "service_level": "0.0%"})
-    for title, frame in ((t("scope.queue", lang), committee.by_queue),
-                         (t("scope.site", lang), committee.by_site)):
-        write_sheet(wb, title, frame, {k: EXCEL_FORMATS[PCT] for k in frame.columns
-                                       if k in KPI_BY_ID and KPI_BY_ID[k].unit == PCT})
-    write_sheet(wb, t("nav.feedback", lang), feedback_for_people(committee.feedback, lang))
-    write_sheet(wb, t("nav.actions", lang), actions_for_people(committee.actions, lang))
-    return save_bytes(wb)
+from kpi.metrics.registry import COUNT, KPI_BY_ID, PCT, SCORE
+from kpi.reports.charts import (
+    kpi_trend,
+    period_small_multiples,
+    production_charts,
+    volume_with_forecast,
+)
+from kpi.reports.layout import (
+    DATE,
+    MONTH,
+    ROW_KPI,
+    STATUS,
+    Column,
+    ExcelChart,
+    Pack,
+    Section,
+    Table,
+    kpi_columns,
+    text_table,
+)
+from kpi.reports.production import PROFILE_KPIS, ProductionCommittee
+from kpi.reports.steering import TREND_KPIS, SteeringCommittee
+from kpi.reports.strategic import (
+    RANKED_KPIS,
+    STRATEGIC_KPIS,
+    StrategicCommittee,
+)
 
 
-_PRINT_CSS = """
-@page { size: A4 landscape; margin: 12mm; }
-body { font-family: 'Source Sans Pro', Arial, sans-serif; color: #222; margin: 24px; }
-h1 { color: #1f3a5f; margin-bottom: 0; } h2 { color: #1f3a5f; border-bottom: 2px solid #1f3a5f;
-  padding-bottom: 4px; margin-top: 28px; }
-.meta { color: #666; margin-top: 4px; }
-table { border-collapse: collapse; width: 100%; font-size: 13px; }
-th { background: #1f3a5f; color: white; text-align: left; padding: 6px; }
-td { border-bottom: 1px solid #ddd; padding: 5px 6px; }
-td.num { text-align: right; } .met { background: #d4edda; } .missed { background: #f8d7da; }
-section { page-break-inside: avoid; } .chart { page-break-inside: avoid; }
-@media print { body { margin: 0; } h2 { page-break-after: avoid; } }
-"""
+def _with_labels(frame: pd.DataFrame, lang: str, key: str = "kpi") -> pd.DataFrame:
+    return frame.assign(label=[KPI_BY_ID[k].label(lang) for k in frame[key]])
 
 
-def _text(value) -> str:
-    empty = value is None or (not isinstance(value, str) and pd.isna(value))
-    return "" if empty else html.escape(str(value))
+def _breakdown(frame: pd.DataFrame, by: str, lang: str,
+               empty_label: str | None = None) -> Section:
+    """A drill-down: one row per queue, site, team or hour, one column per KPI."""
+    if empty_label is not None:
+        frame = frame.assign(**{by: frame[by].fillna(empty_label)})
+    kpis = [c for c in frame.columns if c in KPI_BY_ID]
+    heading = t("steering.hour" if by == "hour" else f"scope.{by}", lang)
+    return Section(f"by_{by}", t(f"pack.by_{by}", lang),
+                   Table(frame, [Column(by, heading), *kpi_columns(kpis, lang)]))
 
 
-def _table(frame: pd.DataFrame) -> str:
-    if frame.empty:
-        return "<p>—</p>"
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
-    body = "".join("<tr>" + "".join(f"<td>{_text(v)}</td>" for v in row) + "</tr>"
-                   for row in frame.itertuples(index=False))
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+def _period_profile(frame: pd.DataFrame, category: str, heading: str, lang: str,
+                    unit: str = DATE) -> Table:
+    return Table(frame, [Column(category, heading, unit), *kpi_columns(PROFILE_KPIS, lang)])
 
 
-def production_pack_html(committee: ProductionCommittee, lang: str = "en") -> str:
-    """One self-contained file: plotly inlined once, no network needed, prints A4 landscape."""
-    from kpi.reports.charts import production_charts
+def production_pack(committee: ProductionCommittee, lang: str = "en") -> Pack:
+    c = committee
+    period = f"{c.label} ({format_date(c.week, lang)} → {format_date(c.week_end, lang)})"
+    kpis = Table(_with_labels(c.kpis, lang), [
+        Column("label", t("targets.kpi", lang)),
+        Column("value", t("production.this_week", lang), ROW_KPI),
+        Column("target", t("targets.value", lang), ROW_KPI, prefix="comparator"),
+        Column("status", t("targets.status", lang), STATUS),
+        Column("previous", t("production.previous", lang), ROW_KPI),
+        Column("four_weeks", t("production.four_weeks", lang), ROW_KPI),
+        Column("delta", t("production.delta", lang), ROW_KPI, signed=True)])
+    charts = production_charts(c, lang)
+    day = t("col.date", lang)
+    sections = [
+        Section("kpis", t("production.kpis", lang), kpis),
+        Section("daily", t("production.daily", lang), _period_profile(c.daily, "period_start",
+                                                                       day, lang),
+                {"daily": charts["daily"]},
+                excel_chart=ExcelChart("bar", "period_start", ("offered", "answered"))),
+        Section("forecast", t("production.forecast_section", lang), Table(c.forecast, [
+            Column("period_start", day, DATE),
+            Column("offered", t("production.actual", lang), COUNT),
+            Column("forecast_offered", t("production.forecast", lang), COUNT)]),
+            {"forecast": charts["forecast"]},
+            text=t("production.accuracy", lang,
+                   accuracy=format_value(c.forecast_accuracy, PCT, lang)),
+            excel_chart=ExcelChart("bar", "period_start", ("offered", "forecast_offered")))]
+    if "intraday" in charts:
+        sections.append(Section("intraday", t("production.intraday_short", lang),
+                                _period_profile(c.intraday, "slot", t("col.slot", lang),
+                                                lang, unit="text"),
+                                {"intraday": charts["intraday"]}))
+    sections += [
+        _breakdown(c.by_queue, "queue", lang),
+        _breakdown(c.by_site, "site", lang),
+        Section("feedback", t("production.feedback", lang),
+                text_table(feedback_for_people(c.feedback, lang))),
+        Section("actions", t("production.actions", lang),
+                text_table(actions_for_people(c.actions, lang),
+                           c.actions.get("overdue", pd.Series(dtype=bool)).tolist())),
+        Section("note", t("production.note", lang), text=c.note)]
+    return Pack("production", f"{t('production.title', lang)} — {c.provider} — {c.label}",
+                [(t("col.provider", lang), c.provider), (t("production.week", lang), period),
+                 (t("explorer.sl", lang), c.sl_definition), (t("production.note", lang), c.note)],
+                sections, lang, f"production_{c.provider}_{c.label}".replace(" ", "_"))
 
-    def value(kpi: str, number, signed: bool = False) -> str:
-        return format_value(number, KPI_BY_ID[kpi].unit, lang, signed)
 
-    rows = []
-    for record in committee.kpis.to_dict("records"):
-        kpi, status = record["kpi"], record["status"]
-        target = "" if record["target"] is None or pd.isna(record["target"]) else \
-            f"{record['comparator']} {value(kpi, record['target'])}"
-        cells = [html.escape(KPI_BY_ID[kpi].label(lang)), value(kpi, record["value"]),
-                 html.escape(target), t(f"status.{status}", lang) if status else "",
-                 value(kpi, record["previous"]), value(kpi, record["four_weeks"]),
-                 value(kpi, record["delta"], True)]
-        rows.append("<tr>" + "".join(
-            f'<td class="{"num" if i in (1, 4, 5, 6) else status if i == 3 else ""}">{c}</td>'
-            for i, c in enumerate(cells)) + "</tr>")
-    headings = ["targets.kpi", "production.this_week", "targets.value", "targets.status",
-                "production.previous", "production.four_weeks", "production.delta"]
-    kpi_table = ("<table><thead><tr>" + "".join(f"<th>{t(h, lang)}</th>" for h in headings)
-                 + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
-    charts = production_charts(committee, lang)
-    rendered = []
-    for index, figure in enumerate(charts.values()):
-        rendered.append('<div class="chart">' + figure.to_html(
-            full_html=False, include_plotlyjs=index == 0, default_width="100%",
-            config={"displaylogo": False, "responsive": True,
-                    "toImageButtonOptions": {"format": "png"}})
-            + "</div>")
-    feedback = feedback_for_people(committee.feedback, lang)
-    actions = actions_for_people(committee.actions, lang)
-    title = f"{t('production.title', lang)} — {committee.provider} — {committee.label}"
-    period = f"{format_date(committee.week, lang)} → {format_date(committee.week_end, lang)}"
-    return f"""<!DOCTYPE html>
-<html lang="{lang}"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
-<style>{_PRINT_CSS}</style></head><body>
-<h1>{html.escape(title)}</h1>
-<p class="meta">{period} · {html.escape(committee.sl_definition)}</p>
-<section><h2>{t("production.kpis", lang)}</h2>{kpi_table}</section>
-<section><h2>{t("production.daily", lang)}</h2>{"".join(rendered)}</section>
-<section><h2>{t("production.feedback", lang)}</h2>{_table(feedback)}</section>
-<section><h2>{t("production.actions", lang)}</h2>{_table(actions)}</section>
-<section><h2>{t("production.note", lang)}</h2><p>{html.escape(committee.note) or "—"}</p>
-</section></body></html>"""
+def steering_pack(committee: SteeringCommittee, lang: str = "en") -> Pack:
+    c = committee
+    attainment = Table(_with_labels(c.attainment, lang) if not c.attainment.empty
+                       else pd.DataFrame(columns=["kpi", "label", "target", "comparator",
+                                                  "value", "status", "gap", "priority"]), [
+        Column("label", t("targets.kpi", lang)),
+        Column("target", t("targets.value", lang), ROW_KPI, prefix="comparator"),
+        Column("value", t("steering.this_month", lang), ROW_KPI),
+        Column("status", t("targets.status", lang), STATUS),
+        Column("gap", t("targets.gap", lang), ROW_KPI, signed=True),
+        Column("priority", t("targets.priority", lang), COUNT)])
+    charts = {}
+    for kpi in TREND_KPIS:
+        levels = c.targets[c.targets.kpi == kpi].value.tolist()
+        charts[kpi] = kpi_trend(c.trends, kpi, lang, levels)
+    month = t("steering.month", lang)
+    trends = Table(c.trends, [Column("period_start", month, MONTH),
+                              *kpi_columns(TREND_KPIS, lang)])
+    quality = c.quality.assign(team=c.quality.team.fillna("—"))
+    pivot = quality.pivot(index="team", columns="month", values="quality_score")
+    pivot.columns = [pd.Timestamp(m).strftime("%m/%Y" if lang == "fr" else "%Y-%m")
+                     for m in pivot.columns]  # pivoted on dates: months stay in order
+    pivot = pivot.reset_index()
+    no_agent = t("steering.no_agent", lang)
+    return Pack(
+        "steering", f"{t('steering.title', lang)} — {c.provider} — {c.label}",
+        [(t("col.provider", lang), c.provider), (month, c.label),
+         (t("explorer.sl", lang), c.sl_definition)],
+        [Section("attainment", t("steering.attainment", lang), attainment),
+         Section("trends", t("steering.trends", lang), trends, charts,
+                 excel_chart=ExcelChart("line", "period_start",
+                                        ("service_level", "answer_rate"))),
+         _breakdown(c.by_queue, "queue", lang),
+         _breakdown(c.by_site, "site", lang),
+         _breakdown(c.by_team, "team", lang, empty_label=no_agent),
+         _breakdown(c.by_hour, "hour", lang),
+         Section("actions", t("nav.actions", lang),
+                 text_table(actions_for_people(c.actions, lang), c.actions.overdue.tolist())),
+         Section("quality", t("steering.quality", lang), Table(pivot, [
+             Column("team", t("scope.team", lang)),
+             *[Column(m, m, PCT) for m in pivot.columns[1:]]]))],
+        lang, f"steering_{c.provider}_{c.label}".replace(" ", "_"))
+
+
+
+def _kpi_label(kpi: str, lang: str) -> str:
+    """Volumes in a quarter are compared per month."""
+    label = KPI_BY_ID[kpi].label(lang)
+    return f"{label} {t('strategic.per_month', lang)}" if KPI_BY_ID[kpi].unit == COUNT \
+        else label
+
+
+def strategic_pack(committee: StrategicCommittee, lang: str = "en") -> Pack:
+    c = committee
+    previous, upcoming = c.period.shifted(-1), c.next_period
+    this_label = c.period.label
+    # KPIs as rows, each provider's value and change as columns.
+    wide = pd.DataFrame({"kpi": list(STRATEGIC_KPIS)})
+    wide["label"] = [_kpi_label(k, lang) for k in STRATEGIC_KPIS]
+    columns = [Column("label", t("targets.kpi", lang))]
+    for index, provider in enumerate(c.providers):
+        rows = c.comparison[c.comparison.provider == provider].set_index("kpi")
+        wide[f"value_{index}"] = wide.kpi.map(rows.value)
+        wide[f"delta_{index}"] = wide.kpi.map(rows.delta)
+        columns += [Column(f"value_{index}", f"{provider} {this_label}", ROW_KPI),
+                    Column(f"delta_{index}", f"{provider} Δ {previous.label}", ROW_KPI,
+                           signed=True)]
+    comparison = Section(
+        "comparison", t("strategic.comparison", lang, previous=previous.label),
+        Table(wide, columns),
+        {"small_multiples": period_small_multiples(c.comparison, STRATEGIC_KPIS, lang,
+                                                   this_label, previous.label)},
+        sheet=t("strategic.sheet.comparison", lang, previous=previous.label))
+    sections = [comparison]
+    if len(c.providers) > 1:
+        sections.append(Section("ranking", t("strategic.ranking", lang), Table(c.ranking, [
+            Column("provider", t("col.provider", lang)),
+            Column("mean_rank", t("strategic.mean_rank", lang), SCORE),
+            *kpi_columns(RANKED_KPIS, lang)]), sheet=t("strategic.sheet.ranking", lang)))
+    trend_charts = {kpi: kpi_trend(c.monthly, kpi, lang, colour_by="provider", height=280)
+                    for kpi in STRATEGIC_KPIS}
+    sections.append(Section("monthly", t("strategic.monthly", lang), Table(c.monthly, [
+        Column("period_start", t("steering.month", lang), MONTH),
+        Column("provider", t("col.provider", lang)), *kpi_columns(STRATEGIC_KPIS, lang)]),
+        trend_charts, sheet=t("strategic.sheet.monthly", lang)))
+    review = c.review.assign(
+        label=[KPI_BY_ID[k].label(lang) for k in c.review.kpi],
+        history=[t("strategic.met_months", lang, met=m, months=n)
+                 for m, n in zip(c.review.met_months, c.review.months, strict=True)],
+        verdict=[t(f"strategic.{a}", lang) for a in c.review.achievability])
+    sections.append(Section(
+        "review", t("strategic.review", lang, next=upcoming.label), Table(review, [
+            Column("provider", t("col.provider", lang)),
+            Column("label", t("targets.kpi", lang)),
+            Column("target", t("strategic.current_target", lang), ROW_KPI,
+                   prefix="target_comparator"),
+            Column("value", t("strategic.reached", lang, period=this_label), ROW_KPI),
+            Column("status", t("targets.status", lang), STATUS),
+            Column("proposed", t("strategic.proposed", lang, next=upcoming.label), ROW_KPI,
+                   prefix="comparator"),
+            Column("history", t("strategic.history", lang)),
+            Column("verdict", t("strategic.achievability", lang))]),
+        text=t("strategic.rule", lang), sheet=t("strategic.sheet.review", lang)))
+    volume = c.volume.assign(kind=[
+        t(f"strategic.method.{m}", lang) if f else
+        t("strategic.actual" if complete else "strategic.partial", lang)
+        for f, m, complete in zip(c.volume.forecast, c.volume.method, c.volume.complete,
+                                  strict=True)])
+    sections.append(Section(
+        "volume", t("strategic.volume", lang, next=upcoming.label), Table(volume, [
+            Column("provider", t("col.provider", lang)),
+            Column("period_start", t("steering.month", lang), MONTH),
+            Column("offered", KPI_BY_ID["offered"].label(lang), COUNT),
+            Column("kind", t("strategic.kind", lang))]),
+        {"volume": volume_with_forecast(c.volume, lang)},
+        text=t("strategic.forecast_rule", lang), sheet=t("strategic.sheet.volume", lang)))
+    scope = ", ".join(c.providers)
+    return Pack(
+        "strategic", f"{t('strategic.title', lang)} — {this_label}",
+        [(t("strategic.period", lang), f"{this_label} ({format_date(c.period.start, lang)} → "
+                                       f"{format_date(c.period.end, lang)})"),
+         (t("strategic.previous", lang), previous.label),
+         (t("strategic.providers", lang), scope),
+         (t("explorer.sl", lang), c.sl_definition)],
+        sections, lang,
+        f"strategic_{this_label}" + (f"_{c.providers[0]}" if len(c.providers) == 1 else "")
+        .replace(" ", "_"))

@@ -11,7 +11,7 @@ from datetime import date
 
 import pandas as pd
 
-from kpi.governance.actions import list_actions
+from kpi.governance.actions import live_actions
 from kpi.governance.targets import list_targets, live_targets, status
 from kpi.metrics.compile import KpiRequest
 from kpi.metrics.engine import compute_kpis
@@ -34,9 +34,10 @@ class SteeringCommittee:
     attainment: pd.DataFrame  # kpi, target, comparator, value, status, gap
     by_queue: pd.DataFrame
     by_site: pd.DataFrame
+    by_team: pd.DataFrame  # contacts of agents in no team's activity: team empty
     by_hour: pd.DataFrame  # hour, DRILL_KPIS
-    actions: pd.DataFrame
-    quality: pd.DataFrame  # month, team, quality_score, evaluations
+    actions: pd.DataFrame  # open or in progress, overdue flagged
+    quality: pd.DataFrame  # month, team, quality_score, evaluations (engine's definition)
 
     @property
     def label(self) -> str:
@@ -60,8 +61,9 @@ def months_with_data(store: Store, provider: str) -> list[date]:
     return [pd.Timestamp(m).date() for m in months]
 
 
-def steering_committee(store: Store, provider: str, month: date,
-                       lang: str = "en") -> SteeringCommittee:
+def steering_committee(store: Store, provider: str, month: date, lang: str = "en",
+                       today: date | None = None) -> SteeringCommittee:
+    """`today` decides which live actions are overdue (the meeting's day)."""
     month = month.replace(day=1)
     end = month_end(month)
     scope = {"provider": (provider,)}
@@ -94,22 +96,13 @@ def steering_committee(store: Store, provider: str, month: date,
     hour_of = pd.to_datetime(hours.frame.period_start).dt.hour
     by_hour = pd.DataFrame([{"hour": f"{hour:02d}:00", **hours.totals(rows_)}
                             for hour, rows_ in hours.frame.groupby(hour_of)])
-    quality = store.read(
-        """WITH teams AS (SELECT provider, agent_id, any_value(team) AS team
-                          FROM agent_activity GROUP BY ALL),
-                evaluation AS (SELECT e.provider, e.evaluation_id, e.agent_id,
-                                      min(e.evaluated_local) AS evaluated_local,
-                                      sum(score) / sum(max_score) AS ratio
-                               FROM evaluations e WHERE e.session_id IS NULL
-                               GROUP BY ALL)
-           SELECT CAST(date_trunc('month', evaluated_local) AS DATE) AS month,
-                  coalesce(t.team, '—') AS team, avg(ratio) AS quality_score,
-                  count(*) AS evaluations
-           FROM evaluation v LEFT JOIN teams t USING (provider, agent_id)
-           WHERE v.provider = ? AND evaluated_local >= ? AND evaluated_local < CAST(? AS DATE) + 1
-           GROUP BY ALL ORDER BY month, team""", [provider, start, end])
+    quality = compute_kpis(store, KpiRequest(("quality_score",), "month", by=("team",),
+                                             filters=scope, date_from=start, date_to=end))
+    quality = quality.frame.rename(columns={"period_start": "month",
+                                            "m__evaluations": "evaluations"})
     return SteeringCommittee(
         provider=provider, month=month, sl_definition=sl_definition(store, [provider], lang),
         trends=trends, targets=targets, attainment=pd.DataFrame(rows),
-        by_queue=drill("queue"), by_site=drill("site"), by_hour=by_hour,
-        actions=list_actions(store, provider), quality=quality)
+        by_queue=drill("queue"), by_site=drill("site"), by_team=drill("team"),
+        by_hour=by_hour,
+        actions=live_actions(store, provider, today or date.today()), quality=quality)

@@ -1,0 +1,324 @@
+"""The quarterly (or half-yearly) strategic committee (SPEC §1): providers side by side.
+
+Period over previous period per KPI, the providers ranked on the same KPIs with the same
+definitions, a review of each target with a proposed target for the next period and how
+often the history would have met it, and the volume trend with a forecast of next period's
+offered contacts.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from kpi.governance.targets import list_targets, live_targets, meets, status
+from kpi.metrics.compile import KpiRequest
+from kpi.metrics.engine import compute_kpis
+from kpi.metrics.registry import KPI_BY_ID, PCT, SECONDS
+from kpi.provider_settings import sl_definition
+from kpi.store import Store
+
+STRATEGIC_KPIS = ("offered", "answer_rate", "service_level", "asa_s", "abandon_rate",
+                  "aht_s", "traceability_rate", "csat_score", "quality_score", "occupancy")
+# Volumes are not ranked nor given targets here: more calls is not better.
+RANKED_KPIS = tuple(k for k in STRATEGIC_KPIS if KPI_BY_ID[k].better in ("higher", "lower")
+                    and k != "offered")
+HISTORY_MONTHS = 12  # the proposal rests on the last twelve months
+SEASONAL_MONTHS = 15  # a seasonal forecast needs last year's months and a growth base
+MIN_MONTHS = 3
+REACHED_SHARE = 2 / 3  # a proposed target is the level reached two months out of three
+
+
+@dataclass(frozen=True)
+class Period:
+    kind: str  # quarter or half
+    year: int
+    number: int  # 1-4 for a quarter, 1-2 for a half
+
+    @property
+    def months(self) -> int:
+        return 3 if self.kind == "quarter" else 6
+
+    @property
+    def start(self) -> date:
+        return date(self.year, (self.number - 1) * self.months + 1, 1)
+
+    @property
+    def end(self) -> date:
+        return (pd.Timestamp(self.start) + pd.DateOffset(months=self.months)
+                - pd.Timedelta(days=1)).date()
+
+    @property
+    def label(self) -> str:
+        return f"{self.year}-{'Q' if self.kind == 'quarter' else 'H'}{self.number}"
+
+    def shifted(self, steps: int) -> Period:
+        per_year = 12 // self.months
+        index = self.year * per_year + self.number - 1 + steps
+        return Period(self.kind, index // per_year, index % per_year + 1)
+
+    def month_starts(self) -> list[date]:
+        return [(pd.Timestamp(self.start) + pd.DateOffset(months=i)).date()
+                for i in range(self.months)]
+
+
+def parse_period(text: str) -> Period:
+    """'2026-Q1' or '2026-H2'."""
+    try:
+        year, part = text.upper().split("-")
+        kind, number = {"Q": "quarter", "H": "half"}[part[0]], int(part[1:])
+        if not 1 <= number <= (4 if kind == "quarter" else 2):
+            raise ValueError
+        return Period(kind, int(year), number)
+    except (ValueError, KeyError, IndexError) as e:
+        raise ValueError(f"expected a quarter like 2026-Q1 or a half like 2026-H1, "
+                         f"found {text!r}") from e
+
+
+def period_of(day: date, kind: str) -> Period:
+    months = 3 if kind == "quarter" else 6
+    return Period(kind, day.year, (day.month - 1) // months + 1)
+
+
+def complete_periods(store: Store, kind: str, providers: list[str] | None = None,
+                     today: date | None = None) -> list[Period]:
+    """Periods with contacts (of these providers) that are over and whose data reaches
+    their last days (an export that stops mid-quarter is not a quarter)."""
+    today = today or date.today()
+    months = store.read("""SELECT DISTINCT CAST(date_trunc('month', arrived_local) AS DATE) AS m,
+                                  max(CAST(arrived_local AS DATE)) OVER () AS last_day
+                           FROM contacts WHERE ? IS NULL OR list_contains(?, provider)""",
+                        [providers, providers])
+    if months.empty:
+        return []
+    last_day = pd.Timestamp(months.last_day.iloc[0]).date()
+    periods = {period_of(pd.Timestamp(m).date(), kind) for m in months.m}
+    return sorted((p for p in periods if p.end < today
+                   and (p.end - last_day).days <= 3), key=lambda p: p.start)
+
+
+@dataclass
+class StrategicCommittee:
+    period: Period
+    providers: list[str]
+    sl_definition: str
+    comparison: pd.DataFrame  # provider, kpi, value, previous, delta
+    ranking: pd.DataFrame  # provider, mean_rank, RANKED_KPIS values (best first)
+    monthly: pd.DataFrame  # period_start, provider, STRATEGIC_KPIS: the last 12 months
+    review: pd.DataFrame  # provider, kpi, comparator, target, value, status, proposed, …
+    volume: pd.DataFrame  # provider, period_start, offered, forecast (bool), method
+
+    @property
+    def label(self) -> str:
+        return self.period.label
+
+    @property
+    def next_period(self) -> Period:
+        return self.period.shifted(1)
+
+
+def _month(value) -> date:
+    return pd.Timestamp(value).date().replace(day=1)
+
+
+def propose_target(monthly_values: pd.Series, kpi: str, current: dict | None,
+                   period_value: float | None) -> dict:
+    """A target for next period from the KPI's monthly values (oldest first).
+
+    The level reached two months out of three (the 1/3 quantile when higher is better, the
+    2/3 quantile when lower is better), rounded towards achievable; a target met over the
+    period is never loosened. `met_months` counts the months that would have met it.
+    """
+    values = monthly_values.dropna()
+    better = KPI_BY_ID[kpi].better
+    comparator = current["comparator"] if current else (">=" if better != "lower" else "<=")
+    if len(values) < MIN_MONTHS:
+        return {"proposed": None, "comparator": comparator, "met_months": 0,
+                "months": len(values), "basis": "history"}
+    share = 1 - REACHED_SHARE if comparator == ">=" else REACHED_SHARE
+    level = float(values.quantile(share, interpolation="linear"))
+    step = 0.005 if KPI_BY_ID[kpi].unit == PCT else 1.0 if KPI_BY_ID[kpi].unit == SECONDS \
+        else 0.01
+    rounded = (math.floor if comparator == ">=" else math.ceil)(round(level / step, 6)) * step
+    basis = "history"
+    met_now = period_value is not None and current is not None \
+        and meets(period_value, comparator, current["value"])
+    if met_now and not meets(rounded, comparator, current["value"]):
+        rounded, basis = current["value"], "kept"  # met, and tighter than the history
+    met = int(meets(values, comparator, rounded).sum())
+    return {"proposed": rounded, "comparator": comparator, "met_months": met,
+            "months": len(values), "basis": basis}
+
+
+def achievability(met_months: int, months: int) -> str:
+    """achievable, stretch, out of reach, or short history."""
+    if months < MIN_MONTHS:
+        return "short history"
+    share = met_months / months
+    return "achievable" if share >= 0.5 else "stretch" if share > 0 else "out of reach"
+
+
+def seasonal_forecast(monthly: pd.DataFrame, months: list[date]) -> tuple[list[float], str]:
+    """Offered contacts of `months` from complete past months (period_start, offered).
+
+    With at least 15 months: last year's same month × the growth of the last three months
+    over the same three months a year before (seasonal). With 3 to 14: the linear trend of
+    the last six months' daily volume times the days of each month (trend). Else nothing.
+    """
+    history = monthly.assign(period_start=monthly.period_start.map(_month)) \
+        .set_index("period_start").offered.sort_index()
+    if len(history) >= SEASONAL_MONTHS:
+        last3 = list(history.index[-3:])
+        year_before = [(pd.Timestamp(m) - pd.DateOffset(years=1)).date() for m in last3]
+        if all(m in history.index for m in year_before):
+            growth = history[last3].sum() / history[year_before].sum()
+            ago = [(pd.Timestamp(m) - pd.DateOffset(years=1)).date() for m in months]
+            if all(m in history.index for m in ago):
+                return [float(history[m] * growth) for m in ago], "seasonal"
+    if len(history) < MIN_MONTHS:
+        return [], "history"
+    recent = history.iloc[-6:]
+    days = [pd.Timestamp(m).days_in_month for m in recent.index]
+    daily = recent.to_numpy() / days
+    x = list(range(len(recent)))
+    mean_x, mean_y = sum(x) / len(x), float(daily.mean())
+    slope = sum((xi - mean_x) * (yi - mean_y) for xi, yi in zip(x, daily, strict=True)) \
+        / sum((xi - mean_x) ** 2 for xi in x)
+    last = recent.index[-1]
+    forecast = []
+    for month in months:
+        ahead = (month.year - last.year) * 12 + month.month - last.month
+        rate = max(0.0, mean_y + slope * (len(x) - 1 - mean_x + ahead))
+        forecast.append(rate * pd.Timestamp(month).days_in_month)
+    return forecast, "trend"
+
+
+def _complete_months(store: Store, providers: list[str]) -> dict[str, tuple[date, date]]:
+    """Each provider's first and last month covered by contacts from edge to edge (3 days'
+    slack at either end, for days the floor is closed)."""
+    span = store.read("""SELECT provider, CAST(min(arrived_local) AS DATE) AS first_day,
+                                CAST(max(arrived_local) AS DATE) AS last_day
+                         FROM contacts WHERE list_contains(?, provider) GROUP BY provider""",
+                      [providers])
+    result = {}
+    for row in span.itertuples():
+        first, last = pd.Timestamp(row.first_day), pd.Timestamp(row.last_day)
+        first_month = first.replace(day=1)
+        if first.day > 4:
+            first_month += pd.DateOffset(months=1)
+        last_month = last.replace(day=1)
+        if last.day < last.days_in_month - 3:
+            last_month -= pd.DateOffset(months=1)
+        result[row.provider] = (first_month.date(), last_month.date())
+    return result
+
+
+def strategic_committee(store: Store, period: Period, providers: list[str],
+                        lang: str = "en") -> StrategicCommittee:
+    previous = period.shifted(-1)
+    history_from = (pd.Timestamp(period.end) - pd.DateOffset(months=24)
+                    + pd.Timedelta(days=1)).date()
+    scope = {"provider": tuple(providers)}
+    result = compute_kpis(store, KpiRequest(STRATEGIC_KPIS, "month", by=("provider",),
+                                            filters=scope, date_from=history_from,
+                                            date_to=period.end))
+    frame = result.frame.assign(period_start=result.frame.period_start.map(_month))
+
+    def over(p: Period, provider: str) -> dict:
+        rows = frame[(frame.provider == provider) & (frame.period_start >= p.start)
+                     & (frame.period_start <= p.end)]
+        values = result.totals(rows) if not rows.empty else {}
+        if values.get("offered") is not None:  # a volume per month, to compare periods
+            values["offered"] /= rows.period_start.nunique()
+        return values
+
+    comparison, ranking = [], []
+    for provider in providers:
+        this, before = over(period, provider), over(previous, provider)
+        for kpi in STRATEGIC_KPIS:
+            value, prior = this.get(kpi), before.get(kpi)
+            comparison.append({"provider": provider, "kpi": kpi, "value": value,
+                               "previous": prior,
+                               "delta": None if value is None or prior is None
+                               else value - prior})
+        ranking.append({"provider": provider, **{k: this.get(k) for k in RANKED_KPIS}})
+    ranking = pd.DataFrame(ranking)
+    ranks = pd.DataFrame({k: ranking[k].rank(ascending=KPI_BY_ID[k].better == "lower",
+                                             method="min") for k in RANKED_KPIS})
+    ranking["mean_rank"] = ranks.mean(axis=1)
+    ranking = ranking.sort_values("mean_rank", na_position="last").reset_index(drop=True)
+
+    monthly_from = (pd.Timestamp(period.end) - pd.DateOffset(months=HISTORY_MONTHS)
+                    + pd.Timedelta(days=1)).date()
+    monthly = result.table()
+    monthly = monthly.assign(period_start=monthly.period_start.map(_month))
+    monthly = monthly[monthly.period_start >= monthly_from].reset_index(drop=True)
+
+    registered = list_targets(store)
+    review = []
+    for provider in providers:
+        targets = live_targets(registered[registered.provider == provider], period.start,
+                               period.end)
+        target_of = {kpi: rows.iloc[0].to_dict() for kpi, rows in targets.groupby("kpi",
+                                                                                   sort=False)}
+        this = over(period, provider)
+        history = monthly[monthly.provider == provider]
+        for kpi in RANKED_KPIS:
+            current = target_of.get(kpi)
+            proposal = propose_target(history[kpi], kpi, current, this.get(kpi))
+            review.append({
+                "provider": provider, "kpi": kpi,
+                "target": None if current is None else current["value"],
+                "target_comparator": None if current is None else current["comparator"],
+                "target_id": None if current is None else current["target_id"],
+                "priority": 2 if current is None else current["priority"],
+                "owner": None if current is None else current["owner"],
+                "value": this.get(kpi), "status": status(this.get(kpi), current),
+                **proposal,
+                "achievability": achievability(proposal["met_months"], proposal["months"])})
+
+    spans = _complete_months(store, providers)
+    volume = []
+    upcoming = period.shifted(1).month_starts()
+    for provider in providers:
+        rows = frame[frame.provider == provider][["period_start", "offered"]]
+        first, last = spans.get(provider, (None, None))
+        complete = rows if first is None else rows[(rows.period_start >= first)
+                                                   & (rows.period_start <= last)]
+        complete = complete[complete.period_start <= period.end]
+        forecast, method = seasonal_forecast(complete, upcoming)
+        for row in rows.itertuples():
+            volume.append({"provider": provider, "period_start": row.period_start,
+                           "offered": row.offered, "forecast": False,
+                           "complete": first is not None and first <= row.period_start
+                           <= last, "method": ""})
+        for month, offered in zip(upcoming if forecast else [], forecast, strict=False):
+            volume.append({"provider": provider, "period_start": month, "offered": offered,
+                           "forecast": True, "complete": False, "method": method})
+        if not forecast:
+            volume.append({"provider": provider, "period_start": upcoming[0], "offered": None,
+                           "forecast": True, "complete": False, "method": method})
+    return StrategicCommittee(
+        period=period, providers=list(providers),
+        sl_definition=sl_definition(store, list(providers), lang),
+        comparison=pd.DataFrame(comparison), ranking=ranking, monthly=monthly,
+        review=pd.DataFrame(review), volume=pd.DataFrame(volume))
+
+
+def proposals_as_targets(committee: StrategicCommittee, rows: pd.DataFrame,
+                         lang: str = "en") -> pd.DataFrame:
+    """Review rows (with a proposal) as register rows for the next period."""
+    from kpi.i18n import t
+
+    upcoming = committee.next_period
+    rows = rows[rows.proposed.notna()]
+    return pd.DataFrame({
+        "kpi": rows.kpi, "provider": rows.provider, "site": None, "queue": None,
+        "comparator": rows.comparator, "value": rows.proposed, "start": upcoming.start,
+        "deadline": upcoming.end, "priority": rows.priority, "owner": rows.owner,
+        "rationale": [t("strategic.rationale", lang, period=committee.label,
+                        history=t("strategic.met_months", lang, met=m, months=n))
+                      for m, n in zip(rows.met_months, rows.months, strict=True)]})

@@ -1,0 +1,115 @@
+"""The strategic committee: periods, proposed targets and the forecast, worked out by hand."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from kpi.governance.targets import append_targets, list_targets
+from kpi.reports.strategic import (
+    Period,
+    achievability,
+    complete_periods,
+    parse_period,
+    proposals_as_targets,
+    propose_target,
+    seasonal_forecast,
+    strategic_committee,
+)
+from kpi.store import Store
+
+from .conftest import DEMO_TODAY
+
+
+def test_periods_parse_shift_and_span():
+    q1 = parse_period("2026-q1")
+    assert (q1.start, q1.end, q1.label) == (date(2026, 1, 1), date(2026, 3, 31), "2026-Q1")
+    assert q1.shifted(-1).label == "2025-Q4" and q1.shifted(4).label == "2027-Q1"
+    h2 = parse_period("2025-H2")
+    assert (h2.start, h2.end) == (date(2025, 7, 1), date(2025, 12, 31))
+    assert h2.shifted(1) == Period("half", 2026, 1)
+    assert h2.month_starts()[-1] == date(2025, 12, 1)
+    for bad in ("2026-Q5", "2026-H3", "Q1-2026", "2026"):
+        with pytest.raises(ValueError, match="quarter like 2026-Q1"):
+            parse_period(bad)
+
+
+def test_proposed_target_is_the_level_reached_two_months_out_of_three():
+    # Sorted: .70 .75 .80 .85 .90 .95; the 1/3 quantile sits 5/3 of the way: .75 + 2/3 × .05
+    # = .7833, rounded down to the half point: 78.0 %; met by .80 .85 .90 .95 = 4 months.
+    rates = pd.Series([0.70, 0.80, 0.90, 0.75, 0.85, 0.95])
+    proposal = propose_target(rates, "service_level", None, None)
+    assert proposal["proposed"] == pytest.approx(0.78)
+    assert (proposal["comparator"], proposal["met_months"], proposal["months"]) == \
+        (">=", 4, 6)
+    # Lower is better: sorted 20 22 25 30 35 40, the 2/3 quantile 30 + 1/3 × 5 = 31.67 s,
+    # rounded up to 32 s; met by 20 22 25 30 = 4 months.
+    waits = pd.Series([20, 30, 25, 40, 35, 22], dtype=float)
+    proposal = propose_target(waits, "asa_s", None, None)
+    assert (proposal["proposed"], proposal["comparator"], proposal["met_months"]) == \
+        (32.0, "<=", 4)
+    # A target met this period is never loosened: 85 % met at 86 % stays 85 %.
+    current = {"comparator": ">=", "value": 0.85}
+    kept = propose_target(rates, "service_level", current, 0.86)
+    assert (kept["proposed"], kept["basis"], kept["met_months"]) == (0.85, "kept", 3)
+    # Missed this period: the history's level is proposed, looser than the current one.
+    assert propose_target(rates, "service_level", current, 0.80)["proposed"] == \
+        pytest.approx(0.78)
+    short = propose_target(pd.Series([0.9, None, 0.8]), "service_level", None, None)
+    assert short["proposed"] is None and short["months"] == 2
+    assert [achievability(*a) for a in ((4, 6), (2, 6), (0, 6), (2, 2))] == \
+        ["achievable", "stretch", "out of reach", "short history"]
+
+
+def _months(start: str, values: list[float]) -> pd.DataFrame:
+    return pd.DataFrame({"period_start": pd.date_range(start, periods=len(values),
+                                                       freq="MS").date,
+                         "offered": values})
+
+
+def test_seasonal_forecast_scales_last_years_months_by_recent_growth():
+    # 2024: 100…210 by 10; 2025 Q1: 120 132 144 = 396 vs 330 a year before: growth 1.2.
+    history = _months("2024-01-01", [100 + 10 * i for i in range(12)] + [120, 132, 144])
+    april = [date(2025, 4, 1), date(2025, 5, 1), date(2025, 6, 1)]
+    forecast, method = seasonal_forecast(history, april)
+    assert method == "seasonal"
+    assert forecast == pytest.approx([130 * 1.2, 140 * 1.2, 150 * 1.2])
+
+
+def test_short_history_gets_the_trend_of_daily_volume():
+    # Daily volume 100 (31 d), 110 (28 d), 110 (31 d): mean 106.67, slope 5 per month.
+    # April is 2 months past the mean month: 116.67 a day × 30 = 3,500; May 121.67 × 31;
+    # June 126.67 × 30.
+    history = _months("2025-01-01", [3100, 3080, 3410])
+    forecast, method = seasonal_forecast(history, [date(2025, 4, 1), date(2025, 5, 1),
+                                                   date(2025, 6, 1)])
+    assert method == "trend"
+    assert forecast == pytest.approx([3500, 121.6667 * 31, 126.6667 * 30], rel=1e-5)
+    assert seasonal_forecast(history.head(2), [date(2025, 4, 1)]) == ([], "history")
+
+
+def test_committee_on_the_demo_reviews_targets_and_accepts_proposals(demo_db):
+    with Store(demo_db) as store:
+        periods = complete_periods(store, "quarter", today=DEMO_TODAY)
+        assert [p.label for p in periods] == ["2025-Q3", "2025-Q4"]
+        committee = strategic_committee(store, periods[-1],
+                                        ["Atlantic Relation", "Nordcall", "Sunline BPO"])
+        review = committee.review
+        sunline = review[(review.provider == "Sunline BPO")
+                         & (review.kpi == "traceability_rate")].iloc[0]
+        assert sunline.status == "missed"  # the demo's story: traceability around 55 %
+        volume = committee.volume
+        assert volume[volume.forecast].period_start.min() == date(2026, 1, 1)
+        before = len(list_targets(store))
+        picked = review[(review.provider == "Atlantic Relation")
+                        & review.kpi.isin(["service_level", "asa_s"])]
+        added = append_targets(store, proposals_as_targets(committee, picked))
+        register = list_targets(store)
+    assert added == 2 and len(register) == before + 2
+    new = register[register.start == date(2026, 1, 1)].set_index("kpi")
+    for row in picked.itertuples():
+        assert new.loc[row.kpi, "value"] == pytest.approx(row.proposed)
+        assert new.loc[row.kpi, "deadline"] == date(2026, 3, 31)
+        assert "2025-Q4" in new.loc[row.kpi, "rationale"]
