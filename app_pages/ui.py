@@ -120,7 +120,9 @@ def show_table(table, empty_message: str | None = None, container=st) -> None:
         flags = list(table.highlight)
         styled = styled.apply(lambda _: [f"background-color: {HIGHLIGHT_COLOUR}" if f else ""
                                          for f in flags])
-    container.dataframe(styled, hide_index=True, width="stretch")
+    # A committee table is read whole; only long annexes scroll.
+    container.dataframe(styled, hide_index=True, width="stretch",
+                        height="content" if len(shown) <= 40 else "auto")
 
 
 def show_chart(figure, name: str, container=st) -> None:

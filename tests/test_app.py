@@ -10,7 +10,9 @@ from kpi.store import Store
 
 from .conftest import DATA, ROOT, SHARED
 
-PAGES = ["app_pages/home.py", "app_pages/import_exports.py", "app_pages/data_overview.py"]
+PAGES = ["app_pages/home.py", "app_pages/import_exports.py", "app_pages/data_overview.py",
+         "app_pages/production_committee.py", "app_pages/steering_committee.py",
+         "app_pages/strategic_committee.py"]
 
 
 @pytest.fixture

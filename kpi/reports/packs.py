@@ -55,6 +55,11 @@ def _breakdown(frame: pd.DataFrame, by: str, lang: str,
                    Table(frame, [Column(by, heading), *kpi_columns(kpis, lang)]))
 
 
+def _with_values(frame: pd.DataFrame, kpis) -> list[str]:
+    """The KPIs the data gives at least one value of (an empty chart says nothing)."""
+    return [k for k in kpis if k in frame and frame[k].notna().any()]
+
+
 def _period_profile(frame: pd.DataFrame, category: str, heading: str, lang: str,
                     unit: str = DATE) -> Table:
     return Table(frame, [Column(category, heading, unit), *kpi_columns(PROFILE_KPIS, lang)])
@@ -119,7 +124,7 @@ def steering_pack(committee: SteeringCommittee, lang: str = "en") -> Pack:
         Column("gap", t("targets.gap", lang), ROW_KPI, signed=True),
         Column("priority", t("targets.priority", lang), COUNT)])
     charts = {}
-    for kpi in TREND_KPIS:
+    for kpi in _with_values(c.trends, TREND_KPIS):
         levels = c.targets[c.targets.kpi == kpi].value.tolist()
         charts[kpi] = kpi_trend(c.trends, kpi, lang, levels)
     month = t("steering.month", lang)
@@ -187,7 +192,7 @@ def strategic_pack(committee: StrategicCommittee, lang: str = "en") -> Pack:
             Column("mean_rank", t("strategic.mean_rank", lang), SCORE),
             *kpi_columns(RANKED_KPIS, lang)]), sheet=t("strategic.sheet.ranking", lang)))
     trend_charts = {kpi: kpi_trend(c.monthly, kpi, lang, colour_by="provider", height=280)
-                    for kpi in STRATEGIC_KPIS}
+                    for kpi in _with_values(c.monthly, STRATEGIC_KPIS)}
     sections.append(Section("monthly", t("strategic.monthly", lang), Table(c.monthly, [
         Column("period_start", t("steering.month", lang), MONTH),
         Column("provider", t("col.provider", lang)), *kpi_columns(STRATEGIC_KPIS, lang)]),
