@@ -4,6 +4,29 @@ import streamlit as st
 
 from app_pages.ui import language, store, tr
 
+KIOSK_CSS = """<style>
+header[data-testid="stHeader"], [data-testid="stSidebar"],
+[data-testid="stSidebarCollapsedControl"], [data-testid="stToolbar"],
+[data-testid="stDecoration"], footer { display: none !important; }
+.block-container, [data-testid="stMainBlockContainer"] { padding: 0.6rem 0.8rem !important;
+  max-width: 100% !important; }
+.stApp { background: #0d1726; }
+</style>"""
+
+if st.query_params.get("kiosk") == "1":
+    # A floor screen: the board and nothing else, no menu, no other page to reach.
+    st.set_page_config(page_title="Cockpit — wallboard", page_icon=":material/speed:",
+                       layout="wide", initial_sidebar_state="collapsed")
+    st.html(KIOSK_CSS)
+    language(chooser=False)
+    store()
+    from app_pages.wallboard_view import show_wallboard
+
+    st.navigation([st.Page(show_wallboard, title=tr("nav.wallboard"), default=True),
+                   st.Page("app_pages/wallboard.py", title=tr("nav.wallboard"),
+                           url_path="wallboard")], position="hidden").run()
+    st.stop()
+
 st.set_page_config(page_title="Cockpit", page_icon=":material/speed:", layout="wide")
 lang = language()
 store()  # open (and on first run build) the database before any page draws
@@ -29,6 +52,10 @@ pages = {
                 icon=":material/monitoring:", url_path="kpis"),
         st.Page("app_pages/targets.py", title=tr("nav.targets"), icon=":material/flag:",
                 url_path="targets"),
+        st.Page("app_pages/wallboard.py", title=tr("nav.wallboard"), icon=":material/tv:",
+                url_path="wallboard"),
+        st.Page("app_pages/wallboard_editor.py", title=tr("nav.boards"),
+                icon=":material/dashboard_customize:", url_path="boards"),
     ],
     tr("nav.group.data"): [
         st.Page("app_pages/import_exports.py", title=tr("nav.import"),

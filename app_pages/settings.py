@@ -1,9 +1,10 @@
-"""Settings: KPI settings per provider and per queue."""
+"""Settings: KPI settings per provider and per queue; the inbox and the wallboards' feed."""
 
 import streamlit as st
 
-from app_pages.ui import lang, store, tr
+from app_pages.ui import lang, save_button, store, tr
 from kpi.errors import CockpitError
+from kpi.live.app_settings import app_settings, inbox_path, save_app_settings
 from kpi.provider_settings import (
     SL_VARIANTS,
     provider_settings,
@@ -45,3 +46,16 @@ if st.button(tr("settings.save"), type="primary"):
     else:
         st.success(tr("settings.saved"))
 st.info(tr("explorer.sl_definition", text=sl_definition(db, None, lang())))
+
+st.subheader(tr("settings.live"))
+current = app_settings(db)
+col_inbox, col_stale, col_watch = st.columns([3, 1, 1])
+inbox = col_inbox.text_input(tr("settings.inbox_dir"), value=current["inbox_dir"],
+                             placeholder=str(inbox_path(db)))
+stale = col_stale.number_input(tr("settings.stale_after_min"), min_value=1, max_value=240,
+                               value=int(current["stale_after_min"]))
+interval = col_watch.number_input(tr("settings.watch_interval_s"), min_value=1,
+                                  max_value=300, value=int(current["watch_interval_s"]))
+save_button(tr("settings.save_live"), lambda: save_app_settings(db, {
+    "inbox_dir": inbox.strip(), "stale_after_min": stale, "watch_interval_s": interval}),
+    tr("settings.saved"))

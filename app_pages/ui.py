@@ -14,7 +14,23 @@ from kpi.store import Store
 
 @st.cache_resource(show_spinner=False)
 def _open_store(path: str) -> Store:
-    return Store(path)
+    store = Store(path)
+    inbox_watcher(store)
+    return store
+
+
+@st.cache_resource(show_spinner=False)
+def _watcher(_store: Store, path: str):
+    from kpi.live.watcher import InboxWatcher
+
+    return InboxWatcher(_store).start()
+
+
+def inbox_watcher(store: Store | None = None):
+    """The inbox's one writer, a thread of this process: the process that holds the
+    database for writing imports the drops, so the file is never locked against the app."""
+    store = store or _open_store(str(resolve_db_path()))
+    return _watcher(store, str(store.path))
 
 
 def store() -> Store:
@@ -30,8 +46,9 @@ def store() -> Store:
         st.stop()
 
 
-def language() -> str:
-    """The session's language: seeded once from ?lang=fr|en, then the sidebar's choice.
+def language(chooser: bool = True) -> str:
+    """The session's language: seeded once from ?lang=fr|en, then the sidebar's choice
+    (a kiosk screen has no sidebar: `chooser=False`).
 
     It lives in session state, not in the widget's default: page switches clear the query
     parameters, and a widget whose default changed would be a new widget.
@@ -39,6 +56,8 @@ def language() -> str:
     if st.session_state.get("lang") not in LANGUAGES:
         asked = st.query_params.get("lang")
         st.session_state["lang"] = asked if asked in LANGUAGES else DEFAULT_LANGUAGE
+    if not chooser:
+        return st.session_state["lang"]
     choice = st.sidebar.radio("🌐", options=list(LANGUAGES), format_func=LANGUAGES.get,
                               key="lang", horizontal=True, label_visibility="collapsed")
     st.query_params["lang"] = choice  # a copied link opens in the same language

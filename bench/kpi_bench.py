@@ -58,7 +58,11 @@ FROM contacts GROUP BY ALL ORDER BY ALL
 """
 
 
-def generate(path: Path, rows: int) -> None:
+def generate(path: Path, rows: int, in_time_order: bool = False) -> None:
+    """Three providers over a year from 2025-01-06. `in_time_order`: rows stored in arrival
+    order, as exports imported week after week are; else interleaved across the year."""
+    spread = ("to_days(i % 364) + to_seconds((i * 7) % 43200)" if not in_time_order else
+              f"to_seconds(CAST(i * (364 * 86400 // {max(rows, 1)}) AS BIGINT))")
     with Store(path) as store:
         store.write(lambda cur: cur.execute(f"""
             INSERT INTO providers (name) VALUES ('P1'), ('P2'), ('P3');
@@ -75,8 +79,8 @@ def generate(path: Path, rows: int) -> None:
                    CASE WHEN i % 17 = 0 THEN 50 + i % 200 END, 'K' || (i % 900000),
                    CASE WHEN i % 7 = 0 THEN 1 + i % 5 END,
                    CASE WHEN i % 11 = 0 THEN i % 11 END
-            FROM (SELECT i, TIMESTAMP '2025-01-06 08:00:00' + to_days(i % 364)
-                            + to_seconds((i * 7) % 43200) AS ts FROM range({rows}) t(i))"""))
+            FROM (SELECT i, TIMESTAMP '2025-01-06 08:00:00' + {spread} AS ts
+                  FROM range({rows}) t(i))"""))
 
 
 def run(path: Path, sql: str, params: list, repeats: int) -> tuple[float, float, object]:

@@ -12,8 +12,10 @@
     cockpit report production --provider NAME --week 2026-W03 --out FILE.xlsx|FILE.html
     cockpit report steering --provider NAME --month 2026-01 --out FILE.xlsx|FILE.html
     cockpit report strategic --quarter 2026-Q1|--half 2026-H1 [--provider NAME] --out FILE
+    cockpit watch [--inbox DIR] [--interval S] [--once]
+    cockpit demo-feed [--inbox DIR] [--every S] [--count N]
     cockpit demo [--db FILE] [--force]
-    cockpit app [--db FILE] [--port N]
+    cockpit app [--db FILE] [--port N] [--headless] [--demo-feed]
 """
 
 from __future__ import annotations
@@ -220,6 +222,41 @@ def cmd_report(args) -> int:
     return 0
 
 
+def cmd_watch(args) -> int:
+    from kpi.live.watcher import InboxWatcher
+
+    with _open_store(args) as store:
+        watcher = InboxWatcher(store, Path(args.inbox) if args.inbox else None,
+                               args.interval, on_outcome=_print_outcome)
+        print(f"watching {watcher.inbox} every {watcher.interval_s:g} s"
+              + (" (once)" if args.once else " (Ctrl-C to stop)"), file=sys.stderr)
+        if args.once:
+            outcomes = watcher.run_once()
+            return 0 if all(o.imported for o in outcomes) else 1
+        try:
+            watcher.run_forever()
+        except KeyboardInterrupt:
+            pass
+    return 0
+
+
+def _print_outcome(outcome) -> None:
+    if outcome.imported:
+        print(f"{outcome.file}: {outcome.message} -> {outcome.moved_to}")
+    else:
+        print(f"{outcome.file}: refused -> {outcome.moved_to}\n  {outcome.message}",
+              file=sys.stderr)
+
+
+def cmd_demo_feed(args) -> int:
+    from kpi.live.demo_feed import run_feed
+
+    inbox = Path(args.inbox) if args.inbox else resolve_db_path(args.db).parent / "inbox"
+    run_feed(inbox, args.every, args.count,
+             on_drop=lambda paths: print(f"dropped {len(paths)} snapshot(s) into {inbox}"))
+    return 0
+
+
 def cmd_demo(args) -> int:
     from kpi.demo import build_demo
 
@@ -245,6 +282,13 @@ def cmd_app(args) -> int:
                "--server.port", str(args.port)]
     if args.headless:
         command += ["--server.headless", "true"]
+    if args.demo_feed:  # the providers' ACDs, played by a thread of this process
+        import threading
+
+        from kpi.live.demo_feed import run_feed
+
+        threading.Thread(target=run_feed, args=(path.parent / "inbox", 60, None),
+                         daemon=True).start()
     return subprocess.call(command, env=env)
 
 
@@ -320,6 +364,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["fr", "en"], default="fr")
     p.set_defaults(run=cmd_report)
 
+    p = sub.add_parser("watch", parents=[db], help="import the files dropped into the inbox "
+                                                   "(when the app is not running)")
+    p.add_argument("--inbox", help="inbox folder (default: the setting, else 'inbox' beside "
+                                   "the database)")
+    p.add_argument("--interval", type=float, help="seconds between two looks (default: the "
+                                                  "setting, 10)")
+    p.add_argument("--once", action="store_true", help="one pass, then exit (1 if a file "
+                                                       "was refused)")
+    p.set_defaults(run=cmd_watch)
+
+    p = sub.add_parser("demo-feed", parents=[db], help="drop demo real-time snapshots into "
+                                                       "the inbox, as the providers' ACDs")
+    p.add_argument("--inbox", help="inbox folder (default: 'inbox' beside the database)")
+    p.add_argument("--every", type=float, default=60, help="seconds between drops (60)")
+    p.add_argument("--count", type=int, help="stop after this many drops (default: never)")
+    p.set_defaults(run=cmd_demo_feed)
+
     p = sub.add_parser("demo", parents=[db], help="build the demo database")
     p.add_argument("--force", action="store_true", help="rebuild it if it exists")
     p.set_defaults(run=cmd_demo)
@@ -328,6 +389,9 @@ def build_parser() -> argparse.ArgumentParser:
                                                  "first if there is none)")
     p.add_argument("--port", type=int, default=8501)
     p.add_argument("--headless", action="store_true", help="do not open a browser")
+    p.add_argument("--demo-feed", action="store_true",
+                   help="drop demo real-time snapshots into the inbox every minute, so the "
+                        "wallboards are live on the demo data")
     p.set_defaults(run=cmd_app)
     return parser
 

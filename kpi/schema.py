@@ -152,6 +152,16 @@ MIGRATIONS.append((
     ],
 ))
 
+MIGRATIONS.append((
+    7,
+    "wallboards saved by name, and settings of the whole cockpit (inbox, staleness)",
+    [
+        """CREATE TABLE wallboards (
+            name VARCHAR PRIMARY KEY, config VARCHAR NOT NULL, saved_at TIMESTAMPTZ NOT NULL)""",
+        """CREATE TABLE app_settings (name VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)""",
+    ],
+))
+
 LATEST_VERSION = MIGRATIONS[-1][0]
 
 # Fact tables, by import kind.

@@ -39,3 +39,15 @@ def resolve_db_path(cli_value: str | os.PathLike | None = None) -> Path:
     if env:
         return Path(env)
     return DEFAULT_DB
+
+
+# Settings of the whole cockpit, stored in the database (app_settings) and edited on the
+# Settings page; the inbox defaults to a folder beside the database file.
+APP_SETTINGS: tuple[Setting, ...] = (
+    Setting("inbox_dir", "", "Folder where providers drop exports (empty: 'inbox' beside the "
+                             "database file)."),
+    Setting("stale_after_min", 15, "A wallboard shows its feed as stale after this many "
+                                   "minutes without new data."),
+    Setting("watch_interval_s", 10, "How often the inbox is looked at, in seconds."),
+)
+APP_DEFAULTS = {s.name: s.default for s in APP_SETTINGS}

@@ -255,3 +255,69 @@ def test_strategic_committee_page_compares_providers_and_adopts_a_proposal(demo_
 
     next(r for r in at.radio if r.label == "Kind").set_value("half").run()
     assert not at.exception and at.selectbox[0].value.label == "2025-H2"
+
+
+def _fresh_snapshot(db, waiting: int) -> None:
+    """A real-time snapshot of right now for Atlantic Relation, through the importer."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    import pandas as pd
+
+    now = datetime.now(ZoneInfo("Europe/Paris")).replace(tzinfo=None, microsecond=0)
+    path = db.parent / "now.csv"
+    pd.DataFrame([{"at": f"{now:%Y-%m-%d %H:%M:%S}", "queue": q, "waiting": waiting,
+                   "longest_wait_s": 12, "agents_on_contact": 5, "agents_available": 2,
+                   "agents_paused": 1} for q in ("Facturation", "Ventes")]).to_csv(path,
+                                                                                 index=False)
+    with Store(db) as store:
+        import_export(store, path, provider="Atlantic Relation")
+
+
+def _tile_colours(at) -> dict[str, str]:
+    import re
+
+    body = at.get("html")[0].proto.body
+    return dict(re.findall(r'data-tile="(\w+)" data-colour="(\w+)"', body))
+
+
+def test_wallboard_colours_follow_the_default_thresholds_or_the_boards_own(demo_db,
+                                                                           monkeypatch):
+    from kpi.live.board import Threshold
+    from kpi.live.boards import BoardConfig, Scope, save_board
+
+    monkeypatch.setenv("COCKPIT_DB", str(demo_db))
+    _fresh_snapshot(demo_db, 6)  # 12 waiting over two queues: red under the default 3/10
+    with Store(demo_db) as store:
+        save_board(store, BoardConfig("Calm floor", [Scope("Atlantic Relation")],
+                                      thresholds={"waiting": Threshold("lower", 15, 30)}))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params.update({"lang": "en", "kiosk": "1", "provider": "Atlantic Relation"})
+    at.run()
+    assert not at.exception and not at.title and not at.radio  # kiosk: the board only
+    body = at.get("html")[0].proto.body
+    assert ">12<" in body and "data at" in body and 'data-state="stale"' not in body
+    assert _tile_colours(at)["waiting"] == "red"
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params.update({"lang": "en", "kiosk": "1", "board": "Calm floor"})
+    at.run()
+    assert _tile_colours(at)["waiting"] == "green"
+
+
+def test_wallboard_editor_saves_a_board_opened_by_its_url(demo_db, monkeypatch):
+    from kpi.live.boards import load_board
+
+    monkeypatch.setenv("COCKPIT_DB", str(demo_db))
+    at = open_page("app_pages/wallboard_editor.py", "en")
+    at.text_input[0].input("Floor Nantes").run()
+    at.multiselect[0].select("Nordcall").run()
+    at.slider[0].set_value(10).run()
+    next(b for b in at.button if b.label == "Save the board").click().run()
+    assert not at.exception
+    with Store(demo_db) as store:
+        board = load_board(store, "Floor Nantes")
+    assert [s.provider for s in board.scopes] == ["Atlantic Relation", "Nordcall"]
+    assert board.refresh_s == 10
+    at = open_page("app_pages/wallboard.py", "en")
+    assert at.selectbox[0].options == ["(choose below)", "Floor Nantes"]
+    assert "/wallboard?provider=Atlantic+Relation&kiosk=1&lang=en" in at.code[0].value

@@ -30,11 +30,21 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+class Server(str):
+    """The app's base URL, with the database it serves (its inbox is beside it)."""
+    db: Path
+
+
 @pytest.fixture(scope="module")
 def server(demo_db_template, tmp_path_factory):
     """`streamlit run app.py` on a free port over a copy of the demo database."""
+    from kpi.live.app_settings import save_app_settings
+    from kpi.store import Store
+
     db = tmp_path_factory.mktemp("browser") / "demo.duckdb"
     shutil.copy(demo_db_template, db)
+    with Store(db) as store:  # a quick inbox, so that the live test stays short
+        save_app_settings(store, {"watch_interval_s": 2})
     port = _free_port()
     log = tmp_path_factory.mktemp("log") / "streamlit.log"
     env = dict(os.environ, COCKPIT_DB=str(db))
@@ -57,7 +67,9 @@ def server(demo_db_template, tmp_path_factory):
             process.kill()
             pytest.fail("streamlit did not start:\n" + log.read_text())
         time.sleep(0.3)
-    yield url
+    served = Server(url)
+    served.db = db
+    yield served
     process.terminate()
     process.wait(timeout=20)
     print(log.read_text()[-3000:])
@@ -186,3 +198,66 @@ def test_production_committee_for_the_slipping_provider(server, page):
     assert download.value.suggested_filename.endswith(".xlsx")
     workbook = load_workbook(io.BytesIO(Path(download.value.path()).read_bytes()))
     assert workbook.sheetnames[:2] == ["Synthèse", "La semaine face aux objectifs"]
+
+
+def _drop(folder: Path, name: str, text: str) -> Path:
+    """As a provider's ACD drops a file: written under a temporary name, then renamed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    partial = folder / (name + ".part")
+    partial.write_text(text, encoding="utf-8")
+    return partial.rename(folder / name)
+
+
+def test_kiosk_wallboard_goes_live_on_a_drop_without_reloading(server, browser):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from playwright.sync_api import expect
+
+    inbox = server.db.parent / "inbox"
+    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+    page = context.new_page()
+    page.goto(server + "/wallboard?provider=Atlantic%20Relation&kiosk=1&lang=fr&refresh=5")
+    board = page.get_by_test_id("wallboard")
+    expect(board).to_be_visible(timeout=60_000)
+    # The demo's data are from another day: the board says so instead of showing them.
+    expect(page.locator("[data-state=stale]")).to_contain_text("FLUX INTERROMPU")
+    expect(page.get_by_test_id("stSidebar")).to_be_hidden()
+    expect(page.get_by_test_id("stHeader")).to_be_hidden()
+    links = page.locator("a[href]:not([href^=\"#\"])")  # the skip link stays in the page
+    assert links.count() == 0, links.evaluate_all("ls => ls.map(l => l.outerHTML)")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "wallboard_stale_1920x1080.png"))
+    page.evaluate("window.__sameDocument = 'yes'")
+
+    now = datetime.now(ZoneInfo("Europe/Paris")).replace(tzinfo=None, microsecond=0)
+    rows = "\n".join(f"{now:%Y-%m-%d %H:%M:%S},{q},111,45,6,1,0" for q in
+                      ("Facturation", "Support technique", "Ventes", "Réclamations"))
+    _drop(inbox / "Atlantic Relation", "rt_now.csv", "at,queue,waiting,longest_wait_s,"
+          "agents_on_contact,agents_available,agents_paused\n" + rows + "\n")
+    waiting = page.locator("[data-tile=waiting] .value")
+    expect(waiting).to_have_text("444", timeout=45_000)
+    expect(page.locator("[data-state=stale]")).to_have_count(0)
+    expect(page.locator("[data-tile=waiting]")).to_have_attribute("data-colour", "red")
+    assert page.evaluate("window.__sameDocument") == "yes"  # refreshed in place
+    page.screenshot(path=str(ARTIFACTS / "wallboard_live_1920x1080.png"))
+
+    _drop(inbox / "Atlantic Relation", "broken.csv",
+          (DATA / "bad" / "bad_date.csv").read_text(encoding="utf-8"))
+    deadline = time.time() + 30
+    while not list((inbox / "rejected" / "Atlantic Relation").glob("*broken.csv.reason.txt")):
+        assert time.time() < deadline, "the broken drop was not set aside"
+        time.sleep(0.5)
+    reason = next((inbox / "rejected" / "Atlantic Relation").glob("*.reason.txt"))
+    assert "row 3, column arrived_at" in reason.read_text(encoding="utf-8")
+    page.wait_for_timeout(6_000)  # a refresh after the refusal: the board keeps running
+    expect(waiting).to_have_text("444")
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    context.close()
+
+    small = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
+    small.goto(server + "/wallboard?provider=Atlantic%20Relation&kiosk=1&lang=en")
+    expect(small.locator("[data-tile=waiting] .value")).to_have_text("444", timeout=60_000)
+    box = small.get_by_test_id("wallboard").bounding_box()
+    assert box["y"] + box["height"] <= 720  # the whole board on a 720p screen
+    small.screenshot(path=str(ARTIFACTS / "wallboard_live_1280x720.png"))

@@ -1,0 +1,87 @@
+"""Design a wallboard: scope(s) shown in turn, tiles, thresholds, refresh; saved by name."""
+
+import pandas as pd
+import streamlit as st
+
+from app_pages.ui import labeller, lang, save_button, store, tr
+from kpi.inventory import providers
+from kpi.live.board import TILE_UNITS, TILES, Threshold
+from kpi.live.boards import (
+    REFRESH_RANGE,
+    ROTATE_RANGE,
+    BoardConfig,
+    Scope,
+    boards_table,
+    list_boards,
+    load_board,
+    save_board,
+)
+
+db = store()
+LANGUAGE = lang()
+st.title(tr("boards.title"))
+
+saved = list_boards(db)
+new_board = tr("boards.new")  # format_func runs outside the script too: bind the words now
+name_to_edit = st.selectbox(tr("boards.load"), ["", *saved],
+                            format_func=lambda n: n or new_board)
+current = load_board(db, name_to_edit) if name_to_edit else BoardConfig(
+    "", [Scope(p) for p in providers(db)[:1]])
+key = f"board-{name_to_edit}"
+
+name = st.text_input(tr("boards.name"), value=current.name, key=f"{key}-name")
+names = providers(db)
+chosen = st.multiselect(tr("boards.scopes"), names,
+                        default=[s.provider for s in current.scopes if s.provider in names],
+                        key=f"{key}-providers")
+scopes = []
+for provider in chosen:
+    queues = db.read("SELECT DISTINCT queue FROM contacts WHERE provider = ? ORDER BY queue",
+                     [provider]).queue.tolist()
+    before = next((s.queues for s in current.scopes if s.provider == provider), ())
+    picked = st.multiselect(tr("boards.queues", provider=provider), queues,
+                            default=[q for q in before if q in queues],
+                            key=f"{key}-queues-{provider}")
+    scopes.append(Scope(provider, tuple(picked)))
+tiles = st.multiselect(tr("boards.tiles"), TILES, default=list(current.tiles),
+                       format_func=labeller("wallboard.tile"), key=f"{key}-tiles")
+col_refresh, col_rotate, col_queues = st.columns(3)
+refresh = col_refresh.slider(tr("boards.refresh"), *REFRESH_RANGE, value=current.refresh_s,
+                             key=f"{key}-refresh")
+rotate = col_rotate.slider(tr("boards.rotate"), *ROTATE_RANGE, value=current.rotate_s,
+                           key=f"{key}-rotate")
+show_queues = col_queues.toggle(tr("boards.show_queues"), value=current.show_queues,
+                                key=f"{key}-show")
+
+st.subheader(tr("boards.thresholds"))
+label = labeller("wallboard.tile")
+limits = pd.DataFrame({
+    "tile": list(TILES),
+    "name": [label(t) for t in TILES],
+    "better": [current.thresholds[t].better if t in current.thresholds else
+               ("lower" if TILE_UNITS[t] == "seconds" or t == "waiting" else "higher")
+               for t in TILES],
+    "green": [current.thresholds[t].green if t in current.thresholds else None for t in TILES],
+    "red": [current.thresholds[t].red if t in current.thresholds else None for t in TILES]})
+edited = st.data_editor(
+    limits, hide_index=True, width="stretch", key=f"{key}-limits",
+    disabled=["tile", "name"], column_config={
+        "tile": None, "name": st.column_config.TextColumn(tr("boards.tiles")),
+        "better": st.column_config.SelectboxColumn(options=["higher", "lower"]),
+        "green": st.column_config.NumberColumn(tr("boards.green")),
+        "red": st.column_config.NumberColumn(tr("boards.red"))})
+thresholds = {row["tile"]: Threshold(row["better"], float(row["green"]), float(row["red"]))
+              for row in edited.to_dict("records")
+              if pd.notna(row["green"]) and pd.notna(row["red"])}
+
+board = BoardConfig(name.strip(), scopes, tuple(tiles), thresholds, refresh, rotate,
+                    show_queues)
+save_button(tr("boards.save"), lambda: save_board(db, board), tr("boards.saved"))
+
+st.subheader(tr("boards.saved_list"))
+table = boards_table(db)
+if not table.empty:
+    table["link"] = [f"/wallboard?board={n}&kiosk=1&lang={LANGUAGE}" for n in table.name]
+    st.dataframe(table.rename(columns={c: tr(f"boards.col.{c}") for c in table.columns
+                                       if c != "link"}), hide_index=True, width="stretch",
+                 column_config={"link": st.column_config.LinkColumn("kiosk")})

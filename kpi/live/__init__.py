@@ -1,0 +1,1 @@
+"""The floor's live view: the inbox of export drops, its one writer, and the wallboards."""
