@@ -52,3 +52,9 @@ st.page_link("app_pages/action_plan.py", label=tr("steering.edit_actions"),
 
 st.subheader(pack["quality"].title)
 show_table(pack["quality"].table, tr("production.none"))
+if "calibration" in pack:
+    st.subheader(pack["calibration"].title)
+    st.caption(pack["calibration"].text)
+    show_table(pack["calibration"].table)
+    st.page_link("app_pages/calibration.py", label=tr("nav.calibration"),
+                 icon=":material/balance:")

@@ -14,6 +14,7 @@ calibration sessions, the client's forecast and today's real-time snapshots.
 from __future__ import annotations
 
 import shutil
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -31,6 +32,13 @@ QUEUE_SHARE = np.array([0.35, 0.30, 0.20, 0.15])
 GRID = "Qualité 2026"
 GRID_ITEMS = (("Accueil", 10), ("Découverte du besoin", 20), ("Solution apportée", 30),
               ("Reformulation", 10), ("Conclusion", 10), ("Ton et courtoisie", 20))
+# The grid as registered: sections, weights, and a critical yes/no item (legal mentions)
+# that zeroes an evaluation when failed.
+GRID_SECTIONS = {"Accueil": "Accueil", "Ton et courtoisie": "Accueil",
+                 "Découverte du besoin": "Traitement", "Reformulation": "Traitement",
+                 "Solution apportée": "Traitement", "Conclusion": "Conclusion",
+                 "Mentions obligatoires": "Conclusion"}
+CRITICAL_ITEM = ("Mentions obligatoires", 1)
 # Share of the day's traffic per hour, 08:00 to 19:00 (two peaks, late morning and
 # early afternoon).
 HOURLY = np.array([4, 9, 12, 11, 9, 8, 10, 11, 9, 7, 6, 4], dtype=float)
@@ -264,8 +272,12 @@ def generate_agent_activity(contacts: pd.DataFrame, provider: DemoProvider,
 
 def generate_evaluations(contacts: pd.DataFrame, provider: DemoProvider,
                          rng: np.random.Generator) -> pd.DataFrame:
-    """Monthly evaluations (3 per agent) and one calibration session per month."""
+    """Monthly evaluations (3 per agent) and one calibration session per month; M. Bernard
+    starts lenient and converges as the sessions go by, S. Diallo stays harsh."""
     handled = contacts[contacts.answered_at.notna()]
+    # The critical item draws from its own generator: the other series stay as they were.
+    legal = np.random.default_rng(zlib.crc32(provider.name.encode()))
+    miss_legal = 0.12 if provider.trace_share < 0.8 else 0.04
     rows = []
     evaluators = ("Q. Lead", "M. Bernard", "S. Diallo", "L. Martin")
     prefix = provider.name[:2].upper()
@@ -276,18 +288,25 @@ def generate_evaluations(contacts: pd.DataFrame, provider: DemoProvider,
             for call in picks.itertuples():
                 skill = rng.normal(0.82, 0.08)
                 eid = f"{prefix}-E-{call.contact_id}"
+                scorer = None
                 for item, max_score in GRID_ITEMS:
                     score = float(np.clip(round(max_score * rng.normal(skill, 0.1)), 0,
                                           max_score))
-                    rows.append((eid, call.answered_at, agent, rng.choice(evaluators[1:]),
+                    drawn = rng.choice(evaluators[1:])  # one draw per item, as ever
+                    scorer = scorer or drawn
+                    rows.append((eid, call.answered_at, agent, scorer,
                                  call.contact_id, item, score, max_score, "", False))
+                rows.append((eid, call.answered_at, agent, scorer, call.contact_id,
+                             CRITICAL_ITEM[0], float(legal.random() >= miss_legal), 1.0, "",
+                             False))
         session = f"{prefix}-CAL-{month}"
         sample = part.sample(5, random_state=int(rng.integers(1 << 30)))
+        session_index = sorted(by_month.groups).index(month)
         for call in sample.itertuples():
             truth = {item: rng.normal(0.8, 0.1) for item, _ in GRID_ITEMS}
             for evaluator in evaluators:
-                bias = {"Q. Lead": 0.0, "M. Bernard": 0.08, "S. Diallo": -0.06,
-                        "L. Martin": 0.02}[evaluator]
+                bias = {"Q. Lead": 0.0, "M. Bernard": max(0.01, 0.10 - 0.015 * session_index),
+                        "S. Diallo": -0.06, "L. Martin": 0.02}[evaluator]
                 eid = f"{session}-{call.contact_id}-{evaluator.split()[-1]}"
                 for item, max_score in GRID_ITEMS:
                     noise = 0 if evaluator == "Q. Lead" else rng.normal(0, 0.07)
@@ -296,6 +315,8 @@ def generate_evaluations(contacts: pd.DataFrame, provider: DemoProvider,
                     rows.append((eid, call.answered_at, call.agent_id, evaluator,
                                  call.contact_id, item, score, max_score, session,
                                  evaluator == "Q. Lead"))
+                rows.append((eid, call.answered_at, call.agent_id, evaluator, call.contact_id,
+                             CRITICAL_ITEM[0], 1.0, 1.0, session, evaluator == "Q. Lead"))
     frame = pd.DataFrame(rows, columns=["evaluation_id", "evaluated_at", "agent_id",
                                         "evaluator", "contact_id", "item", "score",
                                         "max_score", "session_id", "is_reference"])
@@ -389,6 +410,19 @@ def write_demo_exports(folder: Path, today: date | None = None,
     return files
 
 
+def write_demo_grid(folder: Path, start: date) -> Path:
+    """The client's quality grid, in force from the start of the demo period."""
+    weights = {"Mentions obligatoires": 0}  # critical: it zeroes, it does not add
+    rows = [{"grid": GRID, "section": GRID_SECTIONS[item], "item": item,
+             "max_score": maximum, "weight": weights.get(item, maximum),
+             "critical": "yes" if (item, maximum) == CRITICAL_ITEM else "no",
+             "valid_from": start.isoformat()}
+            for item, maximum in (*GRID_ITEMS, CRITICAL_ITEM)]
+    path = folder / "quality_grid.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    return path
+
+
 def write_demo_targets(folder: Path, start: date) -> Path:
     """The client's SMART targets for each provider, from the start of the demo period."""
     rows = []
@@ -453,6 +487,7 @@ def build_demo(db_path: str | Path, *, force: bool = False, today: date | None =
     """Build the demo database at db_path; False when it exists and force is not set."""
     from kpi.governance.targets import import_targets
     from kpi.ingest.importer import import_files
+    from kpi.quality.grids import import_grid
 
     db_path = Path(db_path)
     if db_path.exists() and not force:
@@ -465,7 +500,9 @@ def build_demo(db_path: str | Path, *, force: bool = False, today: date | None =
     shutil.rmtree(exports, ignore_errors=True)
     files = write_demo_exports(exports, today=today, now=now)
     targets = write_demo_targets(exports, demo_period(today or date.today())[0])
+    grid = write_demo_grid(exports, demo_period(today or date.today())[0])
     with Store(db_path) as store:
+        import_grid(store, grid)
         import_targets(store, targets)
         write_demo_governance(store, today or date.today())
         for i, (provider, paths) in enumerate(files.items()):

@@ -162,6 +162,39 @@ MIGRATIONS.append((
     ],
 ))
 
+MIGRATIONS.append((
+    8,
+    "versioned quality grids; each evaluation keeps its grid version; evaluation scores",
+    [
+        """CREATE TABLE grid_items (
+            grid VARCHAR NOT NULL, version INTEGER NOT NULL, valid_from DATE NOT NULL,
+            section VARCHAR, item VARCHAR NOT NULL, max_score DOUBLE NOT NULL,
+            weight DOUBLE NOT NULL, critical BOOLEAN NOT NULL, position INTEGER NOT NULL,
+            PRIMARY KEY (grid, version, item))""",
+        "ALTER TABLE evaluations ADD COLUMN grid_version INTEGER",
+        # One row per evaluation: the weighted share of the maximum (an item's weight is its
+        # maximum when no registered grid gives one, i.e. Σ score / Σ max), zero when a
+        # critical item is failed (scored under half its maximum).
+        """CREATE VIEW evaluation_scores AS
+            SELECT e.provider, e.evaluation_id, any_value(e.agent_id) AS agent_id,
+                   any_value(e.evaluator) AS evaluator, any_value(e.contact_id) AS contact_id,
+                   any_value(e.grid) AS grid, any_value(e.grid_version) AS grid_version,
+                   any_value(e.session_id) AS session_id,
+                   bool_or(coalesce(e.is_reference, false)) AS is_reference,
+                   min(e.evaluated_local) AS evaluated_local,
+                   bool_or(coalesce(g.critical, false) AND e.score < e.max_score / 2)
+                       AS critical_failed,
+                   CASE WHEN bool_or(coalesce(g.critical, false) AND e.score < e.max_score / 2)
+                        THEN 0
+                        ELSE sum(coalesce(g.weight, e.max_score) * e.score / e.max_score)
+                             / sum(coalesce(g.weight, e.max_score)) END AS score_ratio
+            FROM evaluations e
+            LEFT JOIN grid_items g ON g.grid = e.grid AND g.version = e.grid_version
+                 AND g.item = e.item
+            GROUP BY e.provider, e.evaluation_id""",
+    ],
+))
+
 LATEST_VERSION = MIGRATIONS[-1][0]
 
 # Fact tables, by import kind.

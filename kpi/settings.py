@@ -49,5 +49,10 @@ APP_SETTINGS: tuple[Setting, ...] = (
     Setting("stale_after_min", 15, "A wallboard shows its feed as stale after this many "
                                    "minutes without new data."),
     Setting("watch_interval_s", 10, "How often the inbox is looked at, in seconds."),
+    Setting("calibration_tolerance", 5.0, "A calibration scoring is aligned when its total "
+                                          "is within this many points (of 100) of the "
+                                          "reference."),
+    Setting("evaluations_per_agent_month", 3, "Evaluations each agent should get a month "
+                                              "(coverage target)."),
 )
 APP_DEFAULTS = {s.name: s.default for s in APP_SETTINGS}

@@ -225,6 +225,8 @@ def test_steering_committee_page_on_the_demo(demo_db, monkeypatch):
     attainment = attainment.data if hasattr(attainment, "data") else attainment
     assert "Service level" in attainment["KPI"].tolist()
     assert len(at.get("plotly_chart")) == 8
+    assert any(h.value.startswith("Latest calibration session — AT-CAL-")
+               for h in at.subheader)
 
 
 def test_strategic_committee_page_compares_providers_and_adopts_a_proposal(demo_db,
@@ -321,3 +323,30 @@ def test_wallboard_editor_saves_a_board_opened_by_its_url(demo_db, monkeypatch):
     at = open_page("app_pages/wallboard.py", "en")
     assert at.selectbox[0].options == ["(choose below)", "Floor Nantes"]
     assert "/wallboard?provider=Atlantic+Relation&kiosk=1&lang=en" in at.code[0].value
+
+
+def test_calibration_page_shows_the_latest_session_with_agreement(demo_db, monkeypatch):
+    monkeypatch.setenv("COCKPIT_DB", str(demo_db))
+    at = open_page("app_pages/calibration.py", "en")
+    assert at.title[0].value == "Calibration session"
+    assert at.selectbox[1].value == "AT-CAL-2026-03"  # the newest session first
+    assert [m.label for m in at.metric][:2] == ["ICC(2,1)", "Krippendorff α"]
+    ranking = at.dataframe[0].value
+    ranking = ranking.data if hasattr(ranking, "data") else ranking
+    assert set(ranking["Evaluator"]) == {"M. Bernard", "S. Diallo", "L. Martin"}
+    assert len(at.get("plotly_chart")) == 3  # heat map, drift, group agreement
+
+
+def test_quality_page_records_an_evaluation_on_the_grid(demo_db, monkeypatch):
+    monkeypatch.setenv("COCKPIT_DB", str(demo_db))
+    at = open_page("app_pages/quality.py", "en")
+    assert at.title[0].value == "Quality"
+    with Store(demo_db) as store:
+        before = store.scalar("SELECT count(DISTINCT evaluation_id) FROM evaluations")
+    evaluator = next(t for t in at.text_input if t.label == "Evaluator")
+    evaluator.input("Q. Lead")
+    next(b for b in at.button if b.label == "Record the evaluation").click().run()
+    assert not at.exception and "import #" in at.success[0].value
+    with Store(demo_db) as store:
+        assert store.scalar("SELECT count(DISTINCT evaluation_id) FROM evaluations") == \
+            before + 1

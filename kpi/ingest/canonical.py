@@ -129,7 +129,11 @@ EVALUATIONS = KindRules(
         SELECT _row, provider, evaluation_id,
             timezone({tz}, evaluated_at) AS evaluated_at, evaluated_at AS evaluated_local,
             agent_id, evaluator, contact_id, grid, item, score, max_score, session_id,
-            coalesce(is_reference, false) AS is_reference
+            coalesce(is_reference, false) AS is_reference,
+            -- the grid version in force on the day it was scored (registered grids only)
+            (SELECT max(g.version) FROM grid_items g WHERE g.grid = typed.grid
+             AND g.valid_from <= coalesce(CAST(typed.evaluated_at AS DATE), current_date))
+             AS grid_version
         FROM typed""",
     key=("evaluation_id", "item"),
     period_column="evaluated_local",
@@ -137,6 +141,14 @@ EVALUATIONS = KindRules(
     checks=(
         Check("score", "score < 0", "a score of 0 or more"),
         Check("score", "score > max_score", "a score not above max_score"),
+        Check("item", """grid_version IS NOT NULL AND NOT EXISTS (
+                  SELECT 1 FROM grid_items g WHERE g.grid = staged.grid
+                  AND g.version = staged.grid_version AND g.item = staged.item)""",
+              "an item of the evaluation's grid (see the Quality page)"),
+        Check("max_score", """grid_version IS NOT NULL AND max_score <> (
+                  SELECT g.max_score FROM grid_items g WHERE g.grid = staged.grid
+                  AND g.version = staged.grid_version AND g.item = staged.item)""",
+              "the item's maximum in the evaluation's grid"),
         Check("max_score", "max_score <= 0", "a maximum score above 0"),
     ),
 )

@@ -189,6 +189,7 @@ REQUIRED: dict[str, tuple[tuple[tuple[str, ...], ...], ...]] = {
     "agent_activity": ((("agent_id",),), (("date",), ("interval_start",))),
     "evaluations": (
         (("evaluation_id",),),
+        (("evaluator",),),
         (("item",),),
         (("score",),),
         (("max_score",),),

@@ -36,13 +36,19 @@ SOURCE_TABLES: dict[str, Source] = {
         "provider": "provider", "site": "site", "agent": "agent_id", "team": "team"},
         interval_grain=False),
     "evaluations": Source("evaluations", "evaluated_local", {
-        "provider": "provider", "agent": "agent_id", "team": "team"}),
+        "provider": "provider", "agent": "agent_id", "team": "team", "site": "agent_site"}),
+    "calibration": Source("evaluations", "evaluated_local", {"provider": "provider"},
+                          interval_grain=False),
     "forecasts": Source("forecasts", "start_local", {"provider": "provider", "queue": "queue"},
                         interval_grain=False),
     "declared": Source("declared_reports", "period_local", {"provider": "provider",
                                                             "queue": "queue"},
                        interval_grain=False),
 }
+
+# The calibration tolerance in points of 100: the setting, else its default.
+CALIBRATION_TOLERANCE_SQL = ("coalesce((SELECT CAST(value AS DOUBLE) FROM app_settings "
+                             "WHERE name = 'calibration_tolerance'), 5.0)")
 
 # The effective settings of a row: the queue's, else the provider's.
 _SETTINGS = """
@@ -137,9 +143,10 @@ def _source_rows(name: str, request: KpiRequest, measures: list[str], params: li
     return f"SELECT {', '.join(columns)} FROM ({base}) r{clause}", list(available)
 
 
-# An agent's team is the one of their latest activity row: contacts and evaluations carry
-# no team, the agent activity export does.
-_AGENT_TEAMS = """LEFT JOIN (SELECT provider, agent_id, arg_max(team, start_local) AS team
+# An agent's team (and site, for evaluations) is the one of their latest activity row:
+# contacts and evaluations carry no team, the agent activity export does.
+_AGENT_TEAMS = """LEFT JOIN (SELECT provider, agent_id, arg_max(team, start_local) AS team,
+                                   arg_max(site, start_local) AS agent_site
                               FROM agent_activity GROUP BY ALL) tm
                    ON tm.provider = {alias}.provider AND tm.agent_id = {alias}.agent_id"""
 
@@ -148,8 +155,11 @@ def _base_relation(name: str, measures: list[str], request: KpiRequest, params: 
                    repeat_lookback_days: int) -> str:
     relation = _base_relation_without_team(name, measures, request, params,
                                            repeat_lookback_days)
-    if name in ("contacts", "evaluations") and "team" in (*request.by, *request.filters):
-        return f"SELECT b.*, tm.team FROM ({relation}) b {_AGENT_TEAMS.format(alias='b')}"
+    scopes = (*request.by, *request.filters)
+    if name in ("contacts", "evaluations") and ("team" in scopes or
+                                                name == "evaluations" and "site" in scopes):
+        return (f"SELECT b.*, tm.team, tm.agent_site FROM ({relation}) b "
+                f"{_AGENT_TEAMS.format(alias='b')}")
     return relation
 
 
@@ -179,12 +189,17 @@ def _base_relation_without_team(name: str, measures: list[str], request: KpiRequ
                    LEFT JOIN queue_settings qs ON qs.provider = i.provider
                         AND qs.queue = i.queue"""
     if name == "evaluations":
-        # One row per evaluation (its items summed); calibration scorings are not the
+        # One row per evaluation, scored on its grid; calibration scorings are not the
         # agent's quality.
-        return """SELECT provider, evaluation_id, agent_id, min(evaluated_local)
-                         AS evaluated_local, sum(score) AS score, sum(max_score) AS max_score
-                  FROM evaluations WHERE session_id IS NULL
-                  GROUP BY provider, evaluation_id, agent_id"""
+        return "SELECT * FROM evaluation_scores WHERE session_id IS NULL"
+    if name == "calibration":
+        return f"""SELECT s.provider, s.evaluated_local,
+                          100 * abs(s.score_ratio - r.score_ratio) AS total_gap,
+                          {CALIBRATION_TOLERANCE_SQL} AS tolerance
+                   FROM evaluation_scores s JOIN evaluation_scores r
+                     ON r.provider = s.provider AND r.session_id = s.session_id
+                    AND r.contact_id = s.contact_id AND r.is_reference
+                   WHERE s.session_id IS NOT NULL AND NOT s.is_reference"""
     return f"SELECT * FROM {SOURCE_TABLES[name].table}"
 
 

@@ -94,8 +94,14 @@ ACTIVITY_MEASURES: dict[str, str] = {
 }
 
 EVALUATION_MEASURES: dict[str, str] = {
-    "evaluation_ratio_sum": "score / max_score",  # one row per evaluation (see compile)
+    "evaluation_ratio_sum": "score_ratio",  # one row per evaluation (evaluation_scores)
     "evaluations": "1",
+}
+
+# One row per calibration scoring that has a reference for its contact (see compile).
+CALIBRATION_MEASURES: dict[str, str] = {
+    "calibration_aligned": "CASE WHEN total_gap <= tolerance + 1e-9 THEN 1 ELSE 0 END",
+    "calibration_scorings": "1",
 }
 
 FORECAST_MEASURES: dict[str, str] = {"forecast_offered": "forecast_offered"}
@@ -121,6 +127,7 @@ SOURCES: dict[str, dict[str, str]] = {
     "intervals": INTERVAL_MEASURES,
     "agent_activity": ACTIVITY_MEASURES,
     "evaluations": EVALUATION_MEASURES,
+    "calibration": CALIBRATION_MEASURES,
     "forecasts": FORECAST_MEASURES,
     "declared": DECLARED_MEASURES,
 }
@@ -246,9 +253,16 @@ KPIS: tuple[Kpi, ...] = (
                                                           "connectées."),
     Kpi("quality_score", "Quality score", "Note qualité", PCT, "higher",
         "evaluation_ratio_sum", "evaluations",
-        doc_en="Mean of evaluation score / max score (calibration sessions excluded).",
-        doc_fr="Moyenne des notes d'évaluation / note maximale (hors séances de "
-               "calibrage)."),
+        doc_en="Mean of evaluation scores on their grid: weighted share of the maximum, 0 "
+               "when a critical item is failed (calibration sessions excluded).",
+        doc_fr="Moyenne des notes d'évaluation sur leur grille : part pondérée du maximum, "
+               "0 si un critère éliminatoire est raté (hors séances de calibrage)."),
+    Kpi("calibration_alignment", "Calibration alignment", "Alignement en calibrage", PCT,
+        "higher", "calibration_aligned", "calibration_scorings",
+        doc_en="Calibration scorings within the tolerance (setting, ±5 points of 100) of the "
+               "reference scoring of the same contact / calibration scorings.",
+        doc_fr="Notations de calibrage à moins de la tolérance (réglage, ±5 points sur 100) "
+               "de la notation de référence du même contact / notations de calibrage."),
     Kpi("forecast_accuracy", "Forecast accuracy", "Fiabilité de la prévision", PCT, "higher",
         "abs(offered - forecast_offered)", "forecast_offered", complement=True,
         doc_en="1 − |offered − forecast| / forecast (the client's forecast quality).",

@@ -133,3 +133,47 @@ def volume_with_forecast(volume: pd.DataFrame, lang: str) -> go.Figure:
     figure.update_layout(height=380, margin={"l": 10, "r": 10, "t": 20, "b": 10},
                          legend={"orientation": "h", "y": -0.2})
     return figure
+
+
+def gap_heatmap(item_gaps: pd.DataFrame, items: list[str], lang: str,
+                tolerance: float) -> go.Figure:
+    """Evaluators × items, coloured by the mean signed gap to the reference (blue: harsher,
+    red: more lenient; white within nothing), annotated with the gap."""
+    pivot = item_gaps.pivot(index="evaluator", columns="item", values="gap").reindex(
+        columns=items)
+    limit = max(2 * tolerance, float(pivot.abs().max().max() or 0))
+    figure = go.Figure(go.Heatmap(
+        z=pivot.to_numpy(), x=list(pivot.columns), y=list(pivot.index), zmin=-limit,
+        zmax=limit, zmid=0, colorscale=[[0, "#1f5fa8"], [0.5, "#ffffff"], [1, "#c62828"]],
+        text=[[("" if pd.isna(v) else f"{v:+.1f}") for v in row] for row in pivot.to_numpy()],
+        texttemplate="%{text}", textfont={"size": 14},
+        colorbar={"title": t("calibration.gap_points", lang)},
+        hovertemplate="%{y} · %{x}: %{z:+.1f}<extra></extra>"))
+    figure.update_layout(title=t("calibration.heatmap", lang), height=120 + 55 * len(pivot),
+                         margin={"l": 10, "r": 10, "t": 40, "b": 10},
+                         yaxis={"autorange": "reversed"})
+    return figure
+
+
+def calibration_trends(per_evaluator: pd.DataFrame, group: pd.DataFrame,
+                       lang: str) -> dict[str, go.Figure]:
+    """Each evaluator's mean absolute gap, and the group's agreement, session after session."""
+    drift = go.Figure()
+    palette = [NAVY, GOLD, "#7a9e3f", "#8e5ea2", SKY, RED]
+    for index, (name, rows) in enumerate(per_evaluator.groupby("evaluator", sort=True)):
+        drift.add_scatter(x=pd.to_datetime(rows.day), y=rows.abs_gap, mode="lines+markers",
+                          name=name, line={"color": palette[index % len(palette)]})
+    drift.update_layout(title=t("calibration.drift", lang), height=320,
+                        yaxis={"title": t("calibration.gap_points", lang),
+                               "rangemode": "tozero"},
+                        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+                        legend={"orientation": "h", "y": -0.25})
+    agreement = go.Figure()
+    for column, name, colour in (("icc", "ICC(2,1)", NAVY), ("alpha", "Krippendorff α", GOLD)):
+        agreement.add_scatter(x=pd.to_datetime(group.day), y=group[column], name=name,
+                              mode="lines+markers", line={"color": colour})
+    agreement.update_layout(title=t("calibration.agreement_trend", lang), height=320,
+                            yaxis={"range": [-0.5, 1]},
+                            margin={"l": 10, "r": 10, "t": 40, "b": 10},
+                            legend={"orientation": "h", "y": -0.25})
+    return {"drift": drift, "agreement": agreement}

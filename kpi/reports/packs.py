@@ -152,7 +152,11 @@ def steering_pack(committee: SteeringCommittee, lang: str = "en") -> Pack:
                  text_table(actions_for_people(c.actions, lang), c.actions.overdue.tolist())),
          Section("quality", t("steering.quality", lang), Table(pivot, [
              Column("team", t("scope.team", lang)),
-             *[Column(m, m, PCT) for m in pivot.columns[1:]]]))],
+             *[Column(m, m, PCT) for m in pivot.columns[1:]]])),
+         *([] if c.calibration is None else [Section(
+             "calibration", f"{t('calibration.latest', lang)} — {c.calibration.session_id}",
+             _calibration_evaluators(c.calibration, lang),
+             text=_agreement_text(c.calibration, lang))])],
         lang, f"steering_{c.provider}_{c.label}".replace(" ", "_"))
 
 
@@ -239,3 +243,65 @@ def strategic_pack(committee: StrategicCommittee, lang: str = "en") -> Pack:
         sections, lang,
         f"strategic_{this_label}" + (f"_{c.providers[0]}" if len(c.providers) == 1 else "")
         .replace(" ", "_"))
+
+
+def _calibration_evaluators(result, lang: str) -> Table:
+    """Each evaluator's gap to the reference, alignment, and systematic items."""
+    return Table(result.evaluators_summary, [
+        Column("evaluator", t("calibration.evaluator", lang)),
+        Column("abs_gap", t("calibration.abs_gap", lang), SCORE),
+        Column("gap", t("calibration.signed_gap", lang), SCORE, signed=True),
+        Column("alignment", t("calibration.alignment", lang,
+                              tolerance=f"{result.tolerance:g}"), PCT),
+        Column("scorings", t("calibration.scorings", lang), COUNT),
+        Column("harsher_on", t("calibration.harsher", lang)),
+        Column("lenient_on", t("calibration.lenient", lang))])
+
+
+def _agreement_text(result, lang: str) -> str:
+    return t("calibration.group_text", lang,
+             icc="—" if result.icc is None else f"{result.icc:.2f}",
+             alpha="—" if result.alpha is None else f"{result.alpha:.2f}",
+             contacts=result.contacts, complete=result.icc_contacts,
+             raters=len(result.evaluators))
+
+
+def calibration_pack(result, per_evaluator: pd.DataFrame, group: pd.DataFrame,
+                     lang: str = "en") -> Pack:
+    """The calibration session for the meeting and to hand out afterwards."""
+    from kpi.reports.charts import calibration_trends, gap_heatmap
+
+    r = result
+    points = SCORE  # gaps in points of 100
+    items = list(r.items_to_discuss.item)
+    heat = gap_heatmap(r.item_gaps, items, lang, r.tolerance)
+    gaps = r.item_gaps.pivot(index="evaluator", columns="item", values="gap").reindex(
+        columns=items).reset_index()
+    return Pack(
+        "calibration", f"{t('calibration.title', lang)} — {r.provider} — {r.session_id}",
+        [(t("col.provider", lang), r.provider),
+         (t("calibration.session", lang), f"{r.session_id} ({format_date(r.day, lang)})"),
+         (t("calibration.grid", lang), f"{r.grid or '—'}"
+                                       + (f" v{r.grid_version}" if r.grid_version else "")),
+         (t("calibration.reference", lang), r.reference or t("calibration.consensus", lang)),
+         (t("calibration.evaluators", lang), ", ".join(r.evaluators)),
+         (t("calibration.group", lang), _agreement_text(r, lang)),
+         (t("calibration.tolerance", lang), f"± {r.tolerance:g}")],
+        [Section("evaluators", t("calibration.ranking", lang),
+                 _calibration_evaluators(r, lang)),
+         Section("heatmap", t("calibration.heatmap", lang), Table(gaps, [
+             Column("evaluator", t("calibration.evaluator", lang)),
+             *[Column(i, i, points, signed=True) for i in items]]), {"heatmap": heat}),
+         Section("discuss", t("calibration.discuss", lang), Table(r.items_to_discuss, [
+             Column("item", t("calibration.item", lang)),
+             Column("abs_gap", t("calibration.abs_gap", lang), points),
+             Column("spread", t("calibration.spread", lang), points),
+             Column("alpha", "Krippendorff α", "rate")])),
+         Section("history", t("calibration.history", lang), Table(group, [
+             Column("day", t("calibration.day", lang), DATE),
+             Column("session_id", t("calibration.session", lang)),
+             Column("icc", "ICC(2,1)", "rate"), Column("alpha", "Krippendorff α", "rate"),
+             Column("contacts", t("calibration.contacts", lang), COUNT),
+             Column("raters", t("calibration.evaluators", lang), COUNT)]),
+             calibration_trends(per_evaluator, group, lang))],
+        lang, f"calibration_{r.session_id}".replace(" ", "_"))

@@ -38,6 +38,7 @@ class SteeringCommittee:
     by_hour: pd.DataFrame  # hour, DRILL_KPIS
     actions: pd.DataFrame  # open or in progress, overdue flagged
     quality: pd.DataFrame  # month, team, quality_score, evaluations (engine's definition)
+    calibration: object | None = None  # the latest calibration session (SessionResult)
 
     @property
     def label(self) -> str:
@@ -105,4 +106,18 @@ def steering_committee(store: Store, provider: str, month: date, lang: str = "en
         trends=trends, targets=targets, attainment=pd.DataFrame(rows),
         by_queue=drill("queue"), by_site=drill("site"), by_team=drill("team"),
         by_hour=by_hour,
-        actions=live_actions(store, provider, today or date.today()), quality=quality)
+        actions=live_actions(store, provider, today or date.today()), quality=quality,
+        calibration=latest_calibration(store, provider, end))
+
+
+def latest_calibration(store: Store, provider: str, until: date):
+    """The provider's last calibration session up to `until`, analysed (None: none yet)."""
+    from kpi.live.app_settings import app_settings
+    from kpi.quality.calibration import analyse_session, list_sessions
+
+    sessions = list_sessions(store, provider)
+    sessions = sessions[pd.to_datetime(sessions.day).dt.date <= until]
+    if sessions.empty:
+        return None
+    return analyse_session(store, sessions.session_id.iloc[0],
+                           float(app_settings(store)["calibration_tolerance"]))

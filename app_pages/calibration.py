@@ -1,0 +1,55 @@
+"""The monthly calibration session, run from this page: gaps, agreement, what to discuss."""
+
+import streamlit as st
+
+from app_pages.ui import (
+    lang,
+    pack_buttons,
+    provider_with_periods,
+    show_chart,
+    show_table,
+    store,
+    tr,
+)
+from kpi.i18n import format_date
+from kpi.live.app_settings import app_settings
+from kpi.quality.calibration import analyse_session, calibration_history, list_sessions
+from kpi.reports.packs import calibration_pack
+
+db = store()
+LANGUAGE = lang()
+st.title(tr("calibration.title"))
+col_provider, col_session = st.columns(2)
+provider, sessions = provider_with_periods(
+    col_provider, lambda p: list_sessions(db, p).session_id.tolist(),
+    tr("calibration.no_session"))
+days = dict(list_sessions(db, provider)[["session_id", "day"]].values.tolist())
+session = col_session.selectbox(
+    tr("calibration.session"), sessions,
+    format_func=lambda s: f"{s} ({format_date(days[s], LANGUAGE)})")
+tolerance = float(app_settings(db)["calibration_tolerance"])
+result = analyse_session(db, session, tolerance)
+per_evaluator, group = calibration_history(db, provider, tolerance)
+pack = calibration_pack(result, per_evaluator, group, LANGUAGE)
+pack_buttons(pack)
+
+col_icc, col_alpha, col_contacts, col_reference = st.columns(4)
+col_icc.metric("ICC(2,1)", "—" if result.icc is None else f"{result.icc:.2f}",
+               help=tr("calibration.group_text", icc="", alpha="", contacts=result.contacts,
+                       complete=result.icc_contacts, raters=len(result.evaluators)))
+col_alpha.metric("Krippendorff α", "—" if result.alpha is None else f"{result.alpha:.2f}")
+col_contacts.metric(tr("calibration.contacts"), result.contacts)
+col_reference.metric(tr("calibration.reference"),
+                     result.reference or tr("calibration.consensus"))
+
+st.subheader(pack["heatmap"].title)
+show_chart(pack["heatmap"].charts["heatmap"], f"{pack.file_stem}_heatmap")
+st.subheader(pack["evaluators"].title)
+show_table(pack["evaluators"].table)
+st.subheader(pack["discuss"].title)
+show_table(pack["discuss"].table)
+
+st.subheader(pack["history"].title)
+columns = st.columns(2)
+for column, (name, figure) in zip(columns, pack["history"].charts.items(), strict=True):
+    show_chart(figure, f"{pack.file_stem}_{name}", column)

@@ -1,0 +1,1 @@
+"""Quality: grids, evaluations, calibration sessions and their agreement."""

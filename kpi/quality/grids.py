@@ -1,0 +1,138 @@
+"""Quality grids (SPEC §2.2, issue "Quality and calibration"): sections and items with a
+maximum, a weight and an optional critical flag; versioned.
+
+A grid saved with different items becomes a new version, in force from its `valid_from`;
+an evaluation keeps the version in force on the day it was scored (set at import).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from kpi.errors import CockpitError
+from kpi.store import Store
+
+COLUMNS = ["section", "item", "max_score", "weight", "critical"]
+_TRUE = {"1", "true", "yes", "oui", "vrai", "x", "y", "o"}
+
+
+class InvalidGrid(CockpitError):
+    pass
+
+
+def list_grids(store: Store) -> pd.DataFrame:
+    """grid, version, valid_from, items: every version of every grid."""
+    return store.read("""SELECT grid, version, min(valid_from) AS valid_from, count(*) AS items,
+                                sum(CAST(critical AS INTEGER)) AS critical_items
+                         FROM grid_items GROUP BY grid, version ORDER BY grid, version""")
+
+
+def grid_items(store: Store, grid: str, version: int | None = None) -> pd.DataFrame:
+    """The items of a grid version (default: the latest), in order."""
+    return store.read(
+        f"""SELECT {', '.join(COLUMNS)}, version, valid_from FROM grid_items
+            WHERE grid = ? AND version = coalesce(?, (SELECT max(version) FROM grid_items
+                                                      WHERE grid = ?))
+            ORDER BY position""", [grid, version, grid])
+
+
+def _clean(table: pd.DataFrame, where: str) -> pd.DataFrame:
+    missing = {"item", "max_score"} - set(table.columns)
+    if missing:
+        raise InvalidGrid(f"{where}: missing column(s) {', '.join(sorted(missing))}; expected "
+                          f"{', '.join(COLUMNS)}")
+    table = table.reindex(columns=COLUMNS).copy()
+    problems = []
+    rows = []
+    for number, row in enumerate(table.to_dict("records"), start=2):
+        item = str(row["item"]).strip() if isinstance(row["item"], str) else ""
+        if not item:
+            problems.append(f"{where}, row {number}, column item: expected an item name")
+            continue
+        try:
+            maximum = float(str(row["max_score"]).replace(",", "."))
+            if not maximum > 0:
+                raise ValueError
+        except ValueError:
+            problems.append(f"{where}, row {number}, column max_score: expected a maximum "
+                            f"above 0, found {row['max_score']!r}")
+            continue
+        weight_text = row["weight"]
+        try:
+            weight = maximum if weight_text is None or pd.isna(weight_text) or \
+                str(weight_text).strip() == "" else float(str(weight_text).replace(",", "."))
+            if weight < 0:
+                raise ValueError
+        except ValueError:
+            problems.append(f"{where}, row {number}, column weight: expected a weight of 0 or "
+                            f"more (empty: the maximum), found {weight_text!r}")
+            continue
+        critical = row["critical"]
+        critical = bool(critical) if isinstance(critical, bool) else \
+            str(critical).strip().lower() in _TRUE
+        section = row["section"] if isinstance(row["section"], str) and row["section"].strip() \
+            else None
+        rows.append({"section": section, "item": item, "max_score": maximum, "weight": weight,
+                     "critical": critical})
+    items = [r["item"] for r in rows]
+    twice = sorted({i for i in items if items.count(i) > 1})
+    if twice:
+        problems.append(f"{where}: item(s) named twice: {', '.join(twice)}")
+    if not rows and not problems:
+        problems.append(f"{where}: no item")
+    if problems:
+        raise InvalidGrid("\n".join(problems))
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def save_grid(store: Store, grid: str, table: pd.DataFrame, valid_from: date | None = None,
+              where: str = "grid") -> int:
+    """Store the grid's items as a new version when they differ from the latest one; the
+    version in force afterwards is returned (unchanged items: the same version)."""
+    grid = (grid or "").strip()
+    if not grid:
+        raise InvalidGrid(f"{where}: a grid needs a name")
+    items = _clean(table, where)
+    valid_from = valid_from or date.today()
+    latest = grid_items(store, grid)
+    if not latest.empty and latest[COLUMNS].reset_index(drop=True).equals(
+            items.astype(latest[COLUMNS].dtypes.to_dict()).reset_index(drop=True)):
+        return int(latest.version.iloc[0])
+    version = 1 if latest.empty else int(latest.version.iloc[0]) + 1
+    if not latest.empty and valid_from < pd.Timestamp(latest.valid_from.iloc[0]).date():
+        raise InvalidGrid(f"{where}: version {version} cannot start before version "
+                          f"{version - 1} ({latest.valid_from.iloc[0]})")
+
+    def run(cur) -> None:
+        for position, row in enumerate(items.to_dict("records")):
+            cur.execute("INSERT INTO grid_items VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        [grid, version, valid_from, row["section"], row["item"],
+                         row["max_score"], row["weight"], row["critical"], position])
+    store.write(run)
+    return version
+
+
+def import_grid(store: Store, path: str | Path, grid: str | None = None,
+                valid_from: date | None = None) -> tuple[str, int]:
+    """A grid from CSV or XLSX: columns section, item, max_score, weight, critical (and
+    optionally grid, valid_from). Returns (grid, version in force)."""
+    path = Path(path)
+    try:
+        table = (pd.read_excel(path, dtype=object) if path.suffix.lower() in (".xlsx", ".xlsm")
+                 else pd.read_csv(path, dtype=object, sep=None, engine="python",
+                                  encoding="utf-8-sig"))
+    except Exception as e:  # a damaged or empty file
+        raise InvalidGrid(f"{path.name}: not a readable CSV or XLSX file ({e})") from e
+    table.columns = [str(c).strip().lower() for c in table.columns]
+    if grid is None:
+        names = table["grid"].dropna().unique().tolist() if "grid" in table else []
+        if len(names) != 1:
+            raise InvalidGrid(f"{path.name}: name the grid (one value in a 'grid' column, or "
+                              f"--grid)")
+        grid = str(names[0])
+    if valid_from is None and "valid_from" in table and table.valid_from.notna().any():
+        valid_from = pd.Timestamp(table.valid_from.dropna().iloc[0]).date()
+    return grid, save_grid(store, grid, table, valid_from, where=path.name)
