@@ -49,13 +49,20 @@ st.info(tr("explorer.sl_definition", text=sl_definition(db, None, lang())))
 
 st.subheader(tr("settings.live"))
 current = app_settings(db)
-col_inbox, col_stale, col_watch = st.columns([3, 1, 1])
+col_inbox, col_stale, col_watch, col_tolerance, col_cover = st.columns([3, 1, 1, 1, 1])
 inbox = col_inbox.text_input(tr("settings.inbox_dir"), value=current["inbox_dir"],
                              placeholder=str(inbox_path(db)))
 stale = col_stale.number_input(tr("settings.stale_after_min"), min_value=1, max_value=240,
                                value=int(current["stale_after_min"]))
 interval = col_watch.number_input(tr("settings.watch_interval_s"), min_value=1,
                                   max_value=300, value=int(current["watch_interval_s"]))
+tolerance = col_tolerance.number_input(tr("settings.calibration_tolerance"), min_value=0.5,
+                                      max_value=50.0, step=0.5,
+                                      value=float(current["calibration_tolerance"]))
+per_agent = col_cover.number_input(tr("settings.evaluations_per_agent_month"), min_value=1,
+                                   max_value=50,
+                                   value=int(current["evaluations_per_agent_month"]))
 save_button(tr("settings.save_live"), lambda: save_app_settings(db, {
-    "inbox_dir": inbox.strip(), "stale_after_min": stale, "watch_interval_s": interval}),
+    "inbox_dir": inbox.strip(), "stale_after_min": stale, "watch_interval_s": interval,
+    "calibration_tolerance": tolerance, "evaluations_per_agent_month": per_agent}),
     tr("settings.saved"))
