@@ -100,16 +100,22 @@ def _timed(con, sql, params) -> float:
     return time.perf_counter() - start
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def generated_database(doc: str, name: str, in_time_order: bool = False) -> tuple[Path, int]:
+    """The benchmark's database from its command line (--rows, --keep DIR to reuse it)."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--rows", type=int, default=10_000_000)
     parser.add_argument("--keep", type=Path)
     args = parser.parse_args()
-    folder = args.keep or Path(tempfile.mkdtemp(prefix="cockpit-kpi-bench-"))
+    folder = args.keep or Path(tempfile.mkdtemp(prefix=f"cockpit-{name}-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"contacts_{args.rows}.duckdb"
+    path = folder / f"{'ordered_' if in_time_order else ''}contacts_{args.rows}.duckdb"
     if not path.exists():
-        generate(path, args.rows)
+        generate(path, args.rows, in_time_order)
+    return path, args.rows
+
+
+def main() -> None:
+    path, rows = generated_database(__doc__, "kpi")
     engine_sql, params = compile_kpis(KpiRequest(KPIS, "week", by=("provider", "queue")),
                                       present={"contacts"})
     e_cold, e_warm, engine = run(path, engine_sql, params, 3)
@@ -118,7 +124,7 @@ def main() -> None:
                                 np.asarray(hand[k], dtype=float), equal_nan=True, rtol=1e-12)
                     for k in KPIS)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"contacts: {args.rows:,}; result rows: {len(engine['offered'])}")
+    print(f"contacts: {rows:,}; result rows: {len(engine['offered'])}")
     print(f"engine:       cold {e_cold:.3f} s, warm {e_warm:.3f} s")
     print(f"hand-written: cold {h_cold:.3f} s, warm {h_warm:.3f} s")
     print(f"ratio engine / hand-written: cold {e_cold / h_cold:.2f}, warm "

@@ -11,13 +11,10 @@ exports imported week after week are.
 
 from __future__ import annotations
 
-import argparse
-import tempfile
 import time
 from datetime import UTC, datetime
-from pathlib import Path
 
-from kpi_bench import generate
+from kpi_bench import generated_database
 
 from kpi.live.board import board_state
 from kpi.store import Store
@@ -44,15 +41,7 @@ def best_of(repeats: int, run) -> tuple[float, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, default=10_000_000)
-    parser.add_argument("--keep", type=Path)
-    args = parser.parse_args()
-    folder = args.keep or Path(tempfile.mkdtemp(prefix="cockpit-wallboard-bench-"))
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"ordered_contacts_{args.rows}.duckdb"
-    if not path.exists():
-        generate(path, args.rows, in_time_order=True)
+    path, rows = generated_database(__doc__, "wallboard", in_time_order=True)
     with Store(path) as store:
         last = store.scalar("SELECT max(arrived_local) FROM contacts")
         day = last.date()
@@ -70,7 +59,7 @@ def main() -> None:
                 hour=23, minute=59, second=59)]))
         state = board_state(store, "P1", now=now)
     assert state.totals["offered"] == today, (state.totals["offered"], today)
-    print(f"contacts: {args.rows:,}; today's contacts of the board's provider: {today:,}")
+    print(f"contacts: {rows:,}; today's contacts of the board's provider: {today:,}")
     print(f"board refresh: first {board_first * 1000:.0f} ms, warm {board_warm * 1000:.0f} ms "
           f"(goal < 100 ms)")
     print(f"hand-written today's counts: first {hand_first * 1000:.0f} ms, warm "
