@@ -56,6 +56,8 @@ pages = {
                 url_path="targets"),
         st.Page("app_pages/quality.py", title=tr("nav.quality"),
                 icon=":material/verified:", url_path="quality"),
+        st.Page("app_pages/red_flags.py", title=tr("nav.flags"), icon=":material/report:",
+                url_path="flags"),
         st.Page("app_pages/wallboard.py", title=tr("nav.wallboard"), icon=":material/tv:",
                 url_path="wallboard"),
         st.Page("app_pages/wallboard_editor.py", title=tr("nav.boards"),

@@ -55,6 +55,9 @@ col_queue, col_site = st.columns(2)
 for column, key in ((col_queue, "by_queue"), (col_site, "by_site")):
     show_table(pack[key].table, container=column)
 
+st.subheader(pack["flags"].title)
+show_table(pack["flags"].table, tr("flags.none"))
+
 st.subheader(pack["feedback"].title)
 show_table(pack["feedback"].table, tr("production.none"))
 

@@ -45,6 +45,9 @@ drills = ("by_queue", "by_site", "by_team", "by_hour")
 for tab, key in zip(st.tabs([pack[k].title for k in drills]), drills, strict=True):
     show_table(pack[key].table, tr("production.none"), container=tab)
 
+st.subheader(pack["flags"].title)
+show_table(pack["flags"].table, tr("flags.none"))
+
 st.subheader(pack["actions"].title)
 show_table(pack["actions"].table, tr("production.none"))
 st.page_link("app_pages/action_plan.py", label=tr("steering.edit_actions"),

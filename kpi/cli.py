@@ -12,6 +12,7 @@
     cockpit report production --provider NAME --week 2026-W03 --out FILE.xlsx|FILE.html
     cockpit report steering --provider NAME --month 2026-01 --out FILE.xlsx|FILE.html
     cockpit report strategic --quarter 2026-Q1|--half 2026-H1 [--provider NAME] --out FILE
+    cockpit flags [--provider NAME] [--from D --to D] [--format table|csv|json] [--lang]
     cockpit watch [--inbox DIR] [--interval S] [--once]
     cockpit demo-feed [--inbox DIR] [--every S] [--count N]
     cockpit demo [--db FILE] [--force]
@@ -222,6 +223,25 @@ def cmd_report(args) -> int:
     return 0
 
 
+def cmd_flags(args) -> int:
+    from datetime import timedelta
+
+    from kpi.flags import flags_table, red_flags
+    from kpi.inventory import providers
+
+    with _open_store(args) as store:
+        known = providers(store)
+        if args.provider and args.provider not in known:
+            raise CockpitError(f"unknown provider {args.provider!r}; known: {', '.join(known)}")
+        last = store.scalar("SELECT CAST(max(arrived_local) AS DATE) FROM contacts")
+        date_to = args.date_to or (pd.Timestamp(last).date() if last else date.today())
+        date_from = args.date_from or date_to - timedelta(weeks=8)
+        flags = red_flags(store, [args.provider] if args.provider else known, date_from,
+                          date_to, args.lang)
+    _print_table(flags_table(flags, args.lang), args.format)
+    return 0
+
+
 def cmd_watch(args) -> int:
     from kpi.live.watcher import InboxWatcher
 
@@ -363,6 +383,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help="FILE.xlsx or FILE.html")
     p.add_argument("--lang", choices=["fr", "en"], default="fr")
     p.set_defaults(run=cmd_report)
+
+    p = sub.add_parser("flags", parents=[db], help="red flags: data signatures of a failing "
+                                                   "floor, with their evidence")
+    p.add_argument("--provider", help="one provider (default: all)")
+    p.add_argument("--from", dest="date_from", type=_date, help="first day (default: 8 weeks "
+                                                                "before --to)")
+    p.add_argument("--to", dest="date_to", type=_date, help="last day (default: the last day "
+                                                            "with contacts)")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.add_argument("--lang", choices=["fr", "en"], default="en")
+    p.set_defaults(run=cmd_flags)
 
     p = sub.add_parser("watch", parents=[db], help="import the files dropped into the inbox "
                                                    "(when the app is not running)")

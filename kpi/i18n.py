@@ -349,6 +349,84 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "boards.col.scopes": ("Shows", "Affiche"),
     "boards.col.refresh_s": ("Refresh (s)", "Rafraîchissement (s)"),
     "boards.col.rotate_s": ("Rotation (s)", "Rotation (s)"),
+    "nav.flags": ("Red flags", "Signaux d'alerte"),
+    "flags.title": ("Red flags", "Signaux d'alerte"),
+    "flags.none": ("No red flag over this period.", "Aucun signal d'alerte sur la période."),
+    "flags.period": ("Period", "Période"),
+    "flags.col.flag": ("Flag", "Signal"),
+    "flags.col.period_start": ("From", "Du"),
+    "flags.col.period_end": ("To", "Au"),
+    "flags.col.evidence": ("Evidence", "Éléments"),
+    "flags.col.why": ("Why it matters", "Pourquoi c'est important"),
+    "flags.thresholds": ("Thresholds", "Seuils"),
+    "flags.committee": ("Red flags of the period", "Signaux d'alerte de la période"),
+    "flag.traceability_low": ("Traceability under threshold", "Qualification insuffisante"),
+    "flag.traceability_low.why": (
+        "Agents do not key in why customers call: the client loses what its customers "
+        "say, and the provider's own reports cannot be checked.",
+        "Les conseillers ne saisissent pas le motif d'appel : le client perd ce que disent "
+        "ses clients, et les rapports du prestataire ne sont pas vérifiables."),
+    "flag.occupancy_low": ("Occupancy too low", "Taux d'occupation trop bas"),
+    "flag.occupancy_low.why": (
+        "Agents are logged but idle: the floor is too calm for its staffing (paid hours "
+        "without work), or the activity export does not match the traffic.",
+        "Les conseillers sont connectés mais inoccupés : le plateau est trop calme pour ses "
+        "effectifs (heures payées sans travail), ou l'export d'activité ne colle pas au "
+        "trafic."),
+    "flag.productivity_low": ("Contacts per agent-hour far under its own history",
+                              "Contacts par heure très en dessous de l'historique"),
+    "flag.productivity_low.why": (
+        "The same floor handles far fewer contacts per logged hour than usual: hours are "
+        "billed that the traffic does not explain.",
+        "Le même plateau traite beaucoup moins de contacts par heure connectée que "
+        "d'habitude : des heures sont facturées sans trafic pour les expliquer."),
+    "flag.overstaffed": ("Staffing far above what the traffic needs",
+                         "Effectifs très au-dessus du besoin"),
+    "flag.overstaffed.why": (
+        "Logged hours far exceed the Erlang C hours the traffic needs for the service-level "
+        "target: overstaffing, or traffic missing from the exports.",
+        "Les heures connectées dépassent de loin les heures Erlang C nécessaires au niveau "
+        "de service visé : sureffectif, ou trafic absent des exports."),
+    "flag.declared_gap": ("Declared service level differs from the detail",
+                          "Niveau de service déclaré différent du détail"),
+    "flag.declared_gap.why": (
+        "The provider's own report does not match what its call detail gives: ask how it "
+        "is computed before discussing the figure.",
+        "Le rapport du prestataire ne correspond pas à ce que donne son détail d'appels : "
+        "demandez comment il est calculé avant de discuter le chiffre."),
+    "flag.stale_feed": ("Stale feed", "Flux interrompu"),
+    "flag.stale_feed.why": (
+        "No new contact for days: the exports stopped, so nothing on the floor can be "
+        "checked.",
+        "Aucun nouveau contact depuis plusieurs jours : les exports ont cessé, plus rien "
+        "n'est vérifiable."),
+    "flag.traffic_drop": ("Sudden traffic drop", "Chute brutale du trafic"),
+    "flag.traffic_drop.why": (
+        "A day's traffic far under the same weekday's usual level: an export that misses "
+        "queues or hours, or a routing change nobody announced.",
+        "Le trafic d'un jour très en dessous du niveau habituel du même jour : un export "
+        "incomplet, ou un changement de routage non annoncé."),
+    "flag.evidence.traceability": ("{value} ({traced} of {handled} handled contacts with a "
+                                   "reason; threshold {threshold})",
+                                   "{value} ({traced} sur {handled} contacts traités avec un "
+                                   "motif ; seuil {threshold})"),
+    "flag.evidence.occupancy": ("{value} ({work} h of work in {available} h of work and "
+                                "availability; threshold {threshold})",
+                                "{value} ({work} h de travail sur {available} h de travail "
+                                "et de disponibilité ; seuil {threshold})"),
+    "flag.evidence.productivity": ("{value} contacts per agent-hour against {usual} usually "
+                                   "({ratio})",
+                                   "{value} contacts par heure contre {usual} d'habitude "
+                                   "({ratio})"),
+    "flag.evidence.overstaffed": ("{logged} h logged for {required} h needed (ratio {ratio})",
+                                  "{logged} h connectées pour {required} h nécessaires "
+                                  "(ratio {ratio})"),
+    "flag.evidence.declared": ("declared {declared}, recomputed {recomputed}",
+                               "déclaré {declared}, recalculé {recomputed}"),
+    "flag.evidence.stale": ("last contact on {last}, {days} days ago",
+                            "dernier contact le {last}, il y a {days} jours"),
+    "flag.evidence.traffic": ("{value} offered against {usual} on the same weekday usually",
+                              "{value} présentés contre {usual} le même jour d'habitude"),
     "nav.quality": ("Quality", "Qualité"),
     "nav.calibration": ("Calibration", "Calibrage"),
     "quality.title": ("Quality", "Qualité"),

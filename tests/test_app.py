@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -350,3 +351,15 @@ def test_quality_page_records_an_evaluation_on_the_grid(demo_db, monkeypatch):
     with Store(demo_db) as store:
         assert store.scalar("SELECT count(DISTINCT evaluation_id) FROM evaluations") == \
             before + 1
+
+
+def test_red_flags_page_shows_the_struggling_providers_evidence(demo_db, monkeypatch):
+    monkeypatch.setenv("COCKPIT_DB", str(demo_db))
+    at = open_page("app_pages/red_flags.py", "en")
+    assert at.title[0].value == "Red flags"
+    sunline = next(i for i, h in enumerate(at.subheader) if h.value.startswith("Sunline BPO"))
+    assert int(at.subheader[sunline].value.split("— ")[1]) > 0
+    tables = [t.value.data if hasattr(t.value, "data") else t.value for t in at.dataframe]
+    shown = pd.concat(tables)
+    assert "Traceability under threshold" in shown["Flag"].tolist()
+    assert shown["Evidence"].str.contains("handled contacts with a reason").any()

@@ -163,6 +163,7 @@ def test_a_refused_upload_shows_the_precise_error(server, page):
     ("/calibration?lang=fr", "Séance de calibrage", "Séance après séance",
      "calibration_fr"),
     ("/quality?lang=en", "Quality", "Quality grids", "quality_en"),
+    ("/flags?lang=fr", "Signaux d'alerte", "Sunline BPO", "red_flags_fr"),
     ("/strategic?lang=fr", "Comité stratégique",
      "Contacts présentés par mois, et la prévision pour 2026-Q1", "strategic_committee_fr"),
     ("/strategic?lang=en", "Strategic committee",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from kpi.flags import flags_section_table
 from kpi.governance.actions import actions_for_people
 from kpi.governance.feedback import feedback_for_people
 from kpi.i18n import format_date, format_value, t
@@ -105,6 +106,7 @@ def production_pack(committee: ProductionCommittee, lang: str = "en") -> Pack:
         Section("actions", t("production.actions", lang),
                 text_table(actions_for_people(c.actions, lang),
                            c.actions.get("overdue", pd.Series(dtype=bool)).tolist())),
+        Section("flags", t("flags.committee", lang), flags_section_table(c.flags or [], lang)),
         Section("note", t("production.note", lang), text=c.note)]
     return Pack("production", f"{t('production.title', lang)} — {c.provider} — {c.label}",
                 [(t("col.provider", lang), c.provider), (t("production.week", lang), period),
@@ -148,6 +150,8 @@ def steering_pack(committee: SteeringCommittee, lang: str = "en") -> Pack:
          _breakdown(c.by_site, "site", lang),
          _breakdown(c.by_team, "team", lang, empty_label=no_agent),
          _breakdown(c.by_hour, "hour", lang),
+         Section("flags", t("flags.committee", lang),
+                 flags_section_table(c.flags or [], lang)),
          Section("actions", t("nav.actions", lang),
                  text_table(actions_for_people(c.actions, lang), c.actions.overdue.tolist())),
          Section("quality", t("steering.quality", lang), Table(pivot, [

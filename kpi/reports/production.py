@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from kpi.flags import red_flags
 from kpi.governance.actions import due_actions
 from kpi.governance.feedback import list_feedback, week_note
 from kpi.governance.targets import list_targets, live_targets, status
@@ -42,6 +43,7 @@ class ProductionCommittee:
     feedback: pd.DataFrame
     actions: pd.DataFrame
     note: str
+    flags: list = None  # the week's red flags (kpi.flags.Flag)
 
     @property
     def week_end(self) -> date:
@@ -148,4 +150,5 @@ def production_committee(store: Store, provider: str, week: date,
         intraday=intraday, by_queue=breakdown("queue"), by_site=breakdown("site"),
         feedback=list_feedback(store, provider, week, end),
         actions=due_actions(store, provider, end), note=week_note(store, provider, week),
+        flags=red_flags(store, [provider], week, end, lang),
     )

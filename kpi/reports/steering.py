@@ -11,6 +11,7 @@ from datetime import date
 
 import pandas as pd
 
+from kpi.flags import red_flags
 from kpi.governance.actions import live_actions
 from kpi.governance.targets import list_targets, live_targets, status
 from kpi.metrics.compile import KpiRequest
@@ -39,6 +40,7 @@ class SteeringCommittee:
     actions: pd.DataFrame  # open or in progress, overdue flagged
     quality: pd.DataFrame  # month, team, quality_score, evaluations (engine's definition)
     calibration: object | None = None  # the latest calibration session (SessionResult)
+    flags: list | None = None  # the month's red flags (kpi.flags.Flag)
 
     @property
     def label(self) -> str:
@@ -107,7 +109,8 @@ def steering_committee(store: Store, provider: str, month: date, lang: str = "en
         by_queue=drill("queue"), by_site=drill("site"), by_team=drill("team"),
         by_hour=by_hour,
         actions=live_actions(store, provider, today or date.today()), quality=quality,
-        calibration=latest_calibration(store, provider, end))
+        calibration=latest_calibration(store, provider, end),
+        flags=red_flags(store, [provider], month, end, lang))
 
 
 def latest_calibration(store: Store, provider: str, until: date):

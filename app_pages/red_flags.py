@@ -1,0 +1,36 @@
+"""Red flags: what the data says about a floor before any visit, with the evidence."""
+
+from datetime import date, timedelta
+
+import streamlit as st
+
+from app_pages.ui import lang, save_button, show_table, store, tr
+from kpi.flags import RULES, flags_section_table, red_flags, save_thresholds, thresholds
+from kpi.inventory import providers
+
+db = store()
+LANGUAGE = lang()
+st.title(tr("flags.title"))
+names = providers(db)
+col_provider, col_period = st.columns([1, 2])
+chosen = col_provider.multiselect(tr("strategic.providers"), names, default=names)
+last = db.scalar("SELECT CAST(max(arrived_local) AS DATE) FROM contacts") or date.today()
+period = col_period.date_input(tr("flags.period"), value=(last - timedelta(weeks=8), last),
+                               min_value=date(2000, 1, 1), max_value=date(2100, 1, 1))
+if len(period) != 2 or not chosen:
+    st.stop()
+flags = red_flags(db, chosen, period[0], period[1], LANGUAGE)
+for provider in chosen:
+    own = [f for f in flags if f.provider == provider]
+    st.subheader(f"{provider} — {len(own)}")
+    show_table(flags_section_table(own, LANGUAGE), tr("flags.none"))
+
+with st.expander(tr("flags.thresholds")):
+    current = thresholds(db)
+    columns = st.columns(len(RULES))
+    chosen_limits = {rule: column.number_input(tr(f"flag.{rule}"), min_value=0.0,
+                                               value=float(current[rule]), key=f"flag-{rule}",
+                                               step=0.01 if RULES[rule].unit != "days" else 1.0)
+                     for column, rule in zip(columns, RULES, strict=True)}
+    save_button(tr("settings.save_live"), lambda: save_thresholds(db, chosen_limits),
+                tr("settings.saved"))

@@ -1,0 +1,240 @@
+"""Red flags (SPEC §4): the data signatures of a failing floor, as named rules.
+
+Each rule has a threshold (a setting, with a default), looks at a provider over a date
+range, and returns the periods that trip it with the numbers (evidence) and a plain-language
+reason. Weekly rules look at ISO weeks; the traffic drop at days.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pandas as pd
+
+from kpi.i18n import format_value, t
+from kpi.metrics.compile import KpiRequest
+from kpi.metrics.engine import compute_kpis
+from kpi.store import Store
+
+
+@dataclass(frozen=True)
+class Flag:
+    rule: str
+    provider: str
+    period_start: date
+    period_end: date
+    value: float
+    threshold: float
+    evidence: str  # the numbers, in the report's language
+
+    def explanation(self, lang: str) -> str:
+        return t(f"flag.{self.rule}.why", lang)
+
+    def name(self, lang: str) -> str:
+        return t(f"flag.{self.rule}", lang)
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    default: float  # the threshold when the setting is not set
+    unit: str  # of the threshold: pct, ratio, days
+    check: Callable[[Store, str, date, date, float, str], list[Flag]]
+
+
+def _weekly(store: Store, provider: str, kpis: tuple[str, ...], date_from: date,
+            date_to: date) -> pd.DataFrame:
+    result = compute_kpis(store, KpiRequest(kpis, "week", filters={"provider": (provider,)},
+                                            date_from=date_from, date_to=date_to))
+    frame = result.frame.copy()
+    frame["period_start"] = pd.to_datetime(frame.period_start).dt.date
+    return frame
+
+
+def _week_flags(rule: str, provider: str, rows, value_of, threshold: float, below: bool,
+                evidence) -> list[Flag]:
+    flags = []
+    for row in rows.itertuples():
+        value = value_of(row)
+        if value is None or pd.isna(value):
+            continue
+        if (value < threshold) if below else (value > threshold):
+            flags.append(Flag(rule, provider, row.period_start,
+                              row.period_start + timedelta(days=6), float(value), threshold,
+                              evidence(row)))
+    return flags
+
+
+def _traceability(store, provider, date_from, date_to, threshold, lang) -> list[Flag]:
+    rows = _weekly(store, provider, ("traceability_rate",), date_from, date_to)
+    return _week_flags("traceability_low", provider, rows, lambda r: r.traceability_rate,
+                       threshold, True, lambda r: t(
+                           "flag.evidence.traceability", lang,
+                           value=format_value(r.traceability_rate, "pct", lang),
+                           traced=format_value(r.m__traced, "count", lang),
+                           handled=format_value(r.m__handled_detail, "count", lang),
+                           threshold=format_value(threshold, "pct", lang)))
+
+
+def _occupancy(store, provider, date_from, date_to, threshold, lang) -> list[Flag]:
+    rows = _weekly(store, provider, ("occupancy",), date_from, date_to)
+    return _week_flags("occupancy_low", provider, rows, lambda r: r.occupancy, threshold, True,
+                       lambda r: t("flag.evidence.occupancy", lang,
+                                   value=format_value(r.occupancy, "pct", lang),
+                                   work=format_value(r.m__work_s / 3600, "count", lang),
+                                   available=format_value(
+                                       (r.m__work_s + r.m__available_s) / 3600, "count",
+                                       lang),
+                                   threshold=format_value(threshold, "pct", lang)))
+
+
+def _productivity(store, provider, date_from, date_to, threshold, lang) -> list[Flag]:
+    """Contacts per agent-hour under `threshold` × the median of the 8 weeks before."""
+    history_from = date_from - timedelta(weeks=8)
+    rows = _weekly(store, provider, ("contacts_per_agent_hour",), history_from, date_to)
+    rows = rows.dropna(subset=["contacts_per_agent_hour"]).sort_values("period_start")
+    rows["usual"] = rows.contacts_per_agent_hour.rolling(8, min_periods=4).median().shift(1)
+    rows = rows[rows.period_start >= date_from - timedelta(days=date_from.weekday())]
+    rows["ratio"] = rows.contacts_per_agent_hour / rows.usual
+    return _week_flags("productivity_low", provider, rows, lambda r: r.ratio, threshold, True,
+                       lambda r: t("flag.evidence.productivity", lang,
+                                   value=format_value(r.contacts_per_agent_hour, "rate", lang),
+                                   usual=format_value(r.usual, "rate", lang),
+                                   ratio=format_value(r.ratio, "pct", lang)))
+
+
+def _overstaffed(store, provider, date_from, date_to, threshold, lang) -> list[Flag]:
+    from kpi.staffing import staffing_check
+
+    _, days = staffing_check(store, provider, date_from, date_to)
+    if days.empty:
+        return []
+    days["period_start"] = [d - timedelta(days=d.weekday()) for d in days.day]
+    weeks = days.groupby("period_start", as_index=False)[["required_hours",
+                                                          "logged_hours"]].sum(min_count=1)
+    weeks["ratio"] = weeks.logged_hours / weeks.required_hours.where(weeks.required_hours > 0)
+    return _week_flags("overstaffed", provider, weeks, lambda r: r.ratio, threshold, False,
+                       lambda r: t("flag.evidence.overstaffed", lang,
+                                   logged=format_value(r.logged_hours, "count", lang),
+                                   required=format_value(r.required_hours, "count", lang),
+                                   ratio=format_value(r.ratio, "rate", lang)))
+
+
+def _declared_gap(store, provider, date_from, date_to, threshold, lang) -> list[Flag]:
+    from kpi.metrics.reconcile import reconcile
+
+    table = reconcile(store, provider, "week", date_from, date_to)
+    table = table[table.kpi == "service_level"].rename(columns={"gap": "value"})
+    table["gap"] = table.value.abs()
+    return _week_flags("declared_gap", provider, table, lambda r: r.gap, threshold, False,
+                       lambda r: t("flag.evidence.declared", lang,
+                                   declared=format_value(r.declared, "pct", lang),
+                                   recomputed=format_value(r.recomputed, "pct", lang)))
+
+
+def _stale_feed(store, provider, date_from, date_to, threshold, lang) -> list[Flag]:
+    last = store.scalar("SELECT CAST(max(arrived_local) AS DATE) FROM contacts "
+                        "WHERE provider = ?", [provider])
+    if last is None:
+        return []
+    last = pd.Timestamp(last).date()
+    silent = (date_to - last).days
+    if silent <= threshold:
+        return []
+    return [Flag("stale_feed", provider, last + timedelta(days=1), date_to, float(silent),
+                 threshold, t("flag.evidence.stale", lang, last=str(last), days=silent))]
+
+
+def _traffic_drop(store, provider, date_from, date_to, threshold, lang) -> list[Flag]:
+    """A day's offered under `threshold` × the mean of the same weekday the 4 weeks before."""
+    rows = compute_kpis(store, KpiRequest(("offered",), "day", filters={
+        "provider": (provider,)}, date_from=date_from - timedelta(weeks=4), date_to=date_to)
+    ).table()
+    rows["period_start"] = pd.to_datetime(rows.period_start).dt.date
+    offered = dict(zip(rows.period_start, rows.offered, strict=True))
+    last_day = max(offered, default=None)  # the data's last day may still be under way
+    flags = []
+    for day, value in offered.items():
+        if day < date_from or day == last_day:
+            continue
+        before = [offered[d] for d in (day - timedelta(weeks=k) for k in range(1, 5))
+                  if d in offered]
+        if len(before) < 4:
+            continue
+        usual = sum(before) / 4
+        if usual > 0 and value / usual < threshold:
+            flags.append(Flag("traffic_drop", provider, day, day, value / usual, threshold,
+                              t("flag.evidence.traffic", lang,
+                                value=format_value(value, "count", lang),
+                                usual=format_value(usual, "count", lang))))
+    return flags
+
+
+RULES: dict[str, Rule] = {rule.id: rule for rule in (
+    Rule("traceability_low", 0.90, "pct", _traceability),
+    Rule("occupancy_low", 0.60, "pct", _occupancy),
+    Rule("productivity_low", 0.70, "pct", _productivity),
+    Rule("overstaffed", 1.30, "ratio", _overstaffed),
+    Rule("declared_gap", 0.01, "pct", _declared_gap),
+    Rule("stale_feed", 2, "days", _stale_feed),
+    Rule("traffic_drop", 0.50, "pct", _traffic_drop),
+)}
+
+
+def thresholds(store: Store) -> dict[str, float]:
+    """Each rule's threshold: the setting `flag_<rule>` if set, else the default."""
+    stored = dict(store.read("SELECT name, value FROM app_settings WHERE name LIKE 'flag_%'"
+                             ).values.tolist())
+    return {rule: float(stored.get(f"flag_{rule}", r.default)) for rule, r in RULES.items()}
+
+
+def red_flags(store: Store, providers: list[str], date_from: date, date_to: date,
+              lang: str = "en", rules: list[str] | None = None) -> list[Flag]:
+    """Every flag of these providers over the range, by provider then period."""
+    limits = thresholds(store)
+    flags = []
+    for provider in providers:
+        for rule in rules or list(RULES):
+            flags += RULES[rule].check(store, provider, date_from, date_to, limits[rule], lang)
+    return sorted(flags, key=lambda f: (f.provider, f.period_start, f.rule))
+
+
+def flags_table(flags: list[Flag], lang: str) -> pd.DataFrame:
+    """provider, rule, flag, period_start, period_end, value, threshold, evidence, why."""
+    return pd.DataFrame([{
+        "provider": f.provider, "rule": f.rule, "flag": f.name(lang),
+        "period_start": f.period_start, "period_end": f.period_end, "value": f.value,
+        "threshold": f.threshold, "evidence": f.evidence, "why": f.explanation(lang)}
+        for f in flags], columns=["provider", "rule", "flag", "period_start", "period_end",
+                                  "value", "threshold", "evidence", "why"])
+
+
+def save_thresholds(store: Store, values: dict[str, float]) -> None:
+    """Store rule thresholds (settings `flag_<rule>`); refuses unknown rules and negatives."""
+    from kpi.live.app_settings import InvalidAppSetting
+
+    for rule, value in values.items():
+        if rule not in RULES:
+            raise InvalidAppSetting(f"unknown red-flag rule {rule!r}")
+        if value is None or value < 0:
+            raise InvalidAppSetting(f"{rule}: the threshold must be 0 or more")
+
+    def run(cur) -> None:
+        for rule, value in values.items():
+            cur.execute("INSERT OR REPLACE INTO app_settings VALUES (?, ?)",
+                        [f"flag_{rule}", str(float(value))])
+    store.write(run)
+
+
+def flags_section_table(flags: list[Flag], lang: str):
+    """The flags as a committee table (layout.Table)."""
+    from kpi.reports.layout import DATE, Column, Table
+
+    return Table(flags_table(flags, lang), [
+        Column("flag", t("flags.col.flag", lang)),
+        Column("period_start", t("flags.col.period_start", lang), DATE),
+        Column("period_end", t("flags.col.period_end", lang), DATE),
+        Column("evidence", t("flags.col.evidence", lang)),
+        Column("why", t("flags.col.why", lang))])
