@@ -58,6 +58,8 @@ pages = {
                 icon=":material/verified:", url_path="quality"),
         st.Page("app_pages/red_flags.py", title=tr("nav.flags"), icon=":material/report:",
                 url_path="flags"),
+        st.Page("app_pages/incentives.py", title=tr("nav.incentives"),
+                icon=":material/payments:", url_path="incentives"),
         st.Page("app_pages/wallboard.py", title=tr("nav.wallboard"), icon=":material/tv:",
                 url_path="wallboard"),
         st.Page("app_pages/wallboard_editor.py", title=tr("nav.boards"),

@@ -443,6 +443,33 @@ def write_demo_targets(folder: Path, start: date) -> Path:
     return path
 
 
+def write_demo_incentives(store: Store, start: date, today: date) -> None:
+    """Each provider's incentive scheme from the start of the demo, and the payments of the
+    months before: Sunline BPO paid late once, the last month not paid yet."""
+    from kpi.incentives.scheme import Scheme, SchemeLine
+    from kpi.incentives.statement import record_payment, save_scheme, statement
+
+    first = (start.replace(day=1) + timedelta(days=32)).replace(day=1)
+    for provider, fee in zip(PROVIDERS, (180_000, 95_000, 140_000), strict=True):
+        save_scheme(store, Scheme(
+            provider.name, first, fee, at_risk_share=0.10, bonus_cap=0.06, malus_cap=0.08,
+            quality_gate=0.75, volume_band=0.15, lines=[
+                SchemeLine("service_level", 3, 0.80, 0.70, 0.90),
+                SchemeLine("answer_rate", 1, 0.90, 0.85, 0.95),
+                SchemeLine("traceability_rate", 1, 0.90, 0.80, 0.98),
+                SchemeLine("quality_score", 1, 0.80, 0.70, 0.90)]))
+    months = pd.date_range(first, today.replace(day=1), freq="MS")[:-1]
+    for provider in PROVIDERS:
+        for index, month in enumerate(months):
+            period = f"{month:%Y-%m}"
+            due = (month + pd.DateOffset(months=1, days=14)).date()
+            last = index == len(months) - 1
+            paid = None if last else due + timedelta(
+                days=12 if provider.name == "Sunline BPO" and index == 1 else -3)
+            amount = statement(store, provider.name, period).settlement.amount
+            record_payment(store, provider.name, period, round(amount, 2), due, paid)
+
+
 def write_demo_governance(store: Store, today: date) -> None:
     """What a pilot would have logged: the providers' alerts and recommendations, and an
     action plan with one overdue action."""
@@ -511,4 +538,6 @@ def build_demo(db_path: str | Path, *, force: bool = False, today: date | None =
 
             import_files(store, [(p, p.name) for p in paths], provider=provider,
                          imported_by="demo", on_progress=step)
+        write_demo_incentives(store, demo_period(today or date.today())[0],
+                              today or date.today())
     return True

@@ -195,6 +195,19 @@ MIGRATIONS.append((
     ],
 ))
 
+MIGRATIONS.append((
+    9,
+    "incentive schemes (versioned per provider) and the payments made under them",
+    [
+        """CREATE TABLE incentive_schemes (
+            provider VARCHAR NOT NULL, valid_from DATE NOT NULL, config VARCHAR NOT NULL,
+            saved_at TIMESTAMPTZ NOT NULL, PRIMARY KEY (provider, valid_from))""",
+        """CREATE TABLE payments (
+            provider VARCHAR NOT NULL, period VARCHAR NOT NULL, amount DOUBLE,
+            due DATE, paid DATE, note VARCHAR, PRIMARY KEY (provider, period))""",
+    ],
+))
+
 LATEST_VERSION = MIGRATIONS[-1][0]
 
 # Fact tables, by import kind.

@@ -363,3 +363,17 @@ def test_red_flags_page_shows_the_struggling_providers_evidence(demo_db, monkeyp
     shown = pd.concat(tables)
     assert "Traceability under threshold" in shown["Flag"].tolist()
     assert shown["Evidence"].str.contains("handled contacts with a reason").any()
+
+
+def test_incentives_page_states_the_month_and_simulates(demo_db, monkeypatch):
+    monkeypatch.setenv("COCKPIT_DB", str(demo_db))
+    at = open_page("app_pages/incentives.py", "en")
+    assert at.title[0].value == "Bonus / malus"
+    assert at.selectbox[1].value == "2026-03"  # the last month over by the calendar
+    amount = at.metric[0].value
+    assert at.metric[3].label == "Simulated amount" and at.metric[3].value == amount
+    slider = next(s for s in at.slider if s.label == "Service level")
+    slider.set_value(slider.max).run()  # at its best, the amount cannot go down
+    assert not at.exception
+    assert float(at.metric[3].value.replace(",", "")) >= float(amount.replace(",", ""))
+    assert any("late" in e.value for e in at.error)  # the demo's unpaid month

@@ -164,6 +164,7 @@ def test_a_refused_upload_shows_the_precise_error(server, page):
      "calibration_fr"),
     ("/quality?lang=en", "Quality", "Quality grids", "quality_en"),
     ("/flags?lang=fr", "Signaux d'alerte", "Sunline BPO", "red_flags_fr"),
+    ("/incentives?lang=en", "Bonus / malus", "Payments", "incentives_en"),
     ("/strategic?lang=fr", "Comité stratégique",
      "Contacts présentés par mois, et la prévision pour 2026-Q1", "strategic_committee_fr"),
     ("/strategic?lang=en", "Strategic committee",
@@ -176,7 +177,8 @@ def test_steering_pages_deep_link_and_render(server, page, path, title, last, na
     expect(page.get_by_role("heading", name=title)).to_be_visible(timeout=30_000)
     expect(page.get_by_role("heading", name=last)).to_be_visible(timeout=60_000)
     expect(page.get_by_test_id("stException")).to_have_count(0)
-    if name.startswith(("kpi", "production", "steering", "strategic", "calibration")):
+    if name.startswith(("kpi", "production", "steering", "strategic", "calibration",
+                        "incentives")):
         expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=30_000)
     shot(page, name)
 

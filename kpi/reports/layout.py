@@ -15,6 +15,7 @@ from kpi.i18n import format_date, format_value, t
 from kpi.metrics.registry import KPI_BY_ID
 
 ROW_KPI = "row_kpi"  # the unit is the one of the KPI the row is about
+ROW_UNIT = "row_unit"  # the unit is named in the row's `kpi_key` column
 STATUS = "status"  # met / missed / no data: translated and coloured
 TEXT = "text"
 DATE = "date"
@@ -45,6 +46,8 @@ class Table:
     kpi_key: str = "kpi"  # with ROW_KPI columns: the column naming each row's KPI
 
     def unit(self, column: Column, record: dict) -> str:
+        if column.unit == ROW_UNIT:
+            return record[self.kpi_key]
         return KPI_BY_ID[record[self.kpi_key]].unit if column.unit == ROW_KPI else column.unit
 
     @property

@@ -23,6 +23,7 @@ from kpi.reports.layout import (
     DATE,
     MONTH,
     ROW_KPI,
+    ROW_UNIT,
     STATUS,
     Column,
     ExcelChart,
@@ -309,3 +310,50 @@ def calibration_pack(result, per_evaluator: pd.DataFrame, group: pd.DataFrame,
              Column("raters", t("calibration.evaluators", lang), COUNT)]),
              calibration_trends(per_evaluator, group, lang))],
         lang, f"calibration_{r.session_id}".replace(" ", "_"))
+
+
+def statement_pack(result, lang: str = "en") -> Pack:
+    """The month's (or quarter's) incentive statement, checkable line by line."""
+    s, scheme = result.settlement, result.scheme
+    lines = _with_labels(result.lines(), lang)
+    steps = pd.DataFrame([
+        (t("incentive.base_fee", lang), scheme.base_fee),
+        (t("incentive.total_score", lang), s.total),
+        (t("incentive.at_risk", lang), scheme.at_risk_share * scheme.base_fee),
+        (t("incentive.variable_raw", lang), s.variable_raw),
+        (t("incentive.variable", lang), s.variable),
+        (t("incentive.amount", lang), s.amount)], columns=["step", "value"])
+    units = ["amount", "rate", "amount", "amount", "amount", "amount"]
+    steps["unit"] = units
+    notes = [t(f"incentive.note.{n.split(':')[0]}", lang,
+               kpi=KPI_BY_ID[n.split(':')[1]].label(lang) if ":" in n else "")
+             for n in s.notes] or [t("incentive.note.none", lang)]
+    band = "—" if s.in_band is None else t("incentive.in_band" if s.in_band
+                                           else "incentive.out_of_band", lang)
+    return Pack(
+        "statement", f"{t('incentive.title', lang)} — {result.provider} — {result.period}",
+        [(t("col.provider", lang), result.provider),
+         (t("incentive.period", lang), f"{result.period} ({format_date(result.start, lang)}"
+                                       f" → {format_date(result.end, lang)})"),
+         (t("incentive.scheme", lang), t("incentive.scheme_text", lang,
+                                         since=format_date(scheme.valid_from, lang))),
+         (t("incentive.volume", lang), t("incentive.volume_text", lang,
+                                         offered=format_value(result.offered, COUNT, lang),
+                                         forecast=format_value(result.forecast, COUNT, lang),
+                                         band=band)),
+         (t("incentive.amount", lang), format_value(s.amount, "amount", lang))],
+        [Section("lines", t("incentive.lines", lang), Table(lines, [
+            Column("label", t("targets.kpi", lang)),
+            Column("value", t("incentive.value", lang), ROW_KPI),
+            Column("floor", t("incentive.floor", lang), ROW_KPI),
+            Column("target", t("targets.value", lang), ROW_KPI),
+            Column("ceiling", t("incentive.ceiling", lang), ROW_KPI),
+            Column("score", t("incentive.score", lang), "rate", signed=True),
+            Column("applied", t("incentive.applied", lang), "rate", signed=True),
+            Column("weight", t("incentive.weight", lang), "rate"),
+            Column("weighted", t("incentive.weighted", lang), "rate", signed=True)])),
+         Section("computation", t("incentive.computation", lang), Table(
+             steps, [Column("step", t("incentive.step", lang)),
+                     Column("value", t("incentive.value", lang), ROW_UNIT)],
+             kpi_key="unit"), text="\n".join(notes))],
+        lang, f"statement_{result.provider}_{result.period}".replace(" ", "_"))

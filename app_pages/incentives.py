@@ -1,0 +1,166 @@
+"""Bonus / malus: the month's statement traced to the KPIs, what-if simulation, what the
+scheme would have paid, payments, and the scheme itself (edited or imported)."""
+
+from dataclasses import replace
+from datetime import date
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from app_pages.ui import (
+    lang,
+    pack_buttons,
+    provider_with_periods,
+    save_button,
+    show_chart,
+    show_table,
+    store,
+    tr,
+)
+from kpi.errors import CockpitError
+from kpi.i18n import format_value
+from kpi.incentives.scheme import Scheme, SchemeLine, settle
+from kpi.incentives.statement import (
+    import_scheme,
+    list_payments,
+    list_schemes,
+    paid_history,
+    record_payment,
+    save_scheme,
+    scheme_verdict,
+    statement,
+)
+from kpi.metrics.registry import KPI_BY_ID
+from kpi.reports.layout import Column, Table
+from kpi.reports.packs import statement_pack
+from kpi.reports.steering import months_with_data
+
+db = store()
+LANGUAGE = lang()
+st.title(tr("incentive.page"))
+
+
+def months_under_a_scheme(provider: str) -> list[str]:
+    schemes = list_schemes(db, provider)
+    if not schemes:
+        return []
+    first = schemes[0].valid_from.replace(day=1)
+    return [f"{m:%Y-%m}" for m in reversed(months_with_data(db, provider)) if m >= first]
+
+
+col_provider, col_month = st.columns(2)
+provider, months = provider_with_periods(col_provider, months_under_a_scheme,
+                                         tr("incentive.no_scheme"))
+complete = [i for i, m in enumerate(months) if f"{date.today():%Y-%m}" > m]
+month = col_month.selectbox(tr("incentive.period"), months,
+                            index=complete[0] if complete else 0)  # the last complete month
+result = statement(db, provider, month)
+pack = statement_pack(result, LANGUAGE)
+pack_buttons(pack)
+col_amount, col_variable, col_score = st.columns(3)
+col_amount.metric(tr("incentive.amount"), format_value(result.settlement.amount, "amount",
+                                                       LANGUAGE))
+col_variable.metric(tr("incentive.variable"), format_value(result.settlement.variable,
+                                                           "amount", LANGUAGE, True))
+col_score.metric(tr("incentive.total_score"), f"{result.settlement.total:+.2f}")
+st.subheader(pack["lines"].title)
+show_table(pack["lines"].table)
+st.subheader(pack["computation"].title)
+show_table(pack["computation"].table)
+st.info(pack["computation"].text)
+
+st.subheader(tr("incentive.simulation"))
+st.caption(tr("incentive.simulation_help"))
+scheme = result.scheme
+col_values, col_params = st.columns(2)
+values = {}
+lines = []
+for line in scheme.lines:
+    low, high = sorted((line.floor, line.ceiling))
+    margin = (high - low) / 2
+    actual = result.values.get(line.kpi)
+    start = float(actual if actual is not None else line.target)
+    values[line.kpi] = col_values.slider(
+        KPI_BY_ID[line.kpi].label(LANGUAGE), min(float(low - margin), start),
+        max(float(high + margin), start), start, key=f"sim-{month}-{line.kpi}")
+    weight = col_params.slider(f"{tr('incentive.weight')} — {KPI_BY_ID[line.kpi].label(LANGUAGE)}",
+                               0.5, 10.0, float(line.weight), 0.5, key=f"w-{line.kpi}")
+    lines.append(replace(line, weight=weight))
+share = col_params.slider(tr("incentive.at_risk_share"), 0.0, 0.5,
+                          float(scheme.at_risk_share), 0.01)
+trial = replace(scheme, lines=lines, at_risk_share=share)
+simulated = settle(trial, values, result.offered, result.forecast, result.quality)
+st.metric(tr("incentive.simulated"), format_value(simulated.amount, "amount", LANGUAGE),
+          delta=format_value(simulated.amount - result.settlement.amount, "amount", LANGUAGE,
+                             True))
+history = paid_history(db, provider, trial, list(reversed(months)))
+figure = go.Figure(go.Bar(x=history.period, y=history.variable,
+                          marker_color=["#2e7d32" if v >= 0 else "#c62828"
+                                        for v in history.variable]))
+figure.update_layout(title=tr("incentive.history"), height=300,
+                     margin={"l": 10, "r": 10, "t": 40, "b": 10}, xaxis={"type": "category"})
+show_chart(figure, f"{pack.file_stem}_history")
+verdict = scheme_verdict(history, trial)
+if verdict:
+    st.warning(tr(f"incentive.verdict.{verdict}"))
+
+st.subheader(tr("incentive.payments"))
+payments = list_payments(db, provider)
+show_table(Table(payments, [Column("period", tr("incentive.period")),
+                            Column("amount", tr("incentive.amount"), "amount"),
+                            Column("due", tr("incentive.due"), "date"),
+                            Column("paid", tr("incentive.paid"), "date"),
+                            Column("note", tr("incentive.note"))],
+                 highlight=payments.late.tolist()), tr("production.none"))
+late = int(payments.late.sum())
+if late:
+    st.error(tr("incentive.late", n=late))
+with st.form("payment"):
+    col_p, col_a, col_d, col_paid = st.columns(4)
+    period = col_p.selectbox(tr("incentive.period"), months)
+    amount = col_a.number_input(tr("incentive.amount"), value=float(round(
+        result.settlement.amount, 2)), step=100.0)
+    due = col_d.date_input(tr("incentive.due"), value=date.today(),
+                           min_value=date(2000, 1, 1), max_value=date(2100, 1, 1))
+    paid = col_paid.date_input(tr("incentive.paid"), value=None, min_value=date(2000, 1, 1),
+                               max_value=date(2100, 1, 1))
+    if st.form_submit_button(tr("incentive.record_payment")):
+        record_payment(db, provider, period, amount, due, paid)
+        st.rerun()
+
+with st.expander(tr("incentive.scheme_editor")):
+    current = list_schemes(db, provider)[-1]
+    col_from, col_fee, col_risk, col_bonus, col_malus, col_gate, col_band = st.columns(7)
+    valid_from = col_from.date_input(tr("quality.valid_from"), value=current.valid_from,
+                                     min_value=date(2000, 1, 1), max_value=date(2100, 1, 1))
+    fee = col_fee.number_input(tr("incentive.base_fee"), value=float(current.base_fee))
+    risk = col_risk.number_input(tr("incentive.at_risk_share"),
+                                 value=float(current.at_risk_share))
+    bonus = col_bonus.number_input(tr("incentive.bonus_cap"), value=float(current.bonus_cap))
+    malus = col_malus.number_input(tr("incentive.malus_cap"), value=float(current.malus_cap))
+    gate = col_gate.number_input(tr("incentive.gate"), value=current.quality_gate)
+    band = col_band.number_input(tr("incentive.band"), value=current.volume_band)
+    table = st.data_editor(pd.DataFrame([vars(line) for line in current.lines]),
+                           num_rows="dynamic", hide_index=True, width="stretch",
+                           key=f"scheme-{provider}")
+    save_button(tr("incentive.save_scheme"), lambda: save_scheme(db, Scheme(
+        provider, valid_from, fee, risk, bonus, malus,
+        [SchemeLine(r["kpi"], float(r["weight"]), float(r["target"]), float(r["floor"]),
+                    float(r["ceiling"])) for r in table.dropna(subset=["kpi"]).to_dict(
+            "records")], gate, band)), tr("incentive.scheme_saved"))
+    upload = st.file_uploader(tr("incentive.import"), type=["csv", "xlsx"])
+    if upload is not None and st.button(tr("incentive.import_button")):
+        import tempfile
+        from pathlib import Path
+
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / upload.name
+            path.write_bytes(upload.getvalue())
+            try:
+                imported = import_scheme(db, path)
+            except CockpitError as error:
+                st.error(str(error))
+            else:
+                st.success(tr("incentive.imported", provider=imported.provider,
+                              since=str(imported.valid_from)))

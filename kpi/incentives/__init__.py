@@ -1,0 +1,1 @@
+"""Win-win remuneration: incentive schemes, statements, simulation and payments."""
