@@ -84,12 +84,23 @@ for line in scheme.lines:
     values[line.kpi] = col_values.slider(
         KPI_BY_ID[line.kpi].label(LANGUAGE), min(float(low - margin), start),
         max(float(high + margin), start), start, key=f"sim-{month}-{line.kpi}")
-    weight = col_params.slider(f"{tr('incentive.weight')} — {KPI_BY_ID[line.kpi].label(LANGUAGE)}",
-                               0.5, 10.0, float(line.weight), 0.5, key=f"w-{line.kpi}")
-    lines.append(replace(line, weight=weight))
+    label = KPI_BY_ID[line.kpi].label(LANGUAGE)
+    col_weight, col_floor, col_ceiling = col_params.columns(3)
+    weight = col_weight.number_input(f"{tr('incentive.weight')} — {label}", 0.5, 10.0,
+                                     float(line.weight), 0.5, key=f"w-{line.kpi}")
+    floor = col_floor.number_input(tr("incentive.floor"), value=float(line.floor),
+                                   key=f"f-{line.kpi}", format="%.3f")
+    ceiling = col_ceiling.number_input(tr("incentive.ceiling"), value=float(line.ceiling),
+                                       key=f"c-{line.kpi}", format="%.3f")
+    lines.append(replace(line, weight=weight, floor=floor, ceiling=ceiling))
 share = col_params.slider(tr("incentive.at_risk_share"), 0.0, 0.5,
                           float(scheme.at_risk_share), 0.01)
 trial = replace(scheme, lines=lines, at_risk_share=share)
+try:
+    trial.check()
+except CockpitError as error:  # e.g. a floor moved past the target
+    st.error(str(error))
+    st.stop()
 simulated = settle(trial, values, result.offered, result.forecast, result.quality)
 st.metric(tr("incentive.simulated"), format_value(simulated.amount, "amount", LANGUAGE),
           delta=format_value(simulated.amount - result.settlement.amount, "amount", LANGUAGE,

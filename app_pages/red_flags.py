@@ -2,11 +2,13 @@
 
 from datetime import date, timedelta
 
+import plotly.graph_objects as go
 import streamlit as st
 
-from app_pages.ui import lang, save_button, show_table, store, tr
+from app_pages.ui import lang, save_button, show_chart, show_table, store, tr
 from kpi.flags import RULES, flags_section_table, red_flags, save_thresholds, thresholds
 from kpi.inventory import providers
+from kpi.staffing import staffing_check
 
 db = store()
 LANGUAGE = lang()
@@ -24,6 +26,22 @@ for provider in chosen:
     own = [f for f in flags if f.provider == provider]
     st.subheader(f"{provider} — {len(own)}")
     show_table(flags_section_table(own, LANGUAGE), tr("flags.none"))
+
+st.subheader(tr("staffing.title"))
+st.caption(tr("staffing.help"))
+for provider in chosen:
+    _, days = staffing_check(db, provider, period[0], period[1])
+    if days.empty:
+        continue
+    figure = go.Figure()
+    figure.add_bar(x=days.day, y=days.required_hours, name=tr("staffing.required"),
+                   marker_color="#9bb7d4")
+    figure.add_bar(x=days.day, y=days.logged_hours, name=tr("staffing.logged"),
+                   marker_color="#1f3a5f")
+    figure.update_layout(title=provider, barmode="group", height=280,
+                         margin={"l": 10, "r": 10, "t": 40, "b": 10},
+                         legend={"orientation": "h", "y": -0.25})
+    show_chart(figure, f"staffing_{provider}".replace(" ", "_"))
 
 with st.expander(tr("flags.thresholds")):
     current = thresholds(db)

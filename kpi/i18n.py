@@ -430,6 +430,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "incentive.note.malus_cap": ("Malus capped.", "Malus plafonné."),
     "incentive.note.none": ("No adjustment: the weighted score applies as is.",
                             "Aucun ajustement : le score pondéré s'applique tel quel."),
+    "staffing.title": ("Staffing check (Erlang C)", "Contrôle des effectifs (Erlang C)"),
+    "staffing.help": (
+        "Per day, the agent-hours the traffic needs to reach the service-level target "
+        "(Erlang C per half-hour, from offered contacts, AHT and the SL threshold) against "
+        "the agent-hours logged.",
+        "Par jour, les heures-conseiller nécessaires au niveau de service visé (Erlang C par "
+        "demi-heure, d'après les contacts présentés, la DMT et le seuil) face aux heures "
+        "connectées."),
+    "staffing.required": ("Required agent-hours", "Heures nécessaires"),
+    "staffing.logged": ("Logged agent-hours", "Heures connectées"),
     "nav.flags": ("Red flags", "Signaux d'alerte"),
     "flags.title": ("Red flags", "Signaux d'alerte"),
     "flags.none": ("No red flag over this period.", "Aucun signal d'alerte sur la période."),
