@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from app_pages.ui import (
+    file_import,
     lang,
     pack_buttons,
     provider_with_periods,
@@ -160,18 +161,10 @@ with st.expander(tr("incentive.scheme_editor")):
         [SchemeLine(r["kpi"], float(r["weight"]), float(r["target"]), float(r["floor"]),
                     float(r["ceiling"])) for r in table.dropna(subset=["kpi"]).to_dict(
             "records")], gate, band)), tr("incentive.scheme_saved"))
-    upload = st.file_uploader(tr("incentive.import"), type=["csv", "xlsx"])
-    if upload is not None and st.button(tr("incentive.import_button")):
-        import tempfile
-        from pathlib import Path
 
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / upload.name
-            path.write_bytes(upload.getvalue())
-            try:
-                imported = import_scheme(db, path)
-            except CockpitError as error:
-                st.error(str(error))
-            else:
-                st.success(tr("incentive.imported", provider=imported.provider,
-                              since=str(imported.valid_from)))
+    def imported_scheme(path) -> str:
+        imported = import_scheme(db, path)
+        return tr("incentive.imported", provider=imported.provider,
+                  since=str(imported.valid_from))
+
+    file_import(tr("incentive.import"), tr("incentive.import_button"), imported_scheme)

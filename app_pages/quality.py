@@ -6,7 +6,15 @@ from datetime import date, datetime, time
 import pandas as pd
 import streamlit as st
 
-from app_pages.ui import lang, provider_with_periods, save_button, show_table, store, tr
+from app_pages.ui import (
+    file_import,
+    lang,
+    provider_with_periods,
+    save_button,
+    show_table,
+    store,
+    tr,
+)
 from kpi.errors import CockpitError
 from kpi.i18n import format_value
 from kpi.live.app_settings import app_settings
@@ -97,20 +105,12 @@ with st.expander(tr("quality.edit_grid")):
                                     tr("quality.critical"))})
     save_button(tr("quality.save_grid"),
                 lambda: save_grid(db, name, edited, valid_from), tr("quality.grid_saved"))
-    upload = st.file_uploader(tr("quality.import_grid"), type=["csv", "xlsx"])
-    if upload is not None and st.button(tr("quality.import_button")):
-        import tempfile
-        from pathlib import Path
 
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / upload.name
-            path.write_bytes(upload.getvalue())
-            try:
-                grid, version = import_grid(db, path)
-            except CockpitError as error:
-                st.error(str(error))
-            else:
-                st.success(tr("quality.grid_imported", grid=grid, version=version))
+    def imported_grid(path) -> str:
+        grid, version = import_grid(db, path)
+        return tr("quality.grid_imported", grid=grid, version=version)
+
+    file_import(tr("quality.import_grid"), tr("quality.import_button"), imported_grid)
 
 with st.expander(tr("quality.enter")):
     if grids.empty:

@@ -163,3 +163,23 @@ def pack_buttons(pack, container=st) -> None:
     col_html.download_button(
         tr("pack.download_html"), lambda: pack_html(pack), file_name=f"{pack.file_stem}.html",
         mime="text/html", icon=":material/print:")
+
+
+def file_import(label: str, button: str, run) -> None:
+    """An uploader and a button: run(path of the uploaded file) returns the success message;
+    a refusal is shown as an error."""
+    import tempfile
+    from pathlib import Path
+
+    upload = st.file_uploader(label, type=["csv", "xlsx"])
+    if upload is None or not st.button(button):
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / upload.name
+        path.write_bytes(upload.getvalue())
+        try:
+            message = run(path)
+        except CockpitError as error:
+            st.error(str(error))
+        else:
+            st.success(message)
