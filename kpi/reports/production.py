@@ -43,7 +43,7 @@ class ProductionCommittee:
     feedback: pd.DataFrame
     actions: pd.DataFrame
     note: str
-    flags: list = None  # the week's red flags (kpi.flags.Flag)
+    flags: list | None = None  # the week's red flags (kpi.flags.Flag)
 
     @property
     def week_end(self) -> date:
