@@ -47,13 +47,15 @@ def months_under_a_scheme(provider: str) -> list[str]:
     if not schemes:
         return []
     first = schemes[0].valid_from.replace(day=1)
-    return [f"{m:%Y-%m}" for m in reversed(months_with_data(db, provider)) if m >= first]
+    months = [m for m in reversed(months_with_data(db, provider)) if m >= first]
+    quarters = dict.fromkeys(f"{m.year}-Q{(m.month - 1) // 3 + 1}" for m in months)
+    return [f"{m:%Y-%m}" for m in months] + list(quarters)
 
 
 col_provider, col_month = st.columns(2)
 provider, months = provider_with_periods(col_provider, months_under_a_scheme,
                                          tr("incentive.no_scheme"))
-complete = [i for i, m in enumerate(months) if f"{date.today():%Y-%m}" > m]
+complete = [i for i, m in enumerate(months) if "Q" not in m and f"{date.today():%Y-%m}" > m]
 month = col_month.selectbox(tr("incentive.period"), months,
                             index=complete[0] if complete else 0)  # the last complete month
 result = statement(db, provider, month)
@@ -106,7 +108,7 @@ simulated = settle(trial, values, result.offered, result.forecast, result.qualit
 st.metric(tr("incentive.simulated"), format_value(simulated.amount, "amount", LANGUAGE),
           delta=format_value(simulated.amount - result.settlement.amount, "amount", LANGUAGE,
                              True))
-history = paid_history(db, provider, trial, list(reversed(months)))
+history = paid_history(db, provider, trial, [m for m in reversed(months) if "Q" not in m])
 figure = go.Figure(go.Bar(x=history.period, y=history.variable,
                           marker_color=["#2e7d32" if v >= 0 else "#c62828"
                                         for v in history.variable]))
@@ -130,7 +132,7 @@ if late:
     st.error(tr("incentive.late", n=late))
 with st.form("payment"):
     col_p, col_a, col_d, col_paid = st.columns(4)
-    period = col_p.selectbox(tr("incentive.period"), months)
+    period = col_p.selectbox(tr("incentive.period"), months, index=months.index(month))
     amount = col_a.number_input(tr("incentive.amount"), value=float(round(
         result.settlement.amount, 2)), step=100.0)
     due = col_d.date_input(tr("incentive.due"), value=date.today(),

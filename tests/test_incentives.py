@@ -111,6 +111,18 @@ def test_statement_uses_the_version_in_force_and_the_engines_values(demo_db):
         assert february.settlement.amount == pytest.approx(expected)
 
 
+def test_a_quarter_is_settled_on_the_quarters_values(demo_db):
+    with Store(demo_db) as store:
+        quarter = statement(store, "Atlantic Relation", "2025-Q4")
+        engine = compute_kpis(store, KpiRequest(
+            ("service_level", "quality_score"), "quarter",
+            filters={"provider": ("Atlantic Relation",)})).table()
+    row = engine[engine.period_start.astype(str) == "2025-10-01"].iloc[0]
+    assert (quarter.start, quarter.end) == (date(2025, 10, 1), date(2025, 12, 31))
+    assert quarter.values["service_level"] == pytest.approx(row.service_level)
+    assert quarter.quality == pytest.approx(row.quality_score)
+
+
 def test_payments_paid_late_or_unpaid_past_due_are_late(store):
     record_payment(store, "P", "2026-01", 1000, date(2026, 2, 15), date(2026, 2, 10))
     record_payment(store, "P", "2026-02", 1000, date(2026, 3, 15), date(2026, 3, 20))
