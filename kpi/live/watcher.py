@@ -7,6 +7,7 @@ runs the same loop when the app is not running.
 
 from __future__ import annotations
 
+import atexit
 import threading
 import traceback
 from collections import deque
@@ -67,6 +68,9 @@ class InboxWatcher:
         self._thread = threading.Thread(target=self.run_forever, name="cockpit-inbox",
                                         daemon=True)
         self._thread.start()
+        # A daemon thread killed inside DuckDB at interpreter exit aborts the process: stop
+        # it (and wait for its pass to end) before Python finalises.
+        atexit.register(self.stop)
         return self
 
     def stop(self) -> None:
