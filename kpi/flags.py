@@ -74,7 +74,7 @@ def _traceability(store, provider, date_from, date_to, threshold, lang) -> list[
                            "flag.evidence.traceability", lang,
                            value=format_value(r.traceability_rate, "pct", lang),
                            traced=format_value(r.m__traced, "count", lang),
-                           handled=format_value(r.m__handled_detail, "count", lang),
+                           handled=format_value(r.m__handled_traceable, "count", lang),
                            threshold=format_value(threshold, "pct", lang)))
 
 

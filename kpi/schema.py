@@ -208,6 +208,12 @@ MIGRATIONS.append((
     ],
 ))
 
+MIGRATIONS.append((
+    10,
+    "the canonical fields each import carried (a field an export lacks is no data, not 0)",
+    ["ALTER TABLE imports ADD COLUMN fields VARCHAR[]"],
+))
+
 LATEST_VERSION = MIGRATIONS[-1][0]
 
 # Fact tables, by import kind.

@@ -37,7 +37,9 @@ def store(db_path: Path):
 def table_counts(store: Store) -> dict[str, object]:
     """Everything a refused import must leave untouched: every table's rows, and history."""
     counts = {t: store.scalar(f"SELECT count(*) FROM {r.table}") for t, r in RULES.items()}
-    counts["imports"] = store.read("SELECT * FROM imports ORDER BY import_id").to_dict("records")
+    counts["imports"] = store.read(
+        "SELECT * REPLACE (CAST(fields AS VARCHAR) AS fields) FROM imports "
+        "ORDER BY import_id").to_dict("records")
     counts["rejected_rows"] = store.scalar("SELECT count(*) FROM rejected_rows")
     counts["providers"] = store.scalar("SELECT count(*) FROM providers")
     return counts

@@ -74,6 +74,26 @@ def test_traceability_under_threshold(store, tmp_path, share, tripped):
         assert "100 of 200 handled contacts with a reason" in flags[0].evidence
 
 
+def test_an_export_without_a_reason_column_is_no_traceability_data_not_zero(store,
+                                                                           tmp_path):
+    from kpi.metrics.compile import KpiRequest
+    from kpi.metrics.engine import compute_kpis
+
+    path = _contacts(tmp_path / "c.csv", dict.fromkeys(DAYS, 40), 0.0)
+    without = pd.read_csv(path).drop(columns=["contact_reason"])
+    without.to_csv(tmp_path / "no_reason.csv", index=False)
+    import_export(store, tmp_path / "no_reason.csv", provider="Acme")
+    table = compute_kpis(store, KpiRequest(("traceability_rate", "answer_rate"),
+                                           "month")).table()
+    assert table.traceability_rate.isna().all() and table.answer_rate.notna().all()
+    assert _flags(store, "traceability_low") == []
+    # The same contacts from an export that has the column, left empty: 0 %.
+    import_export(store, path, provider="Beta")
+    beta = compute_kpis(store, KpiRequest(("traceability_rate",), "month", filters={
+        "provider": ("Beta",)})).table()
+    assert len(beta) == 2 and (beta.traceability_rate == 0).all()  # January and February
+
+
 @pytest.mark.parametrize("work,tripped", [(0.4, True), (0.8, False)])
 def test_occupancy_too_low(store, tmp_path, work, tripped):
     import_export(store, _activity(tmp_path / "a.csv", dict.fromkeys(DAYS, 8), work),

@@ -260,10 +260,11 @@ def _import_resolved(cur, raw: RawFile, resolved: Resolved, provider: str | None
     cur.execute(
         """INSERT INTO imports (import_id, file_name, sha256, kind, profile, provider,
                rows_read, rows_imported, duplicates_dropped, period_start, period_end,
-               imported_at, imported_by, status, replaced_by, rows_rejected)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?, 'active', NULL, ?)""",
+               imported_at, imported_by, status, replaced_by, rows_rejected, fields)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?, 'active', NULL, ?, ?)""",
         [import_id, name, raw.sha256, kind, resolved.profile.name, ", ".join(providers),
-         raw.rows_read, rows, duplicates, period_start, period_end, who, rejected],
+         raw.rows_read, rows, duplicates, period_start, period_end, who, rejected,
+         sorted(resolved.sources)],
     )
     preview = None
     if with_preview:  # only a dry run shows what it would store

@@ -174,14 +174,22 @@ def _base_relation_without_team(name: str, measures: list[str], request: KpiRequ
                             PARTITION BY c.provider, c.customer_id ORDER BY c.arrived_at))
                         <= coalesce(qs.repeat_window_days, p.repeat_window_days) * 86400
                         AS is_repeat"""
+        carries, imports = "", ""
+        if "handled_traceable" in measures:
+            # An export without a reason column says nothing about traceability: its
+            # contacts are left out of the denominator (imports from before the fields were
+            # recorded count as carrying it).
+            carries = """, coalesce(list_contains(im.fields, 'contact_reason'), true)
+                          AS carries_reason"""
+            imports = " LEFT JOIN imports im ON im.import_id = c.import_id"
         lookback = ""
         if repeat and request.date_from is not None:
             lookback = " WHERE c.arrived_local >= ?"
             params.append(request.date_from - timedelta(days=repeat_lookback_days))
-        return f"""SELECT c.*, {_SETTINGS}{repeat}
+        return f"""SELECT c.*, {_SETTINGS}{repeat}{carries}
                    FROM contacts c JOIN providers p ON p.name = c.provider
                    LEFT JOIN queue_settings qs ON qs.provider = c.provider
-                        AND qs.queue = c.queue{lookback}"""
+                        AND qs.queue = c.queue{imports}{lookback}"""
     if name in ("intervals", "declared"):
         table = SOURCE_TABLES[name].table
         return f"""SELECT i.*, {_SETTINGS}

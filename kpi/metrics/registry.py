@@ -52,6 +52,8 @@ CONTACT_MEASURES: dict[str, str] = {
     "handled_detail": _n(_HANDLED),
     "transferred": _n(f"{_HANDLED} AND coalesce(transferred, false)"),
     "traced": _n(f"{_HANDLED} AND nullif(trim(contact_reason), '') IS NOT NULL"),
+    # Handled contacts from exports that carry a reason field at all (see compile).
+    "handled_traceable": _n(f"{_HANDLED} AND carries_reason"),
     "handled_with_customer": _n(f"{_HANDLED} AND customer_id IS NOT NULL"),
     "repeat_contacts": _n(f"{_HANDLED} AND customer_id IS NOT NULL AND coalesce(is_repeat, "
                           "false)"),
@@ -215,9 +217,11 @@ KPIS: tuple[Kpi, ...] = (
     Kpi("transfer_rate", "Transfer rate", "Taux de transfert", PCT, "lower", "transferred",
         "handled_detail", doc_en="Transferred / handled.", doc_fr="Transférés / traités."),
     Kpi("traceability_rate", "Traceability", "Taux de qualification", PCT, "higher",
-        "traced", "handled_detail",
-        doc_en="Handled contacts with a contact reason keyed in / handled.",
-        doc_fr="Contacts traités avec un motif saisi / traités."),
+        "traced", "handled_traceable",
+        doc_en="Handled contacts with a contact reason keyed in / handled contacts from "
+               "exports that have a reason column (none: no data, not 0 %).",
+        doc_fr="Contacts traités avec un motif saisi / contacts traités issus d'exports qui "
+               "ont une colonne de motif (aucun : pas de donnée, pas 0 %)."),
     Kpi("repeat_rate", "Repeat rate", "Taux de rappel", PCT, "lower", "repeat_contacts",
         "handled_with_customer",
         doc_en="Handled contacts whose customer had another contact within the repeat "
