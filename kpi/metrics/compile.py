@@ -46,6 +46,9 @@ SOURCE_TABLES: dict[str, Source] = {
                        interval_grain=False),
 }
 
+# In `present`: some contacts came from an export without a reason column.
+REASONLESS_CONTACTS = "reasonless_contacts"
+
 # The calibration tolerance in points of 100: the setting, else its default.
 CALIBRATION_TOLERANCE_SQL = ("coalesce((SELECT CAST(value AS DOUBLE) FROM app_settings "
                              "WHERE name = 'calibration_tolerance'), 5.0)")
@@ -112,7 +115,8 @@ def _source_rows(name: str, request: KpiRequest, measures: list[str], params: li
         return None
     t = source.time_column
     # The base relation's parameters come first: it precedes the WHERE clause in the SQL.
-    base = _base_relation(name, measures, request, params, repeat_lookback_days)
+    base = _base_relation(name, measures, request, params, repeat_lookback_days,
+                          REASONLESS_CONTACTS in present)
     where = []
     if request.date_from is not None:
         where.append(f"{t} >= ?")
@@ -152,9 +156,9 @@ _AGENT_TEAMS = """LEFT JOIN (SELECT provider, agent_id, arg_max(team, start_loca
 
 
 def _base_relation(name: str, measures: list[str], request: KpiRequest, params: list,
-                   repeat_lookback_days: int) -> str:
+                   repeat_lookback_days: int, reasonless: bool = True) -> str:
     relation = _base_relation_without_team(name, measures, request, params,
-                                           repeat_lookback_days)
+                                           repeat_lookback_days, reasonless)
     scopes = (*request.by, *request.filters)
     if name in ("contacts", "evaluations") and ("team" in scopes or
                                                 name == "evaluations" and "site" in scopes):
@@ -164,7 +168,8 @@ def _base_relation(name: str, measures: list[str], request: KpiRequest, params: 
 
 
 def _base_relation_without_team(name: str, measures: list[str], request: KpiRequest,
-                                params: list, repeat_lookback_days: int) -> str:
+                                params: list, repeat_lookback_days: int,
+                                reasonless: bool) -> str:
     if name == "contacts":
         repeat = ""
         if "repeat_contacts" in measures:
@@ -174,14 +179,14 @@ def _base_relation_without_team(name: str, measures: list[str], request: KpiRequ
                             PARTITION BY c.provider, c.customer_id ORDER BY c.arrived_at))
                         <= coalesce(qs.repeat_window_days, p.repeat_window_days) * 86400
                         AS is_repeat"""
-        carries, imports = "", ""
+        carries = ""
         if "handled_traceable" in measures:
             # An export without a reason column says nothing about traceability: its
             # contacts are left out of the denominator (imports from before the fields were
-            # recorded count as carrying it).
-            carries = """, coalesce(list_contains(im.fields, 'contact_reason'), true)
-                          AS carries_reason"""
-            imports = " LEFT JOIN imports im ON im.import_id = c.import_id"
+            # recorded count as carrying it). Most stores have no such export: no lookup.
+            carries = """, c.import_id NOT IN (SELECT import_id FROM imports
+                                               WHERE NOT list_contains(fields, 'contact_reason'))
+                          AS carries_reason""" if reasonless else ", true AS carries_reason"
         lookback = ""
         if repeat and request.date_from is not None:
             lookback = " WHERE c.arrived_local >= ?"
@@ -189,7 +194,7 @@ def _base_relation_without_team(name: str, measures: list[str], request: KpiRequ
         return f"""SELECT c.*, {_SETTINGS}{repeat}{carries}
                    FROM contacts c JOIN providers p ON p.name = c.provider
                    LEFT JOIN queue_settings qs ON qs.provider = c.provider
-                        AND qs.queue = c.queue{imports}{lookback}"""
+                        AND qs.queue = c.queue{lookback}"""
     if name in ("intervals", "declared"):
         table = SOURCE_TABLES[name].table
         return f"""SELECT i.*, {_SETTINGS}
@@ -220,8 +225,9 @@ def compile_kpis(request: KpiRequest, repeat_lookback_days: int = 7,
                  present: set[str] | None = None) -> tuple[str, list]:
     """SQL and parameters giving one row per period and scope: summed measures (`m__…`),
     then the KPI values, named by their ids. `present` names the sources that hold rows
-    (None: all); an empty source is left out of the SQL."""
-    present = set(SOURCE_TABLES) if present is None else present
+    (None: all; an empty source is left out of the SQL) and REASONLESS_CONTACTS when some
+    contacts came from an export without a reason column."""
+    present = {*SOURCE_TABLES, REASONLESS_CONTACTS} if present is None else present
     kpis = [KPI_BY_ID[k] for k in request.kpis]
     measures = needed_measures(kpis)
     params: list = []

@@ -8,6 +8,7 @@ import duckdb
 import pandas as pd
 
 from kpi.metrics.compile import (
+    REASONLESS_CONTACTS,
     SOURCE_TABLES,
     KpiRequest,
     compile_kpis,
@@ -60,10 +61,14 @@ def repeat_lookback_days(store: Store) -> int:
 
 
 def sources_with_rows(store: Store) -> set[str]:
-    """The KPI sources that hold at least one row (the others are left out of the SQL)."""
+    """The KPI sources that hold at least one row (the others are left out of the SQL),
+    and REASONLESS_CONTACTS when an export of contacts had no reason column."""
     parts = " UNION ALL ".join(
         f"SELECT '{name}' AS source FROM (SELECT 1 FROM {source.table} LIMIT 1)"
         for name, source in SOURCE_TABLES.items())
+    parts += f""" UNION ALL SELECT '{REASONLESS_CONTACTS}' FROM (SELECT 1 FROM imports
+                  WHERE kind = 'contacts' AND NOT list_contains(fields, 'contact_reason')
+                  LIMIT 1)"""
     return set(store.read(parts).source)
 
 
