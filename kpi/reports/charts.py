@@ -10,6 +10,7 @@ from kpi.metrics.registry import KPI_BY_ID
 from kpi.reports.production import ProductionCommittee
 
 NAVY, SKY, GOLD, RED, GREEN = "#1f3a5f", "#9bb7d4", "#d9a441", "#c62828", "#2e7d32"
+PALETTE = (NAVY, GOLD, "#7a9e3f", "#8e5ea2", SKY, RED)  # one colour per provider/evaluator
 
 
 def volume_and_service_level(frame: pd.DataFrame, labels: list[str], title: str, lang: str,
@@ -61,11 +62,10 @@ def kpi_trend(frame: pd.DataFrame, kpi: str, lang: str, targets: list[float] = (
     """One KPI over periods (one line per `colour_by` value), target levels dashed."""
     figure = go.Figure()
     groups = frame.groupby(colour_by, sort=True) if colour_by else [(None, frame)]
-    palette = [NAVY, GOLD, "#7a9e3f", "#8e5ea2", SKY, RED]
     for index, (name, rows) in enumerate(groups):
         figure.add_scatter(x=pd.to_datetime(rows.period_start), y=rows[kpi],
                            mode="lines+markers", name=name or KPI_BY_ID[kpi].label(lang),
-                           line={"color": palette[index % len(palette)]},
+                           line={"color": PALETTE[index % len(PALETTE)]},
                            showlegend=colour_by is not None)
     for level in dict.fromkeys(targets):
         figure.add_hline(y=level, line_dash="dash", line_color="#666",
@@ -113,9 +113,8 @@ def period_small_multiples(comparison: pd.DataFrame, kpis: tuple[str, ...], lang
 def volume_with_forecast(volume: pd.DataFrame, lang: str) -> go.Figure:
     """Monthly offered per provider, solid, and next period's forecast, dashed."""
     figure = go.Figure()
-    palette = [NAVY, GOLD, "#7a9e3f", "#8e5ea2", SKY, RED]
     for index, (provider, rows) in enumerate(volume.groupby("provider", sort=True)):
-        colour = palette[index % len(palette)]
+        colour = PALETTE[index % len(PALETTE)]
         actual = rows[~rows.forecast]
         ahead = rows[rows.forecast & rows.offered.notna()]
         figure.add_scatter(x=pd.to_datetime(actual.period_start), y=actual.offered,
@@ -159,10 +158,9 @@ def calibration_trends(per_evaluator: pd.DataFrame, group: pd.DataFrame,
                        lang: str) -> dict[str, go.Figure]:
     """Each evaluator's mean absolute gap, and the group's agreement, session after session."""
     drift = go.Figure()
-    palette = [NAVY, GOLD, "#7a9e3f", "#8e5ea2", SKY, RED]
     for index, (name, rows) in enumerate(per_evaluator.groupby("evaluator", sort=True)):
         drift.add_scatter(x=pd.to_datetime(rows.day), y=rows.abs_gap, mode="lines+markers",
-                          name=name, line={"color": palette[index % len(palette)]})
+                          name=name, line={"color": PALETTE[index % len(PALETTE)]})
     drift.update_layout(title=t("calibration.drift", lang), height=320,
                         yaxis={"title": t("calibration.gap_points", lang),
                                "rangemode": "tozero"},
