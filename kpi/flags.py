@@ -213,19 +213,14 @@ def flags_table(flags: list[Flag], lang: str) -> pd.DataFrame:
 
 def save_thresholds(store: Store, values: dict[str, float]) -> None:
     """Store rule thresholds (settings `flag_<rule>`); refuses unknown rules and negatives."""
-    from kpi.live.app_settings import InvalidAppSetting
+    from kpi.live.app_settings import InvalidAppSetting, store_settings
 
     for rule, value in values.items():
         if rule not in RULES:
             raise InvalidAppSetting(f"unknown red-flag rule {rule!r}")
         if value is None or value < 0:
             raise InvalidAppSetting(f"{rule}: the threshold must be 0 or more")
-
-    def run(cur) -> None:
-        for rule, value in values.items():
-            cur.execute("INSERT OR REPLACE INTO app_settings VALUES (?, ?)",
-                        [f"flag_{rule}", str(float(value))])
-    store.write(run)
+    store_settings(store, [(f"flag_{rule}", str(float(v))) for rule, v in values.items()])
 
 
 def flags_section_table(flags: list[Flag], lang: str):

@@ -35,7 +35,11 @@ def save_app_settings(store: Store, values: dict[str, object]) -> None:
         if isinstance(typed, int | float) and typed <= 0:
             raise InvalidAppSetting(f"{name} must be above 0, not {value!r}")
         rows.append((name, str(typed)))
+    store_settings(store, rows)
 
+
+def store_settings(store: Store, rows: list[tuple[str, str]]) -> None:
+    """Write checked (name, value) settings in one transaction."""
     def run(cur) -> None:
         for name, value in rows:
             cur.execute("INSERT OR REPLACE INTO app_settings VALUES (?, ?)", [name, value])
