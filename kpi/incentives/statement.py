@@ -126,44 +126,67 @@ def period_bounds(period: str) -> tuple[date, date]:
     return start, end
 
 
-def period_values(store: Store, provider: str, kpis: list[str], start: date,
-                  end: date) -> tuple[dict[str, float | None], float | None, float | None,
-                                      float | None]:
-    """(KPI values, offered, forecast, quality_score) of the period, from the engine."""
-    wanted = tuple(dict.fromkeys([*kpis, "offered", "quality_score"]))
+@dataclass(frozen=True)
+class PeriodFigures:
+    """What a settlement reads from the engine for one period."""
+    values: dict[str, float | None]
+    offered: float | None
+    forecast: float | None
+    quality: float | None
+
+
+def monthly_figures(store: Store, provider: str, kpis: list[str], start: date,
+                    end: date) -> tuple[dict[str, PeriodFigures], PeriodFigures]:
+    """(each month's figures by 'YYYY-MM', the whole range's), from one engine query; the
+    range's ratios are Σ numerator / Σ denominator over its months, as ever."""
+    wanted = tuple(dict.fromkeys([*kpis, "offered", "quality_score", "forecast_accuracy"]))
     result = compute_kpis(store, KpiRequest(wanted, "month", filters={"provider": (provider,)},
                                             date_from=start, date_to=end))
-    if result.frame.empty:
-        return dict.fromkeys(kpis), None, None, None
-    totals = result.totals()
-    forecast = compute_kpis(store, KpiRequest(("forecast_accuracy",), "month", filters={
-        "provider": (provider,)}, date_from=start, date_to=end)).frame
-    planned = float(forecast.m__forecast_offered.sum()) if not forecast.empty and \
-        forecast.m__forecast_offered.notna().any() else None
-    return ({k: totals.get(k) for k in kpis}, totals.get("offered"), planned,
-            totals.get("quality_score"))
+
+    def figures(rows: pd.DataFrame) -> PeriodFigures:
+        if rows.empty:
+            return PeriodFigures(dict.fromkeys(kpis), None, None, None)
+        totals = result.totals(rows)
+        planned = rows.m__forecast_offered
+        return PeriodFigures({k: totals.get(k) for k in kpis}, totals.get("offered"),
+                             float(planned.sum()) if planned.notna().any() else None,
+                             totals.get("quality_score"))
+
+    frame = result.frame
+    months = pd.to_datetime(frame.period_start).dt.strftime("%Y-%m")
+    return ({month: figures(rows) for month, rows in frame.groupby(months)},
+            figures(frame))
 
 
 def statement(store: Store, provider: str, period: str,
               scheme: Scheme | None = None) -> Statement:
     start, end = period_bounds(period)
     scheme = scheme or scheme_for(store, provider, start)
-    values, offered, forecast, quality = period_values(
-        store, provider, [line.kpi for line in scheme.lines], start, end)
-    return Statement(provider, period, start, end, scheme, values, offered, forecast, quality,
-                     settle(scheme, values, offered, forecast, quality))
+    _, whole = monthly_figures(store, provider, [line.kpi for line in scheme.lines], start,
+                               end)
+    return Statement(provider, period, start, end, scheme, whole.values, whole.offered,
+                     whole.forecast, whole.quality,
+                     settle(scheme, whole.values, whole.offered, whole.forecast,
+                            whole.quality))
 
 
 def paid_history(store: Store, provider: str, scheme: Scheme, months: list[str]
                  ) -> pd.DataFrame:
-    """period, total, variable, amount: what `scheme` would have paid each month."""
+    """period, total, variable, amount: what `scheme` would have paid each month (one
+    engine query for all of them)."""
+    columns = ["period", "total", "variable", "amount"]
+    if not months:
+        return pd.DataFrame(columns=columns)
+    by_month, _ = monthly_figures(store, provider, [line.kpi for line in scheme.lines],
+                                  period_bounds(min(months))[0],
+                                  period_bounds(max(months))[1])
     rows = []
     for month in months:
-        result = statement(store, provider, month, scheme)
-        rows.append({"period": month, "total": result.settlement.total,
-                     "variable": result.settlement.variable,
-                     "amount": result.settlement.amount})
-    return pd.DataFrame(rows, columns=["period", "total", "variable", "amount"])
+        f = by_month.get(month) or PeriodFigures({}, None, None, None)
+        result = settle(scheme, f.values, f.offered, f.forecast, f.quality)
+        rows.append({"period": month, "total": result.total, "variable": result.variable,
+                     "amount": result.amount})
+    return pd.DataFrame(rows, columns=columns)
 
 
 def scheme_verdict(history: pd.DataFrame, scheme: Scheme) -> str | None:
