@@ -13,7 +13,7 @@ from app_pages.ui import (
 )
 from kpi.i18n import format_date
 from kpi.live.app_settings import app_settings
-from kpi.quality.calibration import analyse_session, calibration_history, list_sessions
+from kpi.quality.calibration import analyse_sessions, calibration_history, list_sessions
 from kpi.reports.packs import calibration_pack
 
 db = store()
@@ -23,13 +23,13 @@ col_provider, col_session = st.columns(2)
 provider, sessions = provider_with_periods(
     col_provider, lambda p: list_sessions(db, p).session_id.tolist(),
     tr("calibration.no_session"))
-days = dict(list_sessions(db, provider)[["session_id", "day"]].values.tolist())
-session = col_session.selectbox(
-    tr("calibration.session"), sessions,
-    format_func=lambda s: f"{s} ({format_date(days[s], LANGUAGE)})")
 tolerance = float(app_settings(db)["calibration_tolerance"])
-result = analyse_session(db, session, tolerance)
-per_evaluator, group = calibration_history(db, provider, tolerance)
+results = {r.session_id: r for r in analyse_sessions(db, provider, tolerance)}
+days = {s: format_date(r.day, LANGUAGE) for s, r in results.items()}
+session = col_session.selectbox(tr("calibration.session"), sessions,
+                                format_func=lambda s: f"{s} ({days[s]})")
+result = results[session]
+per_evaluator, group = calibration_history(list(results.values()))
 pack = calibration_pack(result, per_evaluator, group, LANGUAGE)
 pack_buttons(pack)
 

@@ -14,7 +14,7 @@ from kpi.ingest.importer import import_export
 from kpi.metrics.compile import KpiRequest
 from kpi.metrics.engine import compute_kpis
 from kpi.quality.agreement import icc_2_1, krippendorff_alpha_interval
-from kpi.quality.calibration import analyse_session, calibration_history
+from kpi.quality.calibration import analyse_session, analyse_sessions, calibration_history
 from kpi.quality.grids import InvalidGrid, grid_items, import_grid, save_grid
 from kpi.store import Store
 
@@ -100,7 +100,7 @@ def test_calibration_session_worked_by_hand(store, tmp_path):
     # The KPI a quality target can use: 2 of the 4 scorings within ±5 of the reference.
     kpi = compute_kpis(store, KpiRequest(("calibration_alignment",), "month")).table()
     assert kpi.calibration_alignment.tolist() == [0.5]
-    per_evaluator, group = calibration_history(store, "Acme")
+    per_evaluator, group = calibration_history(analyse_sessions(store, "Acme"))
     assert len(group) == 1 and set(per_evaluator.evaluator) == {"E1", "E2"}
 
 

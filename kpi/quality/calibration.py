@@ -139,19 +139,23 @@ def analyse_session(store: Store, session_id: str, tolerance: float = 5.0) -> Se
         alpha=krippendorff_alpha_interval(matrix.to_numpy()), icc_contacts=len(complete))
 
 
-def calibration_history(store: Store, provider: str, tolerance: float = 5.0
-                        ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Session after session: (each evaluator's abs_gap, gap and alignment; the group's
-    icc and alpha with the contacts and raters they rest on), oldest first."""
+def analyse_sessions(store: Store, provider: str, tolerance: float = 5.0
+                     ) -> list[SessionResult]:
+    """Every session of the provider, analysed, oldest first."""
     sessions = list_sessions(store, provider).sort_values("day")
+    return [analyse_session(store, s, tolerance) for s in sessions.session_id]
+
+
+def calibration_history(results: list[SessionResult]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Session after session (see analyse_sessions): (each evaluator's abs_gap, gap and
+    alignment; the group's icc and alpha with the contacts and raters they rest on)."""
     per_evaluator, group = [], []
-    for row in sessions.itertuples():
-        result = analyse_session(store, row.session_id, tolerance)
+    for result in results:
         for record in result.evaluators_summary.to_dict("records"):
-            per_evaluator.append({"session_id": row.session_id, "day": row.day,
+            per_evaluator.append({"session_id": result.session_id, "day": result.day,
                                   **{k: record[k] for k in ("evaluator", "abs_gap", "gap",
                                                             "alignment")}})
-        group.append({"session_id": row.session_id, "day": row.day, "icc": result.icc,
+        group.append({"session_id": result.session_id, "day": result.day, "icc": result.icc,
                       "alpha": result.alpha, "contacts": result.contacts,
                       "raters": len(result.evaluators)})
     return (pd.DataFrame(per_evaluator, columns=["session_id", "day", "evaluator", "abs_gap",
