@@ -1,6 +1,7 @@
 """A board state as HTML for a screen across the room: large type, traffic-light tiles.
 
-Sizes follow the viewport (vw/vh), so the same board fills 1920×1080 and 1280×720.
+Sizes follow the board's width (container units), so the same board fills a 1920×1080 or
+1280×720 kiosk screen and still fits as a preview beside the app's sidebar.
 """
 
 from __future__ import annotations
@@ -14,32 +15,33 @@ COLOURS = {"green": "#1e7d34", "amber": "#b7791f", "red": "#c62828", "neutral": 
 
 CSS = """
 <style>
+.wb-frame { container-type: inline-size; }
 .wb { font-family: 'Source Sans Pro', Arial, sans-serif; color: #fff; background: #0d1726;
-  padding: 1.2vh 1.2vw; border-radius: 8px; }
+  padding: 0.67cqw 1.2cqw; border-radius: 8px; }
 .wb-head { display: flex; justify-content: space-between; align-items: baseline;
-  font-size: 2.6vh; margin-bottom: 1vh; }
-.wb-head .who { font-weight: 700; font-size: 3.6vh; }
-.wb-head .clock { font-size: 3.6vh; font-variant-numeric: tabular-nums; }
-.wb-fresh { color: #9bd59b; } .wb-stale { background: #c62828; color: #fff; padding: 0.8vh 1vw;
-  border-radius: 6px; font-size: 3.4vh; font-weight: 700; margin-bottom: 1vh;
+  font-size: 1.46cqw; margin-bottom: 0.56cqw; }
+.wb-head .who { font-weight: 700; font-size: 2.02cqw; }
+.wb-head .clock { font-size: 2.02cqw; font-variant-numeric: tabular-nums; }
+.wb-fresh { color: #9bd59b; } .wb-stale { background: #c62828; color: #fff; padding: 0.45cqw 1cqw;
+  border-radius: 6px; font-size: 1.91cqw; font-weight: 700; margin-bottom: 0.56cqw;
   text-align: center; }
-.wb-tiles { display: grid; grid-template-columns: repeat(5, 1fr); gap: 1vh 0.8vw; }
-.wb-tile { border-radius: 8px; padding: 1vh 0.8vw; min-height: 16vh; display: flex;
+.wb-tiles { display: grid; grid-template-columns: repeat(5, 1fr); gap: 0.56cqw 0.8cqw; }
+.wb-tile { border-radius: 8px; padding: 0.56cqw 0.8cqw; min-height: 9cqw; display: flex;
   flex-direction: column; justify-content: space-between; }
-.wb-tile .label { font-size: 2.3vh; text-transform: uppercase; letter-spacing: 0.05em;
+.wb-tile .label { font-size: 1.29cqw; text-transform: uppercase; letter-spacing: 0.05em;
   opacity: 0.92; }
-.wb-tile .value { font-size: 8.5vh; font-weight: 700; line-height: 1;
+.wb-tile .value { font-size: 4.78cqw; font-weight: 700; line-height: 1;
   font-variant-numeric: tabular-nums; white-space: nowrap; }
-.wb-tile .target { font-size: 2.1vh; opacity: 0.9; min-height: 2.5vh; }
+.wb-tile .target { font-size: 1.18cqw; opacity: 0.9; min-height: 1.41cqw; }
 .wb.stale .wb-tile { filter: grayscale(0.85) brightness(0.7); }
-.wb-goals { display: grid; grid-template-columns: repeat(4, 1fr); gap: 0.8vw; margin: 1.2vh 0; }
-.wb-goal { font-size: 2.3vh; } .wb-bar { height: 1.6vh; background: #33415a; border-radius: 4px;
-  overflow: hidden; margin-top: 0.4vh; } .wb-bar > div { height: 100%; }
-.wb-queues { width: 100%; border-collapse: collapse; font-size: 2.6vh;
+.wb-goals { display: grid; grid-template-columns: repeat(4, 1fr); gap: 0.8cqw; margin: 0.67cqw 0; }
+.wb-goal { font-size: 1.29cqw; } .wb-bar { height: 0.9cqw; background: #33415a; border-radius: 4px;
+  overflow: hidden; margin-top: 0.23cqw; } .wb-bar > div { height: 100%; }
+.wb-queues { width: 100%; border-collapse: collapse; font-size: 1.46cqw;
   font-variant-numeric: tabular-nums; }
-.wb-queues th { text-align: right; font-weight: 600; opacity: 0.8; padding: 0.4vh 0.6vw;
-  font-size: 2vh; } .wb-queues th:first-child, .wb-queues td:first-child { text-align: left; }
-.wb-queues td { text-align: right; padding: 0.4vh 0.6vw; border-top: 1px solid #26344d; }
+.wb-queues th { text-align: right; font-weight: 600; opacity: 0.8; padding: 0.23cqw 0.6cqw;
+  font-size: 1.12cqw; } .wb-queues th:first-child, .wb-queues td:first-child { text-align: left; }
+.wb-queues td { text-align: right; padding: 0.23cqw 0.6cqw; border-top: 1px solid #26344d; }
 .wb-queues td.c-green { color: #7ee08a; } .wb-queues td.c-amber { color: #f6c25b; }
 .wb-queues td.c-red { color: #ff6b6b; font-weight: 700; }
 </style>
@@ -113,11 +115,11 @@ def board_html(state: BoardState, tiles: tuple[str, ...], lang: str, show_queues
                   f"{head}</tr></thead><tbody>{body}</tbody></table>")
     stale_class = " stale" if state.stale else ""
     fresh = "" if state.stale else f'<span class="wb-fresh">{html.escape(freshness)}</span>'
-    return (f'{CSS}<div class="wb{stale_class}" data-testid="wallboard">'
+    return (f'{CSS}<div class="wb-frame"><div class="wb{stale_class}" data-testid="wallboard">'
             f'<div class="wb-head"><span class="who">{who}</span>{fresh}'
             f'<span class="clock">{clock}</span></div>{banner}'
             f'<div class="wb-tiles">{"".join(cells)}</div>'
-            f'<div class="wb-goals">{"".join(goals)}</div>{queues}</div>')
+            f'<div class="wb-goals">{"".join(goals)}</div>{queues}</div></div>')
 
 
 def _bar(label: str, share: float, colour: str) -> str:
