@@ -1,8 +1,16 @@
-"""Cockpit's entry: declares every page, grouped by ritual, and runs the chosen one."""
+"""Cockpit's entry: who the session is (app_pages/gate.py), then the pages its role may
+open, grouped by ritual, and the chosen one.
+
+Every page is registered whatever the role, so that a URL always resolves to its page; the
+sidebar lists only the pages the role may open, and any other page shows a refusal instead
+of running.
+"""
 
 import streamlit as st
 
-from app_pages.ui import language, store, tr
+from app_pages import gate
+from app_pages.ui import account, base_store, language, tr
+from kpi.access.pages import may_open
 
 KIOSK_CSS = """<style>
 header[data-testid="stHeader"], [data-testid="stSidebar"],
@@ -13,65 +21,94 @@ header[data-testid="stHeader"], [data-testid="stSidebar"],
 .stApp { background: #0d1726; }
 </style>"""
 
-if st.query_params.get("kiosk") == "1":
-    # A floor screen: the board and nothing else, no menu, no other page to reach.
-    st.set_page_config(page_title="Cockpit — wallboard", page_icon=":material/speed:",
-                       layout="wide", initial_sidebar_state="collapsed")
-    st.html(KIOSK_CSS)
-    language(chooser=False)
-    store()
-    from app_pages.wallboard_view import show_wallboard
+# (group, script, title, icon, url path): the one list of pages.
+PAGES = [
+    ("nav.group.cockpit", "home.py", "nav.home", "home", ""),
+    ("nav.group.committees", "production_committee.py", "nav.production", "groups",
+     "production"),
+    ("nav.group.committees", "steering_committee.py", "nav.steering", "insights", "steering"),
+    ("nav.group.committees", "strategic_committee.py", "nav.strategic", "account_balance",
+     "strategic"),
+    ("nav.group.committees", "action_plan.py", "nav.actions", "checklist", "actions"),
+    ("nav.group.committees", "feedback_log.py", "nav.feedback", "campaign", "feedback"),
+    ("nav.group.committees", "calibration.py", "nav.calibration", "balance", "calibration"),
+    ("nav.group.steering", "kpi_explorer.py", "nav.explorer", "monitoring", "kpis"),
+    ("nav.group.steering", "targets.py", "nav.targets", "flag", "targets"),
+    ("nav.group.steering", "quality.py", "nav.quality", "verified", "quality"),
+    ("nav.group.steering", "red_flags.py", "nav.flags", "report", "flags"),
+    ("nav.group.steering", "incentives.py", "nav.incentives", "payments", "incentives"),
+    ("nav.group.steering", "wallboard.py", "nav.wallboard", "tv", "wallboard"),
+    ("nav.group.steering", "wallboard_editor.py", "nav.boards", "dashboard_customize",
+     "boards"),
+    ("nav.group.data", "import_exports.py", "nav.import", "upload_file", "import"),
+    ("nav.group.data", "data_overview.py", "nav.data", "calendar_month", "data"),
+    ("nav.group.data", "settings.py", "nav.settings", "tune", "settings"),
+    ("nav.group.data", "accounts.py", "nav.accounts", "manage_accounts", "accounts"),
+]
 
-    st.navigation([st.Page(show_wallboard, title=tr("nav.wallboard"), default=True),
-                   st.Page("app_pages/wallboard.py", title=tr("nav.wallboard"),
-                           url_path="wallboard")], position="hidden").run()
+
+def kiosk(board_page) -> None:
+    """A floor screen: the board and nothing else, no menu, no other page to reach."""
+    st.html(KIOSK_CSS)
+
+    def wallboard() -> None:  # the board at /wallboard too, whatever the screen's URL
+        board_page()
+
+    st.navigation([st.Page(board_page, title=tr("nav.wallboard"), default=True),
+                   st.Page(wallboard, title=tr("nav.wallboard"), url_path="wallboard")],
+                  position="hidden").run()
     st.stop()
 
-st.set_page_config(page_title="Cockpit", page_icon=":material/speed:", layout="wide")
-lang = language()
-store()  # open (and on first run build) the database before any page draws
 
-pages = {
-    tr("nav.group.cockpit"): [
-        st.Page("app_pages/home.py", title=tr("nav.home"), icon=":material/home:", default=True),
-    ],
-    tr("nav.group.committees"): [
-        st.Page("app_pages/production_committee.py", title=tr("nav.production"),
-                icon=":material/groups:", url_path="production"),
-        st.Page("app_pages/steering_committee.py", title=tr("nav.steering"),
-                icon=":material/insights:", url_path="steering"),
-        st.Page("app_pages/strategic_committee.py", title=tr("nav.strategic"),
-                icon=":material/account_balance:", url_path="strategic"),
-        st.Page("app_pages/action_plan.py", title=tr("nav.actions"),
-                icon=":material/checklist:", url_path="actions"),
-        st.Page("app_pages/feedback_log.py", title=tr("nav.feedback"),
-                icon=":material/campaign:", url_path="feedback"),
-        st.Page("app_pages/calibration.py", title=tr("nav.calibration"),
-                icon=":material/balance:", url_path="calibration"),
-    ],
-    tr("nav.group.steering"): [
-        st.Page("app_pages/kpi_explorer.py", title=tr("nav.explorer"),
-                icon=":material/monitoring:", url_path="kpis"),
-        st.Page("app_pages/targets.py", title=tr("nav.targets"), icon=":material/flag:",
-                url_path="targets"),
-        st.Page("app_pages/quality.py", title=tr("nav.quality"),
-                icon=":material/verified:", url_path="quality"),
-        st.Page("app_pages/red_flags.py", title=tr("nav.flags"), icon=":material/report:",
-                url_path="flags"),
-        st.Page("app_pages/incentives.py", title=tr("nav.incentives"),
-                icon=":material/payments:", url_path="incentives"),
-        st.Page("app_pages/wallboard.py", title=tr("nav.wallboard"), icon=":material/tv:",
-                url_path="wallboard"),
-        st.Page("app_pages/wallboard_editor.py", title=tr("nav.boards"),
-                icon=":material/dashboard_customize:", url_path="boards"),
-    ],
-    tr("nav.group.data"): [
-        st.Page("app_pages/import_exports.py", title=tr("nav.import"),
-                icon=":material/upload_file:", url_path="import"),
-        st.Page("app_pages/data_overview.py", title=tr("nav.data"),
-                icon=":material/calendar_month:", url_path="data"),
-        st.Page("app_pages/settings.py", title=tr("nav.settings"), icon=":material/tune:",
-                url_path="settings"),
-    ],
-}
-st.navigation(pages).run()
+screen = st.query_params.get("kiosk") == "1" or "board_token" in st.session_state
+st.set_page_config(page_title="Cockpit — wallboard" if screen else "Cockpit",
+                   page_icon=":material/speed:", layout="wide",
+                   initial_sidebar_state="collapsed" if screen else "auto")
+language(chooser=False)
+base_store()  # open (and on first run build) the database before anything draws
+
+linked = gate.linked_board()
+if linked is not None:
+    from app_pages.wallboard_view import show_linked_board
+
+    def linked_board() -> None:
+        show_linked_board(linked)
+
+    kiosk(linked_board)
+
+pages = {path: st.Page(f"app_pages/{script}", title=tr(title), icon=f":material/{icon}:",
+                       url_path=path or None, default=not path)
+         for _group, script, title, icon, path in PAGES}
+chosen = st.navigation(list(pages.values()), position="hidden")
+signed_in = gate.current_account()
+
+if screen:
+    if not may_open(signed_in.role, "wallboard"):
+        st.error(tr("signin.refused"))
+        st.stop()
+    from app_pages.wallboard_view import show_wallboard
+
+    kiosk(show_wallboard)
+
+# The sidebar: the pages this role may open, by ritual; then language and account.
+group_shown = None
+for group, _script, _title, _icon, path in PAGES:
+    if not may_open(signed_in.role, path):
+        continue
+    if group != group_shown:
+        st.sidebar.caption(tr(group).upper())
+        group_shown = group
+    st.sidebar.page_link(pages[path])
+st.sidebar.divider()
+language()
+if signed_in == gate.LOCAL:
+    st.sidebar.caption(tr("signin.local"))
+else:
+    st.sidebar.markdown(tr("signin.signed_in", name=signed_in.name,
+                           role=tr(f"role.{signed_in.role}")))
+    st.sidebar.button(tr("signin.sign_out"), on_click=gate.sign_out, icon=":material/logout:")
+
+if not may_open(account().role, chosen.url_path):
+    st.error(tr("signin.refused"))
+    st.stop()
+chosen.run()

@@ -5,15 +5,17 @@ from datetime import date
 
 import streamlit as st
 
-from app_pages.ui import lang, save_button, store, tr
+from app_pages.ui import can_answer, can_write, lang, save_button, store, tr
 from kpi.governance.actions import (
     ORIGINS,
     SIDES,
     STATUSES,
     action_from_target,
+    actions_for_people,
     add_note,
     list_actions,
     save_actions,
+    save_statuses,
 )
 from kpi.governance.targets import attainment, list_targets, weekly_series
 from kpi.inventory import providers
@@ -31,28 +33,40 @@ late = actions[actions.status.isin(["open", "in progress"]) & actions.due.notna(
 if not late.empty:
     st.error(tr("actions.overdue", n=len(late), titles=", ".join(late.title)))
 
-edited = st.data_editor(
-    actions.drop(columns=["notes"]), num_rows="dynamic", hide_index=True, width="stretch",
-    key=f"actions-{provider}", column_config={
-        "action_id": st.column_config.NumberColumn("#", disabled=True),
-        "provider": st.column_config.SelectboxColumn(tr("col.provider"), options=providers(db),
-                                                     required=True),
-        "title": st.column_config.TextColumn(tr("action.col.title"), required=True),
-        "owner": tr("action.col.owner"),
-        "owner_side": st.column_config.SelectboxColumn(tr("action.col.owner_side"),
-                                                       options=SIDES),
-        "due": st.column_config.DateColumn(tr("action.col.due")),
-        "status": st.column_config.SelectboxColumn(tr("action.col.status"), options=STATUSES),
-        "kpi": st.column_config.SelectboxColumn(tr("action.col.kpi"),
-                                                options=[k.id for k in KPIS]),
-        "target_id": st.column_config.NumberColumn(tr("actions.target"), step=1),
-        "origin": st.column_config.SelectboxColumn(tr("actions.origin"), options=ORIGINS),
-        "created_on": st.column_config.DateColumn(tr("actions.created"), disabled=True),
-    })
-save_button(tr("actions.save"), lambda: save_actions(db, edited), tr("actions.saved"))
+if can_write():
+    edited = st.data_editor(
+        actions.drop(columns=["notes"]), num_rows="dynamic", hide_index=True, width="stretch",
+        key=f"actions-{provider}", column_config={
+            "action_id": st.column_config.NumberColumn("#", disabled=True),
+            "provider": st.column_config.SelectboxColumn(tr("col.provider"), options=providers(db),
+                                                         required=True),
+            "title": st.column_config.TextColumn(tr("action.col.title"), required=True),
+            "owner": tr("action.col.owner"),
+            "owner_side": st.column_config.SelectboxColumn(tr("action.col.owner_side"),
+                                                           options=SIDES),
+            "due": st.column_config.DateColumn(tr("action.col.due")),
+            "status": st.column_config.SelectboxColumn(tr("action.col.status"), options=STATUSES),
+            "kpi": st.column_config.SelectboxColumn(tr("action.col.kpi"),
+                                                    options=[k.id for k in KPIS]),
+            "target_id": st.column_config.NumberColumn(tr("actions.target"), step=1),
+            "origin": st.column_config.SelectboxColumn(tr("actions.origin"), options=ORIGINS),
+            "created_on": st.column_config.DateColumn(tr("actions.created"), disabled=True),
+        })
+    save_button(tr("actions.save"), lambda: save_actions(db, edited), tr("actions.saved"))
+elif can_answer():  # a provider: where its own actions stand, nothing else
+    edited = st.data_editor(
+        actions.drop(columns=["notes"]), hide_index=True, width="stretch",
+        key=f"statuses-{provider}",
+        disabled=[c for c in actions.columns if c != "status"],
+        column_config={"status": st.column_config.SelectboxColumn(
+            tr("action.col.status"), options=STATUSES, required=True)})
+    save_button(tr("actions.status_save"), lambda: save_statuses(db, actions, edited),
+                tr("actions.saved"))
+else:
+    st.dataframe(actions_for_people(actions, LANGUAGE), hide_index=True, width="stretch")
 
 st.subheader(tr("actions.notes"))
-if not actions.empty:
+if not actions.empty and can_answer():
     col_action, col_text = st.columns([1, 3], vertical_alignment="bottom")
     chosen = col_action.selectbox(tr("action.col.title"), actions.action_id.tolist(),
                                   format_func=lambda i: f"#{i} " + actions.set_index(
@@ -61,10 +75,13 @@ if not actions.empty:
     if st.button(tr("actions.add_note"), disabled=not text.strip()):
         add_note(db, int(chosen), text)
         st.rerun()
-    noted = actions[["action_id", "title", "notes"]].dropna(subset=["notes"])
-    noted.columns = ["#", tr("action.col.title"), tr("action.col.notes")]
-    st.dataframe(noted, hide_index=True, width="stretch")
 
+noted = actions[["action_id", "title", "notes"]].dropna(subset=["notes"])
+noted.columns = ["#", tr("action.col.title"), tr("action.col.notes")]
+st.dataframe(noted, hide_index=True, width="stretch")
+
+if not can_write():
+    st.stop()  # what follows creates actions
 st.subheader(tr("actions.from_targets"))
 targets = list_targets(db)
 if provider:

@@ -5,14 +5,28 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from app_pages.ui import labeller, lang, store, tr
+from kpi.access.changes import recent_changes
 from kpi.i18n import format_date
 from kpi.ingest.fields import KINDS
 from kpi.inventory import daily_rows, holdings, missing_days, providers
 
 db = store()
 st.title(tr("data.title"))
+
+
+@st.fragment
+def who_changed_what() -> None:
+    """Every change made in the app or the CLI, with the account that made it."""
+    st.subheader(tr("changes.title"))
+    changes = recent_changes(db)
+    changes["changed_at"] = changes.changed_at.dt.strftime("%Y-%m-%d %H:%M:%S")
+    st.dataframe(changes.rename(columns=lambda c: tr(f"changes.{c}")), hide_index=True,
+                 width="stretch", height=240)
+
+
 held = holdings(db)
 if held.empty:
+    who_changed_what()
     st.info(tr("data.empty"))
     st.stop()
 
@@ -56,3 +70,5 @@ if gaps:
 else:
     st.success(tr("data.no_missing", start=format_date(daily.day.min(), lang()),
                   end=format_date(daily.day.max(), lang())))
+
+who_changed_what()

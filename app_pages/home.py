@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from app_pages.ui import history_table, lang, store, tr
+from app_pages.ui import account, can_write, history_table, lang, store, tr
+from kpi.access.pages import may_open
 from kpi.i18n import format_date, format_int
 from kpi.ingest.importer import import_history
 from kpi.inventory import overview
@@ -23,15 +24,15 @@ period = "—" if first is None or first != first else (
 cols[3].metric(tr("home.period"), period)
 
 st.subheader(tr("home.where"))
-st.page_link("app_pages/kpi_explorer.py", label=tr("home.go_explorer"),
-             icon=":material/monitoring:")
-st.page_link("app_pages/targets.py", label=tr("home.go_targets"), icon=":material/flag:")
-st.page_link("app_pages/import_exports.py", label=tr("home.go_import"),
-             icon=":material/upload_file:")
-st.page_link("app_pages/data_overview.py", label=tr("home.go_data"),
-             icon=":material/calendar_month:")
+for script, path, label, icon in (("kpi_explorer", "kpis", "home.go_explorer", "monitoring"),
+                                  ("targets", "targets", "home.go_targets", "flag"),
+                                  ("import_exports", "import", "home.go_import", "upload_file"),
+                                  ("data_overview", "data", "home.go_data", "calendar_month")):
+    if may_open(account().role, path):
+        st.page_link(f"app_pages/{script}.py", label=tr(label), icon=f":material/{icon}:")
 
 st.subheader(tr("home.last_imports"))
 st.dataframe(history_table(import_history(db).head(8), lang()), hide_index=True,
              width="stretch")
-st.caption(tr("home.db", path=db.path))
+if can_write():
+    st.caption(tr("home.db", path=db.path))

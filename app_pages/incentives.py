@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from app_pages.ui import (
+    can_write,
     file_import,
     lang,
     pack_buttons,
@@ -130,6 +131,8 @@ show_table(Table(payments, [Column("period", tr("incentive.period")),
 late = int(payments.late.sum())
 if late:
     st.error(tr("incentive.late", n=late))
+if not can_write():
+    st.stop()  # what follows records payments and edits schemes
 with st.form("payment"):
     col_p, col_a, col_d, col_paid = st.columns(4)
     period = col_p.selectbox(tr("incentive.period"), months, index=months.index(month))

@@ -5,6 +5,7 @@ from datetime import timedelta
 import streamlit as st
 
 from app_pages.ui import (
+    can_write,
     lang,
     pack_buttons,
     provider_with_periods,
@@ -68,8 +69,11 @@ if overdue:
     st.error(tr("production.overdue", n=overdue))
 
 st.subheader(tr("production.note"))
-note = st.text_area(tr("production.note_help"), value=committee.note, key=f"note-{provider}-"
-                    f"{committee.week}")
-if st.button(tr("production.save_note")):
-    save_week_note(db, provider, committee.week, note)
-    st.toast(tr("production.note_saved"))
+if can_write():
+    note = st.text_area(tr("production.note_help"), value=committee.note,
+                        key=f"note-{provider}-{committee.week}")
+    if st.button(tr("production.save_note")):
+        save_week_note(db, provider, committee.week, note)
+        st.toast(tr("production.note_saved"))
+else:
+    st.text(committee.note or "—")

@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.ui import (
+    can_write,
     file_import,
     lang,
     provider_with_periods,
@@ -86,6 +87,9 @@ show_table(Table(grids, [Column("grid", tr("calibration.grid")),
                          Column("items", tr("quality.items"), COUNT),
                          Column("critical_items", tr("quality.critical_items"), COUNT)]),
            tr("quality.no_grid"))
+if not can_write():
+    st.stop()  # what follows changes grids and records evaluations
+
 with st.expander(tr("quality.edit_grid")):
     names = grids.grid.unique().tolist()
     col_name, col_from = st.columns(2)

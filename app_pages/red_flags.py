@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import plotly.graph_objects as go
 import streamlit as st
 
-from app_pages.ui import lang, save_button, show_chart, show_table, store, tr
+from app_pages.ui import can_write, lang, save_button, show_chart, show_table, store, tr
 from kpi.flags import RULES, flags_section_table, red_flags, save_thresholds, thresholds
 from kpi.inventory import providers
 from kpi.staffing import staffing_check
@@ -43,6 +43,8 @@ for provider in chosen:
                          legend={"orientation": "h", "y": -0.25})
     show_chart(figure, f"staffing_{provider}".replace(" ", "_"))
 
+if not can_write():
+    st.stop()  # the thresholds below are the pilot's settings
 with st.expander(tr("flags.thresholds")):
     current = thresholds(db)
     columns = st.columns(len(RULES))

@@ -2,7 +2,16 @@
 
 import streamlit as st
 
-from app_pages.ui import labeller, lang, pack_buttons, show_chart, show_table, store, tr
+from app_pages.ui import (
+    can_write,
+    labeller,
+    lang,
+    pack_buttons,
+    show_chart,
+    show_table,
+    store,
+    tr,
+)
 from kpi.errors import CockpitError
 from kpi.governance.targets import append_targets
 from kpi.inventory import providers as all_providers
@@ -54,8 +63,8 @@ labels = [f"{r['provider']} · {review.table.cell_text(proposed, r, LANGUAGE)} "
           f"({KPI_BY_ID[r['kpi']].label(LANGUAGE)})" for r in records]
 picked = st.multiselect(tr("strategic.pick"), range(len(records)),
                         format_func=labels.__getitem__, key=f"review-{period.label}",
-                        placeholder=tr("strategic.pick_placeholder"))
-if st.button(tr("strategic.accept"), type="primary", disabled=not picked):
+                        placeholder=tr("strategic.pick_placeholder")) if can_write() else []
+if can_write() and st.button(tr("strategic.accept"), type="primary", disabled=not picked):
     try:
         added = append_targets(db, proposals_as_targets(committee, proposals.iloc[picked],
                                                         LANGUAGE))

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages.ui import lang, save_button, store, tr
+from app_pages.ui import can_write, lang, save_button, store, tr
 from kpi.governance.targets import (
     COMPARATORS,
     DEFAULT_TOP_PRIORITY_CAP,
@@ -24,25 +24,28 @@ st.title(tr("targets.title"))
 st.caption(tr("targets.help"))
 
 register = list_targets(db)
-edited = st.data_editor(
-    register, num_rows="dynamic", hide_index=True, width="stretch", key="targets",
-    column_config={
-        "target_id": st.column_config.NumberColumn("#", disabled=True),
-        "kpi": st.column_config.SelectboxColumn(tr("targets.kpi"), options=[k.id for k in KPIS],
-                                                required=True),
-        "provider": st.column_config.SelectboxColumn(tr("col.provider"),
-                                                     options=providers(db), required=True),
-        "site": tr("scope.site"), "queue": tr("scope.queue"),
-        "comparator": st.column_config.SelectboxColumn(tr("targets.comparator"),
-                                                       options=COMPARATORS),
-        "value": st.column_config.NumberColumn(tr("targets.value"), required=True),
-        "start": st.column_config.DateColumn(tr("targets.start"), required=True),
-        "deadline": st.column_config.DateColumn(tr("targets.deadline"), required=True),
-        "priority": st.column_config.NumberColumn(tr("targets.priority"), min_value=1, step=1,
-                                                  required=True),
-        "owner": tr("targets.owner"), "rationale": tr("targets.rationale"),
-    })
-save_button(tr("targets.save"), lambda: save_targets(db, edited), tr("targets.saved"))
+if can_write():
+    edited = st.data_editor(
+        register, num_rows="dynamic", hide_index=True, width="stretch", key="targets",
+        column_config={
+            "target_id": st.column_config.NumberColumn("#", disabled=True),
+            "kpi": st.column_config.SelectboxColumn(tr("targets.kpi"), options=[k.id for k in KPIS],
+                                                    required=True),
+            "provider": st.column_config.SelectboxColumn(tr("col.provider"),
+                                                         options=providers(db), required=True),
+            "site": tr("scope.site"), "queue": tr("scope.queue"),
+            "comparator": st.column_config.SelectboxColumn(tr("targets.comparator"),
+                                                           options=COMPARATORS),
+            "value": st.column_config.NumberColumn(tr("targets.value"), required=True),
+            "start": st.column_config.DateColumn(tr("targets.start"), required=True),
+            "deadline": st.column_config.DateColumn(tr("targets.deadline"), required=True),
+            "priority": st.column_config.NumberColumn(tr("targets.priority"), min_value=1, step=1,
+                                                      required=True),
+            "owner": tr("targets.owner"), "rationale": tr("targets.rationale"),
+        })
+    save_button(tr("targets.save"), lambda: save_targets(db, edited), tr("targets.saved"))
+else:
+    st.dataframe(register, hide_index=True, width="stretch")
 
 cap = st.number_input(tr("targets.cap"), min_value=1, value=DEFAULT_TOP_PRIORITY_CAP, step=1)
 for provider, count in priority_warnings(register, int(cap)):

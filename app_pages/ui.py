@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from kpi.access.accounts import Account, store_for
 from kpi.demo import build_demo
 from kpi.errors import CockpitError
 from kpi.i18n import DEFAULT_LANGUAGE, LANGUAGES, format_date, t
@@ -34,7 +35,35 @@ def inbox_watcher(store: Store | None = None):
 
 
 def store() -> Store:
-    """This process's Store. The app is the database's one writer while it runs."""
+    """The database as the signed-in account sees it: the one place pages get it from, so
+    that a provider account's pages read that provider's rows only (kpi/access/scope.py)."""
+    signed_in = account()
+    if signed_in is None:  # app.py signs the session in before any page runs
+        st.stop()
+    return store_for(base_store(), signed_in)
+
+
+def account() -> Account | None:
+    """The account of this browser session (app.py's gate puts it there)."""
+    return st.session_state.get("account")
+
+
+def can_write() -> bool:
+    """Whether this session may change things (admin, pilot); pages show editors only then."""
+    signed_in = account()
+    return signed_in is not None and signed_in.writes
+
+
+def can_answer() -> bool:
+    """Whether this session may answer feedback and note actions: writers, and a provider
+    on its own items."""
+    signed_in = account()
+    return signed_in is not None and (signed_in.writes or signed_in.role == "provider")
+
+
+def base_store() -> Store:
+    """This process's Store, unscoped: only the gate (sign-in, board links) reads it.
+    The app is the database's one writer while it runs."""
     path = resolve_db_path()
     if not path.exists():
         with st.spinner("Building the demo database (first run, about 30 s)…"):

@@ -1,9 +1,12 @@
 """Design a wallboard: scope(s) shown in turn, tiles, thresholds, refresh; saved by name."""
 
+from urllib.parse import urlsplit
+
 import pandas as pd
 import streamlit as st
 
 from app_pages.ui import labeller, lang, save_button, store, tr
+from kpi.access.links import DEFAULT_BASE_URL, create_link, link_counts, revoke_links
 from kpi.inventory import providers
 from kpi.live.board import TILE_UNITS, TILES, Threshold
 from kpi.live.boards import (
@@ -85,3 +88,19 @@ if not table.empty:
     st.dataframe(table.rename(columns={c: tr(f"boards.col.{c}") for c in table.columns
                                        if c != "link"}), hide_index=True, width="stretch",
                  column_config={"link": st.column_config.LinkColumn("kiosk")})
+
+    st.subheader(tr("link.title"))
+    st.caption(tr("link.help"))
+    counts = link_counts(db).set_index("name").links
+    col_board, col_create, col_revoke = st.columns([2, 1, 1], vertical_alignment="bottom")
+    linked = col_board.selectbox(tr("wallboard.board"), table.name.tolist(), key="link-board")
+    col_board.caption(f"{tr('link.count')} : {counts.get(linked, 0)}")
+    if col_create.button(tr("link.create"), icon=":material/link:"):
+        here = st.context.url  # the address this browser reached the app by
+        base = (f"{urlsplit(here).scheme}://{urlsplit(here).netloc}"
+                if isinstance(here, str) and here.startswith("http") else DEFAULT_BASE_URL)
+        st.success(tr("link.created"))
+        st.code(create_link(db, linked, base), language=None)
+    if col_revoke.button(tr("link.revoke"), icon=":material/link_off:"):
+        st.toast(tr("link.revoked", n=revoke_links(db, linked)))
+        st.rerun()

@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from app_pages.ui import inbox_watcher, lang, store, tr
+from app_pages.ui import base_store, inbox_watcher, lang, store, tr
 from kpi.errors import NotFound
 from kpi.inventory import providers
 from kpi.live.app_settings import app_settings
@@ -59,9 +59,20 @@ def _board_to_show(db, params: dict, kiosk: bool, names: list[str]) -> BoardConf
 
 
 def show_wallboard() -> None:
-    db = store()
+    """The board of the URL, for a signed-in account (or the local pilot)."""
+    _show(store(), st.query_params.to_dict())
+
+
+def show_linked_board(name: str) -> None:
+    """The one board a screen link opens: no account, so the unscoped store, but only this
+    saved board's scopes are ever read; a link revoked meanwhile blanks it at next refresh."""
+    from app_pages.gate import link_still_valid
+
+    _show(base_store(), {"board": name, "kiosk": "1"}, still_valid=link_still_valid)
+
+
+def _show(db, params: dict, still_valid=None) -> None:
     language = lang()
-    params = st.query_params.to_dict()
     kiosk = params.get("kiosk") == "1"
     names = providers(db)
     if not names:
@@ -73,6 +84,9 @@ def show_wallboard() -> None:
     @st.fragment(run_every=board.refresh_s)
     def tiles() -> None:
         """Redrawn every refresh_s seconds without reloading the page."""
+        if still_valid is not None and not still_valid():
+            st.error(tr("link.refused"))
+            return
         scope = board.scope_at(time.time())
         state = board_state(db, scope.provider, scope.queues, stale_after=stale_after,
                             thresholds=board.thresholds)

@@ -16,12 +16,20 @@
     cockpit watch [--inbox DIR] [--interval S] [--once]
     cockpit demo-feed [--inbox DIR] [--every S] [--count N]
     cockpit demo [--db FILE] [--force]
-    cockpit app [--db FILE] [--port N] [--headless] [--demo-feed]
+    cockpit app [--db FILE] [--host HOST] [--port N] [--headless] [--demo-feed]
+    cockpit users add NAME --role admin|pilot|executive|provider [--provider NAME]
+                  [--email ADDRESS] --password-stdin
+    cockpit users list [--format table|csv|json] | users remove NAME
+    cockpit users passwd NAME --password-stdin
+    cockpit boards list [--format table|csv|json] | boards link NAME [--base-url URL]
+    cockpit boards revoke NAME
 """
 
 from __future__ import annotations
 
 import argparse
+import getpass
+import ipaddress
 import os
 import signal
 import subprocess
@@ -58,9 +66,11 @@ class TerminalProgress:
 
 
 def _open_store(args):
+    """The database as the command line changes it: its changes are recorded as made by
+    `cli:<user>` (there is no signed-in account here, only whoever holds the file)."""
     from kpi.store import Store
 
-    return Store(resolve_db_path(args.db))
+    return Store(resolve_db_path(args.db)).view(f"cli:{getpass.getuser()}")
 
 
 def _print_table(df: pd.DataFrame, fmt: str) -> None:
@@ -290,16 +300,36 @@ def cmd_demo(args) -> int:
     return 0
 
 
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 def cmd_app(args) -> int:
+    from kpi.access.accounts import has_accounts
     from kpi.demo import build_demo
+    from kpi.store import Store
 
     path = resolve_db_path(args.db)
     if not path.exists():
         print(f"building the demo database at {path} (first run)…", file=sys.stderr)
         build_demo(path, on_progress=TerminalProgress())
+    if not _loopback(args.host):
+        with Store(path) as store:
+            if not has_accounts(store):
+                raise CockpitError(
+                    f"refusing to serve {args.host}: this database has no account, so "
+                    "anyone on that network would see everything. Create one first:\n"
+                    f"  cockpit users add NAME --role admin --password-stdin --db {path}\n"
+                    "or leave out --host to serve this computer only (local mode).")
     env = dict(os.environ, COCKPIT_DB=str(path.resolve()))
     command = [sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "app.py"),
-               "--server.port", str(args.port)]
+               "--server.address", args.host, "--server.port", str(args.port),
+               "--browser.gatherUsageStats", "false", "--client.toolbarMode", "minimal"]
     if args.headless:
         command += ["--server.headless", "true"]
     if args.demo_feed:  # the providers' ACDs, played by a thread of this process
@@ -309,7 +339,66 @@ def cmd_app(args) -> int:
 
         threading.Thread(target=run_feed, args=(path.parent / "inbox", 60, None),
                          daemon=True).start()
-    return subprocess.call(command, env=env)
+    server = subprocess.Popen(command, env=env)
+
+    def forward(signum, _frame) -> None:  # stopping `cockpit app` stops the server it started
+        server.send_signal(signum)
+
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, forward)
+    return server.wait()
+
+
+def _password_from_stdin(args) -> str:
+    if not args.password_stdin:
+        raise CockpitError("give the password on standard input with --password-stdin "
+                           "(never on the command line, where other users can see it)")
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def cmd_users(args) -> int:
+    from kpi.access import accounts
+
+    with _open_store(args) as store:
+        if args.action == "list":
+            _print_table(accounts.list_accounts(store), args.format)
+            return 0
+        if not args.name:
+            raise CockpitError(f"users {args.action} needs the account's NAME")
+        if args.action == "add":
+            if not args.role:
+                raise CockpitError("users add needs --role admin|pilot|executive|provider")
+            added = accounts.add_account(store, args.name, args.role,
+                                         _password_from_stdin(args), provider=args.provider,
+                                         email=args.email)
+            bound = f" for {added.provider}" if added.provider else ""
+            print(f"account {added.name} added: {added.role}{bound}")
+        elif args.action == "remove":
+            accounts.remove_account(store, args.name)
+            print(f"account {args.name} removed")
+        else:
+            accounts.set_password(store, args.name, _password_from_stdin(args))
+            print(f"password of {args.name} changed")
+    return 0
+
+
+def cmd_boards(args) -> int:
+    from kpi.access.links import DEFAULT_BASE_URL, create_link, link_counts, revoke_links
+    from kpi.live.boards import boards_table
+
+    with _open_store(args) as store:
+        if args.action == "list":
+            table = boards_table(store).merge(link_counts(store), on="name", how="left")
+            _print_table(table, args.format)
+            return 0
+        if not args.name:
+            raise CockpitError(f"boards {args.action} needs the board's NAME")
+        if args.action == "link":
+            print(create_link(store, args.name, args.base_url or DEFAULT_BASE_URL))
+        else:
+            count = revoke_links(store, args.name)
+            print(f"{count} link(s) of board {args.name} revoked")
+    return 0
 
 
 def _date(text: str) -> date:
@@ -418,12 +507,35 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("app", parents=[db], help="start the app (builds the demo database "
                                                  "first if there is none)")
-    p.add_argument("--port", type=int, default=8501)
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default 127.0.0.1: this computer only); any "
+                        "other needs at least one account (`cockpit users add`)")
+    p.add_argument("--port", type=int, default=8501, help="port to listen on (8501)")
     p.add_argument("--headless", action="store_true", help="do not open a browser")
     p.add_argument("--demo-feed", action="store_true",
                    help="drop demo real-time snapshots into the inbox every minute, so the "
                         "wallboards are live on the demo data")
     p.set_defaults(run=cmd_app)
+
+    p = sub.add_parser("users", parents=[db], help="accounts that sign in to the app, and "
+                                                   "their roles")
+    p.add_argument("action", choices=["add", "list", "remove", "passwd"])
+    p.add_argument("name", nargs="?", metavar="NAME")
+    p.add_argument("--role", help="add: admin, pilot, executive or provider")
+    p.add_argument("--provider", help="add: the provider a provider account belongs to")
+    p.add_argument("--email", help="add: e-mail address for single sign-on (optional)")
+    p.add_argument("--password-stdin", action="store_true",
+                   help="read the password (10 characters or more) from standard input")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.set_defaults(run=cmd_users)
+
+    p = sub.add_parser("boards", parents=[db], help="saved wallboards and their screen links")
+    p.add_argument("action", choices=["list", "link", "revoke"])
+    p.add_argument("name", nargs="?", metavar="NAME")
+    p.add_argument("--base-url", help="link: the app's address as screens reach it (default "
+                                      "http://localhost:8501)")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.set_defaults(run=cmd_boards)
     return parser
 
 

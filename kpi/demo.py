@@ -540,4 +540,13 @@ def build_demo(db_path: str | Path, *, force: bool = False, today: date | None =
                          imported_by="demo", on_progress=step)
         write_demo_incentives(store, demo_period(today or date.today())[0],
                               today or date.today())
+        write_demo_boards(store)
     return True
+
+
+def write_demo_boards(store: Store) -> None:
+    """One saved board per provider, as for a screen on its floor (`cockpit boards list`)."""
+    from kpi.live.boards import BoardConfig, Scope, save_board
+
+    for provider in PROVIDERS:
+        save_board(store, BoardConfig(f"Floor {provider.name}", [Scope(provider.name)]))

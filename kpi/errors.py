@@ -60,3 +60,7 @@ class DatabaseBusy(CockpitError):
 
 class NotFound(CockpitError):
     """A named thing (import, profile, provider) does not exist."""
+
+
+class NotAllowed(CockpitError):
+    """The signed-in account's role does not allow this (read-only, or another provider's)."""

@@ -746,6 +746,83 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "steering.quality": ("Quality score by team and month",
                          "Note qualité par équipe et par mois"),
     "weekday.short": ("Mon,Tue,Wed,Thu,Fri,Sat,Sun", "lun.,mar.,mer.,jeu.,ven.,sam.,dim."),
+    # Access and roles
+    "nav.accounts": ("Accounts", "Comptes"),
+    "signin.title": ("Sign in to Cockpit", "Connexion à Cockpit"),
+    "signin.help": ("Your account was created by your Cockpit administrator.",
+                    "Votre compte a été créé par l'administrateur de Cockpit."),
+    "signin.name": ("User name", "Identifiant"),
+    "signin.password": ("Password", "Mot de passe"),
+    "signin.button": ("Sign in", "Se connecter"),
+    "signin.wrong": ("Unknown user name or wrong password.",
+                     "Identifiant inconnu ou mot de passe erroné."),
+    "signin.sso": ("Sign in with single sign-on", "Se connecter par authentification unique"),
+    "signin.sso_unknown": ("No Cockpit account carries the address {email}: ask your Cockpit "
+                           "administrator to add it to your account.",
+                           "Aucun compte Cockpit ne porte l'adresse {email} : demandez à "
+                           "l'administrateur de Cockpit de l'ajouter à votre compte."),
+    "signin.no_accounts": (
+        "This Cockpit is reached over the network and has no account yet, so it shows "
+        "nothing. On the server, create one: cockpit users add NAME --role admin "
+        "--password-stdin",
+        "Ce Cockpit est joint par le réseau et n'a encore aucun compte : il n'affiche donc "
+        "rien. Sur le serveur, créez-en un : cockpit users add NOM --role admin "
+        "--password-stdin"),
+    "signin.signed_in": ("Signed in as **{name}** ({role})", "Connecté : **{name}** ({role})"),
+    "signin.sign_out": ("Sign out", "Se déconnecter"),
+    "signin.local": ("Local mode: no accounts, this computer only.",
+                     "Mode local : sans comptes, sur cet ordinateur seulement."),
+    "signin.refused": ("Your account cannot open this page.",
+                       "Votre compte ne peut pas ouvrir cette page."),
+    "signin.read_only": ("Read only: your account can consult but not change this page.",
+                         "Lecture seule : votre compte consulte cette page sans la modifier."),
+    "role.admin": ("administrator", "administrateur"),
+    "role.pilot": ("pilot", "pilote"),
+    "role.executive": ("executive", "direction"),
+    "role.provider": ("provider", "prestataire"),
+    "link.refused": ("This wallboard link is not valid (unknown or revoked).",
+                     "Ce lien de mur d'écrans n'est pas valide (inconnu ou révoqué)."),
+    "link.title": ("Screen links", "Liens d'écran"),
+    "link.help": ("A floor screen cannot type a password: give it a link that opens this "
+                  "board and nothing else. The link is shown once; revoking stops every "
+                  "link of the board at the screens' next refresh.",
+                  "Un écran de plateau ne saisit pas de mot de passe : donnez-lui un lien qui "
+                  "ouvre ce mur et rien d'autre. Le lien n'est montré qu'une fois ; révoquer "
+                  "arrête tous les liens du mur au prochain rafraîchissement des écrans."),
+    "link.create": ("Create a screen link", "Créer un lien d'écran"),
+    "link.created": ("Copy this link now, it will not be shown again:",
+                     "Copiez ce lien maintenant, il ne sera plus affiché :"),
+    "link.revoke": ("Revoke this board's links", "Révoquer les liens de ce mur"),
+    "link.revoked": ("{n} link(s) revoked.", "{n} lien(s) révoqué(s)."),
+    "link.count": ("Live links", "Liens actifs"),
+    "accounts.title": ("Accounts", "Comptes"),
+    "accounts.help": ("Who may sign in, and what each role may see and change.",
+                      "Qui peut se connecter, et ce que chaque rôle peut voir et modifier."),
+    "accounts.add": ("Add an account", "Ajouter un compte"),
+    "accounts.role": ("Role", "Rôle"),
+    "accounts.email": ("E-mail (single sign-on, optional)",
+                       "E-mail (authentification unique, facultatif)"),
+    "accounts.added": ("Account created.", "Compte créé."),
+    "accounts.remove": ("Remove", "Supprimer"),
+    "accounts.removed": ("Account removed.", "Compte supprimé."),
+    "accounts.passwd": ("Change the password", "Changer le mot de passe"),
+    "accounts.passwd_done": ("Password changed.", "Mot de passe changé."),
+    "accounts.new_password": ("New password (10 characters or more)",
+                              "Nouveau mot de passe (10 caractères ou plus)"),
+    "accounts.roles_help": (
+        "admin: everything, accounts included · pilot: everything but accounts · executive: "
+        "reads every provider, writes nothing · provider: reads its own provider only, "
+        "answers its feedback and notes its actions.",
+        "administrateur : tout, comptes compris · pilote : tout sauf les comptes · direction "
+        ": lit tous les prestataires, ne modifie rien · prestataire : ne lit que son "
+        "prestataire, répond à ses remontées et annote ses actions."),
+    "changes.title": ("Who changed what", "Qui a modifié quoi"),
+    "changes.changed_at": ("When", "Quand"),
+    "changes.account": ("Account", "Compte"),
+    "changes.change": ("Change", "Modification"),
+    "changes.provider": ("Provider", "Prestataire"),
+    "feedback.answer_save": ("Save the answers", "Enregistrer les réponses"),
+    "actions.status_save": ("Save the statuses", "Enregistrer les statuts"),
 }
 
 

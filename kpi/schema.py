@@ -214,6 +214,25 @@ MIGRATIONS.append((
     ["ALTER TABLE imports ADD COLUMN fields VARCHAR[]"],
 ))
 
+MIGRATIONS.append((
+    11,
+    "accounts and roles, wallboard links, and who changed what",
+    [
+        # password_hash is an argon2id encoded hash; the clear password is never stored.
+        """CREATE TABLE accounts (
+            name VARCHAR PRIMARY KEY, role VARCHAR NOT NULL, provider VARCHAR,
+            email VARCHAR, password_hash VARCHAR NOT NULL, created_at TIMESTAMPTZ NOT NULL)""",
+        # A link's token is shown once; only its SHA-256 is kept (it is 256 random bits,
+        # so a fast hash is enough), and revoking deletes the rows.
+        """CREATE TABLE board_links (
+            token_hash VARCHAR PRIMARY KEY, board VARCHAR NOT NULL,
+            created_at TIMESTAMPTZ NOT NULL, created_by VARCHAR)""",
+        """CREATE TABLE change_log (
+            changed_at TIMESTAMPTZ NOT NULL, account VARCHAR NOT NULL, change VARCHAR NOT NULL,
+            provider VARCHAR)""",
+    ],
+))
+
 LATEST_VERSION = MIGRATIONS[-1][0]
 
 # Fact tables, by import kind.
@@ -230,7 +249,8 @@ FACT_TABLES = {
 
 def current_version(con: duckdb.DuckDBPyConnection) -> int:
     exists = con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version' "
+        "AND table_catalog = current_database()"
     ).fetchone()[0]
     if not exists:
         return 0

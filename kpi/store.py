@@ -3,19 +3,27 @@
 A DuckDB connection is not for concurrent use and only one process may open a file for
 writing. So a process opens one `Store`; reads take a fresh cursor each, and writes are
 serialised through `write`, which runs a function inside one transaction.
+
+A signed-in account works through a *view* of that Store (`Store.view`): the same connection,
+with the account's name recorded against every change it makes, its writes refused when its
+role writes nothing, and, for a provider account, every cursor confined to that provider's
+rows (kpi/access/scope.py). Pages receive only the view, so none of them can widen it.
 """
 
 from __future__ import annotations
 
+import copy
 import threading
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
 import duckdb
 import pandas as pd
 
-from kpi.errors import DatabaseBusy
+from kpi.access.scope import enter_scope, install_scope
+from kpi.errors import DatabaseBusy, NotAllowed
 from kpi.schema import migrate
 
 T = TypeVar("T")
@@ -39,22 +47,39 @@ class Store:
                 ) from e
             raise
         self._write_lock = threading.Lock()
+        self.actor: str | None = None  # the account whose changes this view records
+        self.provider_scope: str | None = None  # the one provider this view reads
+        self.writes = not read_only  # False: every write through this view is refused
         if not read_only:
             migrate(self._con)
+        install_scope(self._con)
+
+    def view(self, actor: str, *, writes: bool = True,
+             provider_scope: str | None = None) -> Store:
+        """This Store as one account sees it (same connection, same write lock)."""
+        seen = copy.copy(self)
+        seen.actor = actor
+        seen.writes = self.writes and writes
+        seen.provider_scope = provider_scope
+        return seen
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
-        return self._con.cursor()
+        """A fresh cursor, confined to this view's provider when it has one."""
+        cur = self._con.cursor()
+        if self.provider_scope is not None:
+            enter_scope(cur, self.provider_scope)
+        return cur
 
     def read(self, sql: str, params: list | dict | None = None) -> pd.DataFrame:
         """Run a query on a fresh cursor and return its result as a DataFrame."""
-        cur = self._con.cursor()
+        cur = self.cursor()
         try:
             return cur.execute(sql, params or []).df()
         finally:
             cur.close()
 
     def scalar(self, sql: str, params: list | dict | None = None):
-        cur = self._con.cursor()
+        cur = self.cursor()
         try:
             row = cur.execute(sql, params or []).fetchone()
             return None if row is None else row[0]
@@ -62,11 +87,24 @@ class Store:
             cur.close()
 
     def write(self, fn: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
-        """Run fn(cursor) between BEGIN and COMMIT; roll back and re-raise on any error."""
+        """Run fn(cursor) between BEGIN and COMMIT; roll back and re-raise on any error.
+        Refused for a view whose account writes nothing (executives, providers)."""
+        if not self.writes or self.provider_scope is not None:
+            raise NotAllowed("This account can read but not change anything.")
+        return self._transaction(fn, commit=True)
+
+    def write_own(self, fn: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
+        """A change a provider account may make to its own rows (answers to its feedback,
+        notes and status of its actions). The caller has found those rows through this
+        view's reads first, which see no other provider's rows."""
+        if not self.writes and self.provider_scope is None:
+            raise NotAllowed("This account can read but not change anything.")
         return self._transaction(fn, commit=True)
 
     def trial(self, fn: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
         """Run fn(cursor) in a transaction that is always rolled back (dry runs, previews)."""
+        if self.provider_scope is not None:
+            raise NotAllowed("This account can read but not change anything.")
         return self._transaction(fn, commit=False)
 
     def _transaction(self, fn: Callable[[duckdb.DuckDBPyConnection], T], commit: bool) -> T:
@@ -77,6 +115,7 @@ class Store:
             try:
                 result = fn(cur)
                 if commit:
+                    self._record_change(cur, fn)
                     cur.execute("COMMIT")
                     committed = True
                 return result
@@ -84,6 +123,15 @@ class Store:
                 if not committed:
                     cur.execute("ROLLBACK")
                 cur.close()
+
+    def _record_change(self, cur: duckdb.DuckDBPyConnection, fn: Callable) -> None:
+        """Who did what: the signed-in account and the operation, in the change's own
+        transaction (a change without its record cannot be committed)."""
+        if self.actor is None:
+            return
+        operation = getattr(fn, "__qualname__", "change").split(".<locals>")[0]
+        cur.execute("INSERT INTO change_log VALUES (?, ?, ?, ?)",
+                    [datetime.now(UTC), self.actor, operation, self.provider_scope])
 
     def close(self) -> None:
         self._con.close()

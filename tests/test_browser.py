@@ -33,27 +33,19 @@ def _free_port() -> int:
 class Server(str):
     """The app's base URL, with the database it serves (its inbox is beside it)."""
     db: Path
+    process: subprocess.Popen
+    log: Path
 
 
-@pytest.fixture(scope="module")
-def server(demo_db_template, tmp_path_factory):
-    """`streamlit run app.py` on a free port over a copy of the demo database."""
-    from kpi.live.app_settings import save_app_settings
-    from kpi.store import Store
-
-    db = tmp_path_factory.mktemp("browser") / "demo.duckdb"
-    shutil.copy(demo_db_template, db)
-    with Store(db) as store:  # a quick inbox, so that the live test stays short
-        save_app_settings(store, {"watch_interval_s": 2})
+def start_server(db: Path, tmp_path_factory):
+    """`cockpit app` (the command a person runs) on a free port over the database `db`."""
     port = _free_port()
     log = tmp_path_factory.mktemp("log") / "streamlit.log"
-    env = dict(os.environ, COCKPIT_DB=str(db))
     with open(log, "w") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-             "--server.port", str(port), "--server.headless", "true",
-             "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+            [sys.executable, "-m", "kpi.cli", "app", "--db", str(db), "--port", str(port),
+             "--headless"], cwd=ROOT, env=dict(os.environ), stdout=out,
+            stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 90
     while True:
@@ -69,10 +61,30 @@ def server(demo_db_template, tmp_path_factory):
         time.sleep(0.3)
     served = Server(url)
     served.db = db
+    served.process = process
+    served.log = log
+    return served
+
+
+def stop_server(served: Server) -> None:
+    served.process.terminate()  # `cockpit app` passes it on to the server it started
+    served.process.wait(timeout=30)
+    print(served.log.read_text()[-3000:])
+
+
+@pytest.fixture(scope="module")
+def server(demo_db_template, tmp_path_factory):
+    """The app in local mode (no accounts) over a copy of the demo database."""
+    from kpi.live.app_settings import save_app_settings
+    from kpi.store import Store
+
+    db = tmp_path_factory.mktemp("browser") / "demo.duckdb"
+    shutil.copy(demo_db_template, db)
+    with Store(db) as store:  # a quick inbox, so that the live test stays short
+        save_app_settings(store, {"watch_interval_s": 2})
+    served = start_server(db, tmp_path_factory)
     yield served
-    process.terminate()
-    process.wait(timeout=20)
-    print(log.read_text()[-3000:])
+    stop_server(served)
 
 
 @pytest.fixture(scope="module")
@@ -111,6 +123,8 @@ def test_home_page_says_what_is_loaded(server, page):
     page.goto(server + "/?lang=fr")
     expect(page.get_by_text("Cockpit de pilotage")).to_be_visible(timeout=30_000)
     expect(page.get_by_test_id("stMetric").first).to_be_visible()
+    expect(page.get_by_text("Mode local", exact=False)).to_be_visible()
+    expect(page.get_by_test_id("stAppDeployButton")).to_have_count(0)  # no developer toolbar
     expect(page.get_by_text("Derniers imports")).to_be_visible()
     shot(page, "home_fr")
 

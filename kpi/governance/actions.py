@@ -7,7 +7,7 @@ from datetime import date
 
 import pandas as pd
 
-from kpi.errors import CockpitError
+from kpi.errors import CockpitError, NotFound
 from kpi.governance.registers import save_register_rows
 from kpi.i18n import format_date, t
 from kpi.metrics.registry import KPI_BY_ID
@@ -67,11 +67,44 @@ def save_actions(store: Store, table: pd.DataFrame, today: date | None = None) -
     save_register_rows(store, "actions", "action_id", COLUMNS[1:], rows)
 
 
+def _own_action(store: Store, action_id: int) -> None:
+    """Refuse an action this store's view cannot read (another provider's, or none)."""
+    if not store.scalar("SELECT count(*) FROM actions WHERE action_id = ?", [action_id]):
+        raise NotFound(f"no action #{action_id}")
+
+
 def add_note(store: Store, action_id: int, text: str, on: date | None = None) -> None:
+    """A dated note on an action: the pilot's, or the provider's on its own actions."""
     if not text.strip():
         raise InvalidAction("a note needs some text")
-    store.write(lambda cur: cur.execute("INSERT INTO action_notes VALUES (?, ?, ?)",
-                                        [action_id, on or date.today(), text.strip()]))
+    _own_action(store, action_id)
+
+    def add_action_note(cur) -> None:
+        cur.execute("INSERT INTO action_notes VALUES (?, ?, ?)",
+                    [action_id, on or date.today(), text.strip()])
+    store.write_own(add_action_note)
+
+
+def save_statuses(store: Store, before: pd.DataFrame, after: pd.DataFrame) -> int:
+    """The statuses a provider changed in its table of actions; returns how many."""
+    changed = 0
+    for old, new in zip(before.itertuples(), after.itertuples(), strict=True):
+        if new.status != old.status:
+            set_status(store, int(old.action_id), new.status)
+            changed += 1
+    return changed
+
+
+def set_status(store: Store, action_id: int, status: str) -> None:
+    """Where an action stands: what a provider may change on its own actions."""
+    if status not in STATUSES:
+        raise InvalidAction(f"action #{action_id}: status must be one of "
+                            f"{', '.join(STATUSES)}, not {status!r}")
+    _own_action(store, action_id)
+
+    def set_action_status(cur) -> None:
+        cur.execute("UPDATE actions SET status = ? WHERE action_id = ?", [status, action_id])
+    store.write_own(set_action_status)
 
 
 def action_from_target(store: Store, target: dict, origin: str = "steering",

@@ -6,7 +6,7 @@ from datetime import date
 
 import pandas as pd
 
-from kpi.errors import CockpitError
+from kpi.errors import CockpitError, NotFound
 from kpi.governance.registers import save_register_rows
 from kpi.i18n import format_date, t
 from kpi.store import Store
@@ -48,6 +48,30 @@ def save_feedback(store: Store, table: pd.DataFrame) -> None:
         rows.append(row)
 
     save_register_rows(store, "feedback", "feedback_id", COLUMNS[1:], rows)
+
+
+def save_answers(store: Store, before: pd.DataFrame, after: pd.DataFrame) -> int:
+    """The answers a provider wrote or changed in its log; returns how many."""
+    changed = 0
+    for old, new in zip(before.itertuples(), after.itertuples(), strict=True):
+        text = new.answer if isinstance(new.answer, str) else ""
+        if text != (old.answer if isinstance(old.answer, str) else ""):
+            answer_feedback(store, int(old.feedback_id), text)
+            changed += 1
+    return changed
+
+
+def answer_feedback(store: Store, feedback_id: int, answer: str) -> None:
+    """A provider's answer to one of its feedback items (it is then 'answered')."""
+    if not store.scalar("SELECT count(*) FROM feedback WHERE feedback_id = ?", [feedback_id]):
+        raise NotFound(f"no feedback item #{feedback_id}")
+    answer = (answer or "").strip()
+
+    def answer_feedback_item(cur) -> None:
+        cur.execute("UPDATE feedback SET answer = ?, status = CASE WHEN ? THEN 'answered' "
+                    "ELSE status END WHERE feedback_id = ?",
+                    [answer or None, bool(answer), feedback_id])
+    store.write_own(answer_feedback_item)
 
 
 def week_note(store: Store, provider: str, week: date) -> str:

@@ -166,7 +166,7 @@ def import_files(
     progress = on_progress or _quiet
     forced = _profile_named(store, profile) if profile else None
     candidates = list_profiles(store)
-    who = imported_by or getpass.getuser()
+    who = imported_by or store.actor or getpass.getuser()
     prints = []
     for i, (path, name) in enumerate(files):
         progress(i / len(files), f"{name}: reading")
@@ -512,7 +512,8 @@ def _set_aside(cur, import_id: int, raw: RawFile) -> None:
 
 def _table_columns(cur, table: str) -> list[str]:
     return [r[0] for r in cur.execute(
-        "SELECT column_name FROM duckdb_columns() WHERE table_name = ? AND database_name <> 'temp' "
+        "SELECT column_name FROM duckdb_columns() WHERE table_name = ? "
+        "AND database_name = current_database() AND schema_name = 'main' "
         "ORDER BY column_index", [table]).fetchall()]
 
 
