@@ -15,9 +15,9 @@ st.info(tr("accounts.roles_help"))
 accounts = list_accounts(db)
 role_label = labeller("role")
 shown = accounts.assign(role=accounts.role.map(role_label),
-                        created_at=accounts.created_at.dt.strftime("%Y-%m-%d %H:%M"))
+                        created_at=accounts.created_at.dt.strftime("%Y-%m-%d %H:%M")).fillna("")
 shown.columns = [tr("signin.name"), tr("accounts.role"), tr("col.provider"),
-                 tr("accounts.email"), tr("changes.changed_at")]
+                 tr("accounts.email"), tr("accounts.created")]
 st.dataframe(shown, hide_index=True, width="stretch")
 
 st.subheader(tr("accounts.add"))

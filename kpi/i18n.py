@@ -803,6 +803,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "accounts.email": ("E-mail (single sign-on, optional)",
                        "E-mail (authentification unique, facultatif)"),
     "accounts.added": ("Account created.", "Compte créé."),
+    "accounts.created": ("Created", "Créé le"),
     "accounts.remove": ("Remove", "Supprimer"),
     "accounts.removed": ("Account removed.", "Compte supprimé."),
     "accounts.passwd": ("Change the password", "Changer le mot de passe"),
