@@ -7,7 +7,6 @@ it hands on is an Account, from which ui.store() makes the only view pages ever 
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 
 import streamlit as st
@@ -20,20 +19,12 @@ from kpi.access.accounts import (
     has_accounts,
 )
 from kpi.access.links import board_for_token
+from kpi.access.network import is_loopback
 from kpi.store import Store
 
 LOG = logging.getLogger("cockpit.access")
 # The one user of a cockpit without accounts, served to this computer only.
 LOCAL = Account("local", "admin")
-
-
-def _is_loopback(address: str) -> bool:
-    if address == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(address).is_loopback
-    except ValueError:
-        return False
 
 
 def local_client() -> bool:
@@ -42,7 +33,7 @@ def local_client() -> bool:
     if st.context.headers.get("X-Forwarded-For"):
         return False
     address = st.context.ip_address
-    return not isinstance(address, str) or _is_loopback(address)
+    return not isinstance(address, str) or is_loopback(address)
 
 
 def sso_configured() -> bool:
