@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import ipaddress
 import os
 import signal
 import subprocess
@@ -300,17 +299,9 @@ def cmd_demo(args) -> int:
     return 0
 
 
-def _loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def cmd_app(args) -> int:
     from kpi.access.accounts import has_accounts
+    from kpi.access.network import is_loopback
     from kpi.demo import build_demo
     from kpi.store import Store
 
@@ -318,7 +309,7 @@ def cmd_app(args) -> int:
     if not path.exists():
         print(f"building the demo database at {path} (first run)…", file=sys.stderr)
         build_demo(path, on_progress=TerminalProgress())
-    if not _loopback(args.host):
+    if not is_loopback(args.host):
         with Store(path) as store:
             if not has_accounts(store):
                 raise CockpitError(
