@@ -64,3 +64,12 @@ class NotFound(CockpitError):
 
 class NotAllowed(CockpitError):
     """The signed-in account's role does not allow this (read-only, or another provider's)."""
+
+
+class FileChanged(ImportRefused):
+    """The file changed (grew, was rewritten) while it was being imported: nothing of it was
+    written; the inbox leaves such a file waiting for its writer to finish."""
+
+
+class UndoRefused(CockpitError):
+    """An import cannot be undone without losing or duplicating rows; the reason says why."""

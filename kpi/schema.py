@@ -233,6 +233,19 @@ MIGRATIONS.append((
     ],
 ))
 
+# The rows an import replaced (a newer export of the same period, or newer rows with the
+# same keys), kept so that undoing the newer import brings them back. Each fact table has
+# its archive, with the same columns and the import that replaced the row; a migration that
+# adds a column to a fact table adds it to its archive too.
+_ARCHIVED = ("contacts", "intervals", "agent_activity", "evaluations", "snapshots",
+             "forecasts", "declared_reports")
+MIGRATIONS.append((
+    12,
+    "replaced rows are kept, so that undoing the import that replaced them restores them",
+    [f"CREATE TABLE replaced_{table} AS SELECT *, CAST(NULL AS INTEGER) AS replaced_by "
+     f"FROM {table} LIMIT 0" for table in _ARCHIVED],
+))
+
 LATEST_VERSION = MIGRATIONS[-1][0]
 
 # Fact tables, by import kind.

@@ -55,4 +55,20 @@ APP_SETTINGS: tuple[Setting, ...] = (
     Setting("evaluations_per_agent_month", 3, "Evaluations each agent should get a month "
                                               "(coverage target)."),
 )
+
+# Limits on what one imported file may claim, checked before it is parsed (a file over one
+# is refused, naming the limit). Stored like the settings above, so the app, `cockpit
+# import` and `cockpit watch` read the same values; the defaults keep one import's peak
+# memory well under 2 GiB.
+INTAKE_LIMITS: tuple[Setting, ...] = (
+    Setting("max_file_mb", 256, "Largest file imported, in MB (on disk)."),
+    Setting("max_rows", 3_000_000, "Most rows (lines) in one file."),
+    Setting("max_columns", 1_000, "Most columns in one file's header or sheet."),
+    Setting("max_cell_kb", 1_024, "Largest cell (CSV field or XLSX cell), in KB."),
+    Setting("max_xlsx_cells", 5_000_000, "Most cells an XLSX sheet may declare or hold "
+                                         "(rows x columns of its extent)."),
+    Setting("max_xlsx_uncompressed_mb", 512, "Largest total uncompressed size of an XLSX "
+                                             "workbook's parts, in MB (zip bombs)."),
+)
+APP_SETTINGS = APP_SETTINGS + INTAKE_LIMITS
 APP_DEFAULTS = {s.name: s.default for s in APP_SETTINGS}

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import getpass
 import json
+import logging
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -18,9 +20,18 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from kpi.errors import MAX_PROBLEMS_SHOWN, ImportRefused, NotFound, Problem
+from kpi.errors import (
+    MAX_PROBLEMS_SHOWN,
+    CockpitError,
+    FileChanged,
+    ImportRefused,
+    NotFound,
+    Problem,
+    UndoRefused,
+)
 from kpi.ingest.canonical import RULES, KindRules
 from kpi.ingest.fields import KIND_FIELDS, REQUIRED
+from kpi.ingest.limits import Limits, intake_limits
 from kpi.ingest.parse import PARSERS, TEXT, local_timestamp_sql
 from kpi.ingest.profiles import (
     BUILTIN_PROFILES,
@@ -31,11 +42,12 @@ from kpi.ingest.profiles import (
     resolve_forced,
     saved_profile,
 )
-from kpi.ingest.sources import RawFile, fingerprint, load_raw
+from kpi.ingest.sources import Fingerprint, RawFile, fingerprint, load_raw
 from kpi.settings import PROVIDER_DEFAULTS
 from kpi.store import Store
 
 Progress = Callable[[float, str], None]
+log = logging.getLogger("cockpit.ingest")
 
 _SQL_TYPES = {
     "text": "VARCHAR", "number": "DOUBLE", "duration": "DOUBLE", "bool": "BOOLEAN",
@@ -136,13 +148,49 @@ def import_export(
     imported_by: str | None = None,
     on_progress: Progress | None = None,
     first_day: date | None = None,
+    sole_provider: str | None = None,
+    limits: Limits | None = None,
 ) -> ImportReport:
     """Import one file; raises ImportRefused (nothing written) when it cannot be trusted."""
     return import_files(
         store, [(Path(path), file_name or Path(path).name)], provider=provider,
         profile=profile, skip_bad_rows=skip_bad_rows, imported_by=imported_by,
-        on_progress=on_progress, first_day=first_day,
+        on_progress=on_progress, first_day=first_day, sole_provider=sole_provider,
+        limits=limits,
     )[0]
+
+
+def unexpected_refusal(name: str, error: BaseException) -> ImportRefused:
+    """Any failure that is not one of ours, as a refusal in words; the traceback goes to
+    the log (`cockpit.ingest`), never to the pilot."""
+    log.error("unexpected error while importing %s", name, exc_info=error)
+    text = " ".join(str(error).split())[:300] or "no detail"
+    if isinstance(error, MemoryError | duckdb.OutOfMemoryException):
+        expected = "a file that fits in memory (lower the limits in Settings, or split it)"
+    elif isinstance(error, OSError):
+        expected = "a file that stays readable while it is imported"
+    else:
+        expected = "a file Cockpit can read (it hit an unexpected error, logged)"
+    return ImportRefused(name, [Problem(None, None, f"{type(error).__name__}: {text}",
+                                        expected)])
+
+
+def _file_state(path: Path) -> tuple[int, int] | None:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_size, status.st_mtime_ns
+
+
+def _refuse_if_changed(path: Path, name: str, fp: Fingerprint) -> None:
+    """The file must be the one fingerprinted: a file still growing is not taken."""
+    now = _file_state(path)
+    if now != fp.stat:
+        found = "gone" if now is None else f"{fp.stat[0]:,} then {now[0]:,} bytes"
+        raise FileChanged(name, [Problem(
+            None, None, found, "a file that does not change while it is imported "
+            "(is it still being written?)")])
 
 
 def import_files(
@@ -156,21 +204,34 @@ def import_files(
     on_progress: Progress | None = None,
     dry_run: bool = False,
     first_day: date | None = None,
+    sole_provider: str | None = None,
+    limits: Limits | None = None,
 ) -> list[ImportReport]:
     """Import (path, display name) files in one transaction: all of them, or none.
 
     Progress is reported as (fraction of the whole batch, "file name: stage"). A dry run
     goes through every step and check, then rolls back: what a preview shows is exactly
     what the import would store (see `preview_rows`).
+
+    Every failure ends as an `ImportRefused` naming the file: the project's own refusals
+    as they are, anything unexpected logged with its traceback and refused in words.
+    `sole_provider` (an inbox folder's provider) refuses a file with another provider's
+    rows; `limits` default to the stored settings (kpi/ingest/limits.py).
     """
     progress = on_progress or _quiet
     forced = _profile_named(store, profile) if profile else None
     candidates = list_profiles(store)
     who = imported_by or store.actor or getpass.getuser()
+    limits = limits or intake_limits(store)
+    if sole_provider is not None:
+        provider = provider or sole_provider
     prints = []
     for i, (path, name) in enumerate(files):
         progress(i / len(files), f"{name}: reading")
-        prints.append(fingerprint(Path(path)))
+        try:
+            prints.append(fingerprint(Path(path), limits.max_file_bytes))
+        except Exception as error:
+            raise unexpected_refusal(name, error) from error
 
     def run(cur: duckdb.DuckDBPyConnection) -> list[ImportReport]:
         # Options a profile may read in SQL, always bound as parameters.
@@ -189,28 +250,43 @@ def import_files(
                                          [same]).fetchall()[0]
                 reports.append(ImportReport(name, "unchanged", kind, prof, same_as_import=same))
                 continue
-            raw = load_raw(cur, Path(path), name, fp)
-            step(0.3, "mapping")
-            resolved = (resolve_forced(name, forced, raw.headers) if forced
-                        else detect(name, raw.reader, raw.headers, candidates))
-            if ("day_number" in resolved.sources and first_day is None
-                    and not {"period_start", "period_date"} & set(resolved.sources)):
-                raise ImportRefused(name, [Problem(
-                    None, resolved.sources["day_number"], None,
-                    "dates for its numbered days: give the first day at import "
-                    "(--first-day YYYY-MM-DD)")])
-            reports.append(_import_resolved(cur, raw, resolved, provider, skip_bad_rows, who,
-                                            step, with_preview=dry_run))
+            try:
+                reports.append(import_one(cur, path, name, fp, step))
+            except CockpitError:
+                raise
+            except Exception as error:  # anything else: logged, refused in words
+                raise unexpected_refusal(name, error) from error
         return reports
 
-    reports = (store.trial if dry_run else store.write)(run)
+    def import_one(cur, path, name: str, fp: Fingerprint, step: Progress) -> ImportReport:
+        raw = load_raw(cur, Path(path), name, fp, limits)
+        _refuse_if_changed(Path(path), name, fp)
+        step(0.3, "mapping")
+        resolved = (resolve_forced(name, forced, raw.headers) if forced
+                    else detect(name, raw.reader, raw.headers, candidates))
+        if ("day_number" in resolved.sources and first_day is None
+                and not {"period_start", "period_date"} & set(resolved.sources)):
+            raise ImportRefused(name, [Problem(
+                None, resolved.sources["day_number"], None,
+                "dates for its numbered days: give the first day at import "
+                "(--first-day YYYY-MM-DD)")])
+        return _import_resolved(cur, raw, resolved, provider, skip_bad_rows, who,
+                                step, with_preview=dry_run, sole_provider=sole_provider)
+
+    try:
+        reports = (store.trial if dry_run else store.write)(run)
+    except CockpitError:
+        raise
+    except Exception as error:  # the commit itself, or the store around it
+        raise unexpected_refusal(", ".join(name for _, name in files), error) from error
     progress(1.0, "done")
     return reports
 
 
 def _import_resolved(cur, raw: RawFile, resolved: Resolved, provider: str | None,
                      skip_bad_rows: bool, who: str, progress: Progress,
-                     with_preview: bool = False) -> ImportReport:
+                     with_preview: bool = False,
+                     sole_provider: str | None = None) -> ImportReport:
     kind, rules = resolved.kind, RULES[resolved.kind]
     name = raw.file_name
     if resolved.prepare:
@@ -219,7 +295,7 @@ def _import_resolved(cur, raw: RawFile, resolved: Resolved, provider: str | None
     cur.execute(f"CREATE OR REPLACE TEMP VIEW mapped AS {resolved.select_sql}")
     mapped_rows = cur.execute("SELECT count(DISTINCT _row) FROM mapped").fetchone()[0]
     filtered = 0 if raw.reader == "queue_log" else max(raw.rows_read - mapped_rows, 0)
-    providers = _providers_of(cur, resolved, provider, name)
+    providers = _providers_of(cur, resolved, provider, name, sole_provider)
     zone = _single_zone(cur, providers)
 
     progress(0.45, "checking")
@@ -250,7 +326,7 @@ def _import_resolved(cur, raw: RawFile, resolved: Resolved, provider: str | None
         f'SELECT min("{rules.period_column}"), max("{rules.period_column}") FROM staged'
     ).fetchone()
     replaced = _replace_superseded(cur, rules, kind, import_id, period_start, period_end)
-    updated = _delete_same_keys(cur, rules)
+    updated = _delete_same_keys(cur, rules, import_id)
     columns = [c for c in _table_columns(cur, rules.table) if c not in ("import_id",)]
     quoted = ", ".join(f'"{c}"' for c in columns)
     cur.execute(f"INSERT INTO {rules.table} (import_id, {quoted}) "
@@ -280,8 +356,21 @@ def _import_resolved(cur, raw: RawFile, resolved: Resolved, provider: str | None
     )
 
 
-def _providers_of(cur, resolved: Resolved, provider: str | None, name: str) -> list[str]:
+def _providers_of(cur, resolved: Resolved, provider: str | None, name: str,
+                  sole_provider: str | None = None) -> list[str]:
     """The providers of the file's rows; each gets a settings row if it is new."""
+    if sole_provider is not None and "provider" in resolved.sources:
+        others = cur.execute(
+            "SELECT min(_row), p, count(*) OVER () FROM (SELECT _row, "
+            "coalesce(nullif(trim(provider), ''), ?) AS p FROM mapped) WHERE p <> ? "
+            "GROUP BY p ORDER BY min(_row) LIMIT ?",
+            [sole_provider, sole_provider, MAX_PROBLEMS_SHOWN]).fetchall()
+        if others:
+            raise ImportRefused(name, [Problem(
+                row, resolved.sources["provider"], other,
+                f"only {sole_provider}'s rows: the file was dropped in {sole_provider}'s "
+                "folder, and one provider's drop never changes another's figures")
+                for row, other, _n in others], others[0][2])
     if "provider" in resolved.sources:
         rows = cur.execute(
             "SELECT DISTINCT coalesce(nullif(trim(provider), ''), ?) FROM mapped", [provider]
@@ -474,20 +563,28 @@ def _replace_superseded(cur, rules: KindRules, kind: str, import_id: int,
     ).fetchall()
     ids = [r[0] for r in older]
     for old in ids:
+        # Kept, so that undoing the new import brings them back (undo_import).
+        cur.execute(f"INSERT INTO replaced_{rules.table} BY NAME "
+                    f"SELECT *, ? AS replaced_by FROM {rules.table} WHERE import_id = ?",
+                    [import_id, old])
         cur.execute(f"DELETE FROM {rules.table} WHERE import_id = ?", [old])
         cur.execute("UPDATE imports SET status = 'replaced', replaced_by = ? WHERE import_id = ?",
                     [import_id, old])
     return ids
 
 
-def _delete_same_keys(cur, rules: KindRules) -> int:
-    """A newer row for the same fact replaces the stored one."""
+def _delete_same_keys(cur, rules: KindRules, import_id: int) -> int:
+    """A newer row for the same fact replaces the stored one (kept in the archive, so
+    that undoing the new import brings it back)."""
     key = _quoted("provider", *rules.key)
     t_key = _quoted("provider", *rules.key, prefix="t.")
     count = cur.execute(
         f"SELECT count(*) FROM {rules.table} t WHERE ({t_key}) IN (SELECT ({key}) FROM staged)"
     ).fetchone()[0]
     if count:
+        cur.execute(f"INSERT INTO replaced_{rules.table} BY NAME "
+                    f"SELECT t.*, ? AS replaced_by FROM {rules.table} t "
+                    f"WHERE ({t_key}) IN (SELECT ({key}) FROM staged)", [import_id])
         cur.execute(f"DELETE FROM {rules.table} t "
                     f"WHERE ({t_key}) IN (SELECT ({key}) FROM staged)")
     return count
@@ -518,22 +615,68 @@ def _table_columns(cur, table: str) -> list[str]:
 
 
 def undo_import(store: Store, import_id: int) -> int:
-    """Remove one import's rows; its history line stays, marked 'undone'."""
-    def run(cur) -> int:
+    """Remove one import's rows and bring back, in the same transaction, the rows it
+    replaced (whole imports it superseded, and rows it replaced by key); its history line
+    stays, marked 'undone', and the imports it superseded are active again.
+
+    Refused (UndoRefused, nothing changed) when a later import replaced some of this
+    import's rows (undo that one first), when the rows to bring back would clash with a
+    later import's, or when the replaced rows were not kept (replaced before version 12).
+    """
+    def undo_import(cur) -> int:
         row = cur.execute("SELECT kind, status FROM imports WHERE import_id = ?",
                           [import_id]).fetchone()
         if row is None:
             raise NotFound(f"there is no import #{import_id}")
         kind, status = row
         if status != "active":
-            raise NotFound(f"import #{import_id} is {status}; only active imports can be undone")
-        table = RULES[kind].table
+            later = cur.execute("SELECT replaced_by FROM imports WHERE import_id = ?",
+                                [import_id]).fetchone()[0]
+            hint = f" (undo #{later} first to bring it back)" if later else ""
+            raise NotFound(f"import #{import_id} is {status}; only active imports can be "
+                           f"undone{hint}")
+        rules = RULES[kind]
+        table, archive = rules.table, f"replaced_{rules.table}"
+        later = [r[0] for r in cur.execute(
+            f"SELECT DISTINCT replaced_by FROM {archive} WHERE import_id = ? ORDER BY 1",
+            [import_id]).fetchall()]
+        if later:
+            raise UndoRefused(
+                f"import #{import_id} cannot be undone: later import(s) "
+                f"{', '.join(f'#{i}' for i in later)} replaced some of its rows; undo "
+                "them first")
+        superseded = cur.execute(
+            f"SELECT i.import_id FROM imports i WHERE i.replaced_by = ? AND i.status = "
+            f"'replaced' AND i.rows_imported > 0 AND NOT EXISTS (SELECT 1 FROM {archive} a "
+            f"WHERE a.import_id = i.import_id AND a.replaced_by = ?)",
+            [import_id, import_id]).fetchall()
+        if superseded:
+            raise UndoRefused(
+                f"import #{import_id} cannot be undone: the rows of import(s) "
+                f"{', '.join(f'#{r[0]}' for r in superseded)} it replaced were not kept "
+                "(replaced before this version); undoing it would leave their period empty. "
+                "Import their file again after undoing, or keep it")
+        key = _quoted("provider", *rules.key)
+        clashes = cur.execute(
+            f"SELECT count(*) FROM {archive} a WHERE a.replaced_by = ? AND ({key}) IN "
+            f"(SELECT ({key}) FROM {table} WHERE import_id <> ?)",
+            [import_id, import_id]).fetchone()[0]
+        if clashes:
+            raise UndoRefused(
+                f"import #{import_id} cannot be undone: {clashes} row(s) it replaced have "
+                "the same keys as rows of later imports; undo those first")
         n = cur.execute(f"SELECT count(*) FROM {table} WHERE import_id = ?",
                         [import_id]).fetchone()[0]
         cur.execute(f"DELETE FROM {table} WHERE import_id = ?", [import_id])
+        columns = ", ".join(f'"{c}"' for c in _table_columns(cur, table))
+        cur.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {archive} "
+                    "WHERE replaced_by = ?", [import_id])
+        cur.execute(f"DELETE FROM {archive} WHERE replaced_by = ?", [import_id])
+        cur.execute("UPDATE imports SET status = 'active', replaced_by = NULL "
+                    "WHERE replaced_by = ? AND status = 'replaced'", [import_id])
         cur.execute("UPDATE imports SET status = 'undone' WHERE import_id = ?", [import_id])
         return n
-    return store.write(run)
+    return store.write(undo_import)
 
 
 def import_history(store: Store):

@@ -71,18 +71,32 @@ def number_sql(col: str) -> str:
             f"THEN NULL ELSE coalesce(try_cast(trim({col}) AS DOUBLE), {tolerant}) END)")
 
 
+# The longest duration read (about 317 years): beyond it a value is not a duration, and
+# a timestamp plus it would overflow.
+MAX_DURATION_S = 1e10
+
+
 def duration_sql(col: str) -> str:
-    """Seconds from '75', '75,5', '1:15', '0:01:15' or '01:01:15'."""
+    """Seconds from '75', '75,5', '1:15', '0:01:15' or '01:01:15'.
+
+    Hours and minutes are read as 64-bit integers and summed as DOUBLE, so '600000:00:00'
+    is 2.16e9 seconds, not a 32-bit overflow; a value beyond MAX_DURATION_S is unreadable.
+    """
     v = f"trim({col})"
     parts = f"string_split({v}, ':')"
+
+    def whole(i: int) -> str:
+        return f"CAST(try_cast({parts}[{i}] AS BIGINT) AS DOUBLE)"
+
     clock = (
         f"CASE len({parts}) "
-        f"WHEN 3 THEN try_cast({parts}[1] AS INTEGER) * 3600 + try_cast({parts}[2] AS INTEGER) * 60"
+        f"WHEN 3 THEN {whole(1)} * 3600 + {whole(2)} * 60"
         f" + try_cast(replace({parts}[3], ',', '.') AS DOUBLE) "
-        f"WHEN 2 THEN try_cast({parts}[1] AS INTEGER) * 60"
+        f"WHEN 2 THEN {whole(1)} * 60"
         f" + try_cast(replace({parts}[2], ',', '.') AS DOUBLE) END"
     )
-    return f"(CASE WHEN contains({v}, ':') THEN {clock} ELSE {number_sql(col)} END)"
+    value = f"(CASE WHEN contains({v}, ':') THEN {clock} ELSE {number_sql(col)} END)"
+    return f"(CASE WHEN abs({value}) < {MAX_DURATION_S:.0f} THEN {value} END)"
 
 
 def percent_sql(col: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import csv
 import hashlib
+import os
 import re
 import shutil
 import tempfile
@@ -21,6 +22,15 @@ import duckdb
 import pandas as pd
 
 from kpi.errors import ImportRefused, Problem
+from kpi.ingest.limits import (
+    DEFAULT_LIMITS,
+    Limits,
+    check_xlsx,
+    raise_csv_field_limit,
+    refuse_columns,
+    refuse_lines,
+    refuse_size,
+)
 
 # A missing field (truncated line) reads as NULL, an empty one as ''.
 _NULL_SENTINEL = "\x01missing\x01"
@@ -43,27 +53,59 @@ class RawFile:
 @dataclass
 class Fingerprint:
     sha256: str
-    encoding: str  # utf-8, utf-8-sig, utf-16, cp1252, xlsx, binary, empty
+    encoding: str  # utf-8, utf-8-sig, utf-16(-le/-be), cp1252, xlsx, binary, empty
     head: bytes
+    size: int = 0  # bytes read (at most the size limit and one more byte)
+    lines: int = 0  # newlines seen: a bound on the rows, known before parsing
+    complete: bool = True  # False: the file is larger than the limit it was read up to
+    stat: tuple[int, int] = (0, 0)  # (size, mtime_ns) when reading began
 
 
-def fingerprint(path: Path) -> Fingerprint:
-    """sha256 and encoding in one pass over the file."""
+def _utf16_without_bom(head: bytes) -> str | None:
+    """Text in UTF-16 without a byte-order mark: every other byte of ASCII text is zero."""
+    sample = head[: len(head) - len(head) % 2]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    zeros_even, zeros_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if zeros_odd > 0.6 and zeros_even < 0.1:
+        return "utf-16-le"
+    if zeros_even > 0.6 and zeros_odd < 0.1:
+        return "utf-16-be"
+    return None
+
+
+def fingerprint(path: Path, max_bytes: int | None = None) -> Fingerprint:
+    """sha256, encoding and newlines in one pass over the file.
+
+    With `max_bytes`, reading stops one byte past it (`complete` False): a file over the
+    size limit, or one that keeps growing while it is read, is never read whole.
+    """
     digest = hashlib.sha256()
     decoder = codecs.getincrementaldecoder("utf-8")()
     utf8 = True
     head = b""
+    size = lines = 0
+    complete = True
     with open(path, "rb") as f:
+        status = os.fstat(f.fileno())
         while chunk := f.read(1 << 20):
+            if max_bytes is not None and size + len(chunk) > max_bytes:
+                chunk = chunk[: max_bytes + 1 - size]
+                complete = False
             if not head:
                 head = chunk[:4096]
+            size += len(chunk)
+            lines += chunk.count(b"\n")
             digest.update(chunk)
+            if not complete:
+                break
             if utf8:
                 try:
                     decoder.decode(chunk)
                 except UnicodeDecodeError:
                     utf8 = False
-    if utf8:
+    if utf8 and complete:
         try:
             decoder.decode(b"", final=True)
         except UnicodeDecodeError:
@@ -75,12 +117,13 @@ def fingerprint(path: Path) -> Fingerprint:
     elif head.startswith((b"\xff\xfe", b"\xfe\xff")):
         encoding = "utf-16"
     elif b"\x00" in head:
-        encoding = "binary"
+        encoding = _utf16_without_bom(head) or "binary"
     elif head.startswith(codecs.BOM_UTF8):
         encoding = "utf-8-sig"
     else:
         encoding = "utf-8" if utf8 else "cp1252"
-    return Fingerprint(digest.hexdigest(), encoding, head)
+    return Fingerprint(digest.hexdigest(), encoding, head, size, lines, complete,
+                       (status.st_size, status.st_mtime_ns))
 
 
 def _as_utf8(path: Path, encoding: str, workdir: Path) -> Path:
@@ -88,9 +131,9 @@ def _as_utf8(path: Path, encoding: str, workdir: Path) -> Path:
     if encoding in ("utf-8", "utf-8-sig"):
         return path
     target = workdir / (path.stem + ".utf8" + path.suffix)
-    source_encoding = "utf-16" if encoding == "utf-16" else "cp1252"
+    source_encoding = encoding if encoding.startswith("utf-16") else "cp1252"
     # cp1252 leaves five bytes undefined; latin-1 maps them, so nothing is ever lost.
-    errors = "strict" if source_encoding == "utf-16" else "latin1_fallback"
+    errors = "strict" if source_encoding.startswith("utf-16") else "latin1_fallback"
     with open(path, encoding=source_encoding, errors=errors, newline="") as src, open(
         target, "w", encoding="utf-8", newline=""
     ) as dst:
@@ -106,14 +149,24 @@ def _latin1_fallback(err: UnicodeDecodeError) -> tuple[str, int]:
 codecs.register_error("latin1_fallback", _latin1_fallback)
 
 
-def _sample_lines(path: Path) -> list[str]:
+def _sample_lines(path: Path, file_name: str, limits: Limits) -> list[str]:
+    """The first non-blank lines, each read up to a bounded length (a file without line
+    breaks is not read whole into one string)."""
+    longest = limits.max_line_chars
     with open(path, encoding="utf-8-sig", errors="replace", newline="") as f:
         lines = []
-        for line in f:
+        number = 0
+        while len(lines) < _SAMPLE_LINES:
+            line = f.readline(longest + 1)
+            if not line:
+                break
+            number += 1
+            if len(line) > longest:
+                raise ImportRefused(file_name, [Problem(
+                    number, None, f"a line of more than {longest:,} characters",
+                    "lines of a delimited export (is this a text export?)")])
             if line.strip():
                 lines.append(line.rstrip("\r\n"))
-            if len(lines) >= _SAMPLE_LINES:
-                break
     return lines
 
 
@@ -151,8 +204,21 @@ def _refuse_read_error(file_name: str, error: duckdb.Error, first_line: int) -> 
     return ImportRefused(file_name, [Problem(row, None, value, expected)])
 
 
-def _read_delimited(cur, path: Path, file_name: str) -> tuple[list[str], str]:
-    lines = _sample_lines(path)
+def _csv_rows(lines: list[str], sep: str, file_name: str) -> list[list[str]]:
+    rows = []
+    for i, line in enumerate(lines):
+        try:
+            rows.append(next(csv.reader([line], delimiter=sep)))
+        except csv.Error as e:  # e.g. a field over the cell limit
+            raise ImportRefused(file_name, [Problem(
+                i + 1, None, str(e)[:200], "cells no larger than the cell limit "
+                "(setting max_cell_kb), in balanced quotes")]) from e
+    return rows
+
+
+def _read_delimited(cur, path: Path, file_name: str,
+                    limits: Limits) -> tuple[list[str], str]:
+    lines = _sample_lines(path, file_name, limits)
     if not lines:
         raise ImportRefused(file_name, [Problem(None, None, None, "a header row and data rows")])
     if _QUEUE_LOG_LINE.match(lines[0]):
@@ -170,10 +236,16 @@ def _read_delimited(cur, path: Path, file_name: str) -> tuple[list[str], str]:
         except duckdb.Error as e:
             raise _refuse_read_error(file_name, e, 0) from e
         return names, "queue_log"
-    sep = _sniff_separator(lines)
-    rows = [next(csv.reader([line], delimiter=sep)) for line in lines]
+    try:
+        sep = _sniff_separator(lines)
+    except csv.Error as e:
+        raise ImportRefused(file_name, [Problem(
+            None, None, str(e)[:200], "cells no larger than the cell limit "
+            "(setting max_cell_kb), in balanced quotes")]) from e
+    rows = _csv_rows(lines, sep, file_name)
     skip = _header_index(rows)
     headers = [h.strip() for h in rows[skip]]
+    refuse_columns(file_name, len(headers), limits, row=skip + 1)
     names = [f"c{i}" for i in range(len(headers))]
     columns = "{" + ", ".join(f"'{n}': 'VARCHAR'" for n in names) + "}"
     # Blank lines above the header are skipped by DuckDB too, so count them in `skip`.
@@ -184,12 +256,19 @@ def _read_delimited(cur, path: Path, file_name: str) -> tuple[list[str], str]:
                 SELECT row_number() OVER () + ? AS _row, *
                 FROM read_csv(?, delim=?, header=true, skip=?, quote='"', escape='"',
                               columns={columns}, null_padding=true, nullstr=?,
-                              auto_detect=false)""",
-            [raw_skip + 1, str(path), sep, raw_skip, _NULL_SENTINEL],
+                              auto_detect=false, max_line_size=?)""",
+            [raw_skip + 1, str(path), sep, raw_skip, _NULL_SENTINEL,
+             _max_line_bytes(limits, len(headers))],
         )
     except duckdb.Error as e:
         raise _refuse_read_error(file_name, e, 0) from e
     return headers, "table"
+
+
+def _max_line_bytes(limits: Limits, columns: int) -> int:
+    """DuckDB's longest line: room for a few cells at the cell limit (the cells are
+    checked one by one once read), never below DuckDB's own 2 MB default."""
+    return max(2 * 1024 * 1024, 4 * limits.max_cell_bytes + 16 * columns)
 
 
 def _physical_line_of(path: Path, header_line: str) -> int:
@@ -223,7 +302,8 @@ def _cell_text(value) -> str:
     return str(value)
 
 
-def _read_xlsx(cur, path: Path, file_name: str) -> list[str]:
+def _read_xlsx(cur, path: Path, file_name: str, limits: Limits) -> list[str]:
+    check_xlsx(path, file_name, limits)  # before openpyxl expands anything
     try:
         sheet = pd.read_excel(path, header=None, dtype=object, engine="openpyxl")
     except Exception as e:  # openpyxl raises many types for a damaged workbook
@@ -240,6 +320,7 @@ def _read_xlsx(cur, path: Path, file_name: str) -> list[str]:
     headers = [h.strip() for h in sheet.loc[header_pos].tolist()]
     while headers and headers[-1] == "":
         headers.pop()
+    refuse_columns(file_name, len(headers), limits, row=int(header_pos) + 1)
     body = sheet.loc[sheet.index > header_pos, sheet.columns[: len(headers)]]
     body.columns = [f"c{i}" for i in range(len(headers))]
     body.insert(0, "_row", (body.index + 1).astype("int64"))  # Excel's row number
@@ -251,9 +332,38 @@ def _read_xlsx(cur, path: Path, file_name: str) -> list[str]:
     return headers
 
 
+def check_file(file_name: str, fp: Fingerprint, limits: Limits) -> None:
+    """The limits known from the fingerprint alone: size and lines."""
+    refuse_size(file_name, fp.size, limits, partial=not fp.complete)
+    if fp.encoding not in ("xlsx", "binary", "empty"):
+        refuse_lines(file_name, fp.lines, limits)
+
+
+def _refuse_big_cells(cur, file_name: str, headers: list[str], limits: Limits) -> None:
+    """A cell over the cell limit, named by its row and column."""
+    names = [r[0] for r in cur.execute(
+        "SELECT column_name FROM (DESCRIBE raw) WHERE column_name <> '_row'").fetchall()]
+    if not names:
+        return
+    widest = cur.execute("SELECT " + ", ".join(f'max(strlen("{n}"))' for n in names)
+                         + " FROM raw").fetchone()
+    for name, width in zip(names, widest, strict=True):
+        if width is not None and width > limits.max_cell_bytes:
+            row, head = cur.execute(
+                f'SELECT _row, left("{name}", 40) FROM raw WHERE strlen("{name}") > ? '
+                "ORDER BY _row LIMIT 1", [limits.max_cell_bytes]).fetchone()
+            index = int(name[1:]) if name[1:].isdigit() else -1
+            column = headers[index] if 0 <= index < len(headers) else name
+            raise ImportRefused(file_name, [Problem(
+                row, column, f"{head}… ({width:,} bytes)",
+                f"a cell of at most {limits.max_cell_kb:,} KB (setting max_cell_kb)")])
+
+
 def load_raw(cur: duckdb.DuckDBPyConnection, path: Path, file_name: str,
-             fp: Fingerprint) -> RawFile:
+             fp: Fingerprint, limits: Limits = DEFAULT_LIMITS) -> RawFile:
     """Create the temp table `raw` on this cursor from the file at `path`."""
+    check_file(file_name, fp, limits)
+    raise_csv_field_limit(limits)
     if fp.encoding == "empty":
         raise ImportRefused(file_name, [Problem(None, None, None,
                                                 "a header row and data rows; the file is empty")])
@@ -263,7 +373,7 @@ def load_raw(cur: duckdb.DuckDBPyConnection, path: Path, file_name: str,
             "a text export (CSV, TSV, JSON lines) in UTF-8, UTF-16 or Windows-1252, or .xlsx")])
     with tempfile.TemporaryDirectory(prefix="cockpit-import-") as tmp:
         if fp.encoding == "xlsx":
-            headers, reader = _read_xlsx(cur, path, file_name), "table"
+            headers, reader = _read_xlsx(cur, path, file_name, limits), "table"
         else:
             try:
                 text_path = _as_utf8(path, fp.encoding, Path(tmp))
@@ -283,7 +393,8 @@ def load_raw(cur: duckdb.DuckDBPyConnection, path: Path, file_name: str,
                     raise _refuse_read_error(file_name, e, 0) from e
                 headers, reader = ["json"], "json_lines"
             else:
-                headers, reader = _read_delimited(cur, text_path, file_name)
+                headers, reader = _read_delimited(cur, text_path, file_name, limits)
+    _refuse_big_cells(cur, file_name, headers, limits)
     rows = cur.execute("SELECT count(*) FROM raw").fetchone()[0]
     if rows == 0:
         raise ImportRefused(file_name, [Problem(None, None, None,
@@ -291,11 +402,13 @@ def load_raw(cur: duckdb.DuckDBPyConnection, path: Path, file_name: str,
     return RawFile(file_name, reader, headers, rows, fp.sha256, fp.encoding)
 
 
-def read_preview(path: Path, limit: int = 10) -> tuple[list[str], list[list[str]]]:
+def read_preview(path: Path, limit: int = 10, file_name: str | None = None,
+                 limits: Limits = DEFAULT_LIMITS) -> tuple[list[str], list[list[str]]]:
     """The header and first rows of a file, for the mapping editor (no database needed)."""
     con = duckdb.connect()
     try:
-        raw = load_raw(con, path, path.name, fingerprint(path))
+        raw = load_raw(con, path, file_name or path.name,
+                       fingerprint(path, limits.max_file_bytes), limits)
         rows = con.execute(
             "SELECT * EXCLUDE (_row) FROM raw ORDER BY _row LIMIT ?", [limit]
         ).fetchall()
