@@ -252,6 +252,9 @@ def cmd_flags(args) -> int:
 
 
 def cmd_watch(args) -> int:
+    import time
+    from datetime import datetime
+
     from kpi.live.watcher import InboxWatcher
 
     with _open_store(args) as store:
@@ -261,9 +264,26 @@ def cmd_watch(args) -> int:
               + (" (once)" if args.once else " (Ctrl-C to stop)"), file=sys.stderr)
         if args.once:
             outcomes = watcher.run_once()
+            for line in watcher.state().lines():
+                print(line, file=sys.stderr)
             return 0 if all(o.imported for o in outcomes) else 1
+        shown: tuple = ()
         try:
-            watcher.run_forever()
+            while True:
+                try:
+                    watcher.run_once()
+                except Exception as error:  # one broken pass must not stop the watch
+                    watcher.last_error = f"the pass failed: {type(error).__name__}: {error}"
+                    watcher.last_error_at = datetime.now()
+                state = watcher.state()
+                # The state, with its times, each time something in it changed.
+                key = (state.waiting, state.refused_today, state.last_error,
+                       state.imported_since_start, state.skipped)
+                if key != shown:
+                    for line in state.lines():
+                        print(line, file=sys.stderr)
+                    shown = key
+                time.sleep(watcher.interval_s)
         except KeyboardInterrupt:
             pass
     return 0

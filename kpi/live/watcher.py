@@ -2,22 +2,60 @@
 
 Inside the app it is a background thread of the app's own process (the process that holds
 the database for writing), so the file is never locked against the app; `cockpit watch`
-runs the same loop when the app is not running.
+runs the same loop when the app is not running. Its state (last pass, last error, files
+waiting, refused today) is what the Data page and `cockpit watch` show.
 """
 
 from __future__ import annotations
 
 import atexit
+import logging
 import threading
-import traceback
 from collections import deque
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from kpi.live.app_settings import app_settings, inbox_path
-from kpi.live.inbox import InboxOutcome, process_inbox
+from kpi.live.inbox import InboxOutcome, Seen, inbox_pass, refused_on
 from kpi.store import Store
+
+log = logging.getLogger("cockpit.ingest")
+
+
+@dataclass(frozen=True)
+class WatcherState:
+    """What the inbox's writer is doing, for people: the Data page and `cockpit watch`."""
+
+    inbox: Path
+    running: bool
+    last_pass: datetime | None
+    last_error: str | None
+    last_error_at: datetime | None
+    waiting: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    refused_today: list[str] = field(default_factory=list)
+    imported_since_start: int = 0
+    refused_since_start: int = 0
+
+    def lines(self) -> list[str]:
+        """The state in a few lines of text (what `cockpit watch` prints)."""
+        def at(moment: datetime | None) -> str:
+            return f"{moment:%Y-%m-%d %H:%M:%S}" if moment else "never"
+
+        out = [f"inbox {self.inbox}: last pass {at(self.last_pass)}; "
+               f"{self.imported_since_start} imported and {self.refused_since_start} refused "
+               f"since start; {len(self.refused_today)} refused today"]
+        if self.waiting:
+            out.append(f"waiting ({len(self.waiting)}): " + ", ".join(self.waiting[:10])
+                       + (" …" if len(self.waiting) > 10 else ""))
+        if self.skipped:
+            out.append("left alone (folders inside a provider's folder): "
+                       + ", ".join(self.skipped[:10]))
+        if self.last_error:
+            out.append(f"last error at {at(self.last_error_at)}: {self.last_error}")
+        return out
 
 
 class InboxWatcher:
@@ -33,6 +71,13 @@ class InboxWatcher:
         self.recent: deque[tuple[datetime, InboxOutcome]] = deque(maxlen=50)
         self.last_pass: datetime | None = None
         self.last_error: str | None = None
+        self.last_error_at: datetime | None = None
+        self.waiting: list[str] = []
+        self.skipped: list[str] = []
+        self.imported = self.refused = 0
+        # What the previous pass saw: a file is taken once two passes saw it unchanged.
+        # None until the first pass, which takes files untouched for a few seconds.
+        self.seen: Seen | None = None
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -47,22 +92,44 @@ class InboxWatcher:
     def run_once(self) -> list[InboxOutcome]:
         inbox = self.inbox
         inbox.mkdir(parents=True, exist_ok=True)
-        outcomes = process_inbox(self.store, inbox)
+        result = inbox_pass(self.store, inbox, seen=self.seen)
+        self.seen = result.seen
+        self.waiting, self.skipped = result.waiting, result.skipped
         self.last_pass = datetime.now()
-        for outcome in outcomes:
+        if result.errors:
+            self._error("; ".join(result.errors))
+        for outcome in result.outcomes:
             self.recent.appendleft((self.last_pass, outcome))
+            if outcome.imported:
+                self.imported += 1
+            else:
+                self.refused += 1
+                self._error(f"{outcome.file} refused: "
+                            + outcome.message.splitlines()[0][:300])
             if self.on_outcome:
                 self.on_outcome(outcome)
-        return outcomes
+        return result.outcomes
+
+    def _error(self, text: str) -> None:
+        self.last_error, self.last_error_at = text, datetime.now()
 
     def run_forever(self) -> None:
         while not self._stop.is_set():
             try:
                 self.run_once()
-                self.last_error = None
-            except Exception:  # keep watching: one broken pass must not stop the feed
-                self.last_error = traceback.format_exc(limit=3)
+            except Exception as error:  # keep watching: one broken pass must not stop the feed
+                log.exception("inbox pass failed")
+                self._error(f"the pass failed: {type(error).__name__}: {error}"[:500])
             self._stop.wait(self.interval_s)
+
+    def state(self) -> WatcherState:
+        inbox = self.inbox
+        today = [str(p.relative_to(inbox / "rejected")) for p in
+                 refused_on(inbox, datetime.now().date())]
+        running = self._thread is not None and self._thread.is_alive()
+        return WatcherState(inbox, running, self.last_pass, self.last_error,
+                            self.last_error_at, list(self.waiting), list(self.skipped),
+                            today, self.imported, self.refused)
 
     def start(self) -> InboxWatcher:
         self._thread = threading.Thread(target=self.run_forever, name="cockpit-inbox",
