@@ -4,7 +4,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from app_pages.ui import labeller, lang, store, tr
+from app_pages.ui import inbox_watcher, labeller, lang, store, tr
 from kpi.access.changes import recent_changes
 from kpi.i18n import format_date
 from kpi.ingest.fields import KINDS
@@ -24,6 +24,37 @@ def who_changed_what() -> None:
                  width="stretch", height=240)
 
 
+def inbox_state() -> None:
+    """The inbox's writer (a thread of this app): last pass, last error, what waits, what
+    was refused today, each with its time."""
+    st.subheader(tr("inbox.title"))
+    state = inbox_watcher().state()
+
+    def when(moment) -> str:
+        if moment is None:
+            return tr("inbox.never")
+        return f"{format_date(moment, lang())} {moment:%H:%M:%S}"
+
+    st.caption(tr("inbox.folder", inbox=str(state.inbox)))
+    col_pass, col_wait, col_refused, col_done = st.columns(4)
+    col_pass.metric(tr("inbox.last_pass"), when(state.last_pass))
+    col_wait.metric(tr("inbox.waiting"), len(state.waiting))
+    col_refused.metric(tr("inbox.refused_today"), len(state.refused_today))
+    col_done.metric(tr("inbox.imported"), state.imported_since_start)
+    if not state.running:
+        st.warning(tr("inbox.stopped"))
+    if state.last_error:
+        st.error(tr("inbox.last_error", at=when(state.last_error_at), error=state.last_error))
+    else:
+        st.caption(tr("inbox.no_error"))
+    for key, files in (("inbox.waiting_list", state.waiting),
+                       ("inbox.refused_list", state.refused_today),
+                       ("inbox.skipped_list", state.skipped)):
+        if files:
+            st.text(tr(key, files=", ".join(files[:20]) + (" …" if len(files) > 20 else "")))
+
+
+inbox_state()
 held = holdings(db)
 if held.empty:
     who_changed_what()

@@ -1,13 +1,15 @@
 """Import: upload exports, check the detected layout and a preview, import, undo."""
 
 import hashlib
+import os
+import shutil
 import tempfile
 from pathlib import Path
 
 import streamlit as st
 
 from app_pages.ui import history_table, labeller, lang, store, tr
-from kpi.errors import CockpitError, LayoutUnknown
+from kpi.errors import CockpitError, LayoutUnknown, NotFound, UndoRefused
 from kpi.i18n import format_date, format_int
 from kpi.ingest.fields import KIND_FIELDS, KINDS
 from kpi.ingest.importer import (
@@ -45,17 +47,44 @@ first_day = col_first.date_input(tr("import.first_day"), value=None,
                                  help=tr("import.first_day_help"))
 
 
+SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".json", ".jsonl", ".log")
+
+
+def upload_folder() -> Path:
+    """This session's private folder (mkdtemp: mode 0700), made again if it was removed."""
+    folder = st.session_state.get("upload_dir")
+    if not folder or not os.path.isdir(folder):
+        folder = tempfile.mkdtemp(prefix="cockpit-upload-")
+        st.session_state["upload_dir"] = folder
+    return Path(folder)
+
+
 def saved_uploads() -> list[tuple[Path, str]]:
-    """Each upload written once to this session's folder, named by its content."""
-    folder = Path(st.session_state.setdefault("upload_dir", tempfile.mkdtemp(prefix="cockpit-")))
+    """Each upload written once to this session's private folder under a name made of its
+    content's hash (the browser's file name is only a label, never a path); files of
+    uploads since removed are deleted."""
+    folder = upload_folder()
     files = []
     for upload in uploads or []:
         data = upload.getvalue()
-        path = folder / (hashlib.sha256(data).hexdigest()[:16] + Path(upload.name).suffix)
+        suffix = Path(upload.name).suffix.lower()
+        path = folder / (hashlib.sha256(data).hexdigest()[:32]
+                         + (suffix if suffix in SUFFIXES else ""))
         if not path.exists():
             path.write_bytes(data)
         files.append((path, upload.name))
+    kept = {path.name for path, _ in files}
+    for stale in folder.iterdir():
+        if stale.name not in kept:
+            stale.unlink(missing_ok=True)
     return files
+
+
+def forget_uploads() -> None:
+    """After an import: the uploaded copies are deleted with their folder."""
+    folder = st.session_state.pop("upload_dir", None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 files = saved_uploads()
@@ -91,6 +120,7 @@ if files:
             st.error(tr("import.refused"))
             st.code(str(error), language=None, wrap_lines=True)
         else:
+            forget_uploads()
             st.success(tr("import.done"))
             for report in reports:
                 st.write("✅ " + report.summary())
@@ -100,7 +130,12 @@ if files:
         names = {name: path for path, name in files}
         target = st.selectbox(tr("import.mapping_file"), list(names))
         kind = st.selectbox(tr("import.mapping_kind"), KINDS, format_func=labeller("kind"))
-        headers, sample = read_preview(names[target])
+        headers, sample = [], []
+        if names[target].exists():  # deleted once imported
+            try:
+                headers, sample = read_preview(names[target], file_name=target)
+            except CockpitError as error:
+                st.error(str(error))
         guessed = AliasProfile(kind, kind, kind).match_headers(headers)
         not_mapped = tr("import.not_mapped")
         mapping = {}
@@ -131,9 +166,13 @@ if active:
     col_id, col_button = st.columns([1, 3], vertical_alignment="bottom")
     undo_id = col_id.selectbox(tr("import.undo"), active)
     if col_button.button(tr("import.undo_button", id=undo_id)):
-        removed = undo_import(db, int(undo_id))
-        st.toast(tr("import.undone", id=undo_id, n=removed))
-        st.rerun()
+        try:
+            removed = undo_import(db, int(undo_id))
+        except (UndoRefused, NotFound) as error:
+            st.error(str(error))
+        else:
+            st.toast(tr("import.undone", id=undo_id, n=removed))
+            st.rerun()
 
 aside = rejected_rows(db)
 if not aside.empty:

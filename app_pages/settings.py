@@ -13,6 +13,7 @@ from kpi.provider_settings import (
     save_queue_settings,
     sl_definition,
 )
+from kpi.settings import INTAKE_LIMITS
 
 db = store()
 st.title(tr("settings.title"))
@@ -66,3 +67,14 @@ save_button(tr("settings.save_live"), lambda: save_app_settings(db, {
     "inbox_dir": inbox.strip(), "stale_after_min": stale, "watch_interval_s": interval,
     "calibration_tolerance": tolerance, "evaluations_per_agent_month": per_agent}),
     tr("settings.saved"))
+
+st.subheader(tr("settings.limits"))
+st.caption(tr("settings.limits_help"))
+limit_columns = st.columns(len(INTAKE_LIMITS))
+chosen_limits = {
+    setting.name: column.number_input(tr(f"settings.{setting.name}"), min_value=1,
+                                      value=int(current[setting.name]), step=1,
+                                      help=setting.help, key=f"limit-{setting.name}")
+    for setting, column in zip(INTAKE_LIMITS, limit_columns, strict=True)}
+save_button(tr("settings.save_limits"), lambda: save_app_settings(db, chosen_limits),
+            tr("settings.saved"))

@@ -196,19 +196,32 @@ def pack_buttons(pack, container=st) -> None:
 
 def file_import(label: str, button: str, run) -> None:
     """An uploader and a button: run(path of the uploaded file) returns the success message;
-    a refusal is shown as an error."""
+    a refusal is shown as an error.
+
+    The upload is written under a generated name in a private folder (mkdtemp: mode 0700),
+    deleted right after; the name the browser sent is never part of a path."""
+    import logging
+    import shutil
     import tempfile
     from pathlib import Path
 
     upload = st.file_uploader(label, type=["csv", "xlsx"])
     if upload is None or not st.button(button):
         return
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / upload.name
+    suffix = Path(upload.name).suffix.lower()
+    folder = Path(tempfile.mkdtemp(prefix="cockpit-upload-"))
+    try:
+        path = folder / ("upload" + (suffix if suffix in (".csv", ".xlsx") else ""))
         path.write_bytes(upload.getvalue())
         try:
             message = run(path)
         except CockpitError as error:
             st.error(str(error))
+        except Exception as error:  # any failure is a refusal in words; the log has the rest
+            logging.getLogger("cockpit.ingest").error("upload %r failed", upload.name,
+                                                      exc_info=error)
+            st.error(f"{upload.name}: {type(error).__name__}: {error}"[:500])
         else:
             st.success(message)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

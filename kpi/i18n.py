@@ -824,6 +824,40 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "changes.provider": ("Provider", "Prestataire"),
     "feedback.answer_save": ("Save the answers", "Enregistrer les réponses"),
     "actions.status_save": ("Save the statuses", "Enregistrer les statuts"),
+    # Hardened intake: the inbox's writer on the Data page, the intake limits in Settings.
+    "inbox.title": ("Inbox", "Boîte de dépôt"),
+    "inbox.folder": ("Folder: {inbox}", "Dossier : {inbox}"),
+    "inbox.last_pass": ("Last pass", "Dernier passage"),
+    "inbox.never": ("never", "jamais"),
+    "inbox.waiting": ("Files waiting", "Fichiers en attente"),
+    "inbox.refused_today": ("Refused today", "Refusés aujourd'hui"),
+    "inbox.imported": ("Imported since start", "Importés depuis le démarrage"),
+    "inbox.last_error": ("Last error, {at}: {error}", "Dernière erreur, {at} : {error}"),
+    "inbox.no_error": ("No error since the app started.",
+                       "Aucune erreur depuis le démarrage de l'application."),
+    "inbox.stopped": ("The inbox writer is not running.",
+                      "Le relevé de la boîte de dépôt ne tourne pas."),
+    "inbox.waiting_list": ("Waiting (still being written, or seen once): {files}",
+                           "En attente (en cours d'écriture, ou vus une fois) : {files}"),
+    "inbox.refused_list": ("Refused today (see rejected/ and the .reason.txt beside each "
+                           "file): {files}",
+                           "Refusés aujourd'hui (voir rejected/ et le .reason.txt de chaque "
+                           "fichier) : {files}"),
+    "inbox.skipped_list": ("Folders left alone inside a provider's folder: {files}",
+                           "Dossiers ignorés dans le dossier d'un prestataire : {files}"),
+    "settings.limits": ("Import limits", "Limites d'import"),
+    "settings.limits_help": ("A file over a limit is refused before it is read, with the "
+                             "limit named.",
+                             "Un fichier qui dépasse une limite est refusé avant d'être lu, "
+                             "en nommant la limite."),
+    "settings.max_file_mb": ("Largest file (MB)", "Fichier le plus gros (Mo)"),
+    "settings.max_rows": ("Most rows", "Lignes au plus"),
+    "settings.max_columns": ("Most columns", "Colonnes au plus"),
+    "settings.max_cell_kb": ("Largest cell (KB)", "Cellule la plus grosse (Ko)"),
+    "settings.max_xlsx_cells": ("Most cells of a sheet", "Cellules d'une feuille au plus"),
+    "settings.max_xlsx_uncompressed_mb": ("Largest unzipped .xlsx (MB)",
+                                          "Plus gros .xlsx décompressé (Mo)"),
+    "settings.save_limits": ("Save the limits", "Enregistrer les limites"),
 }
 
 

@@ -396,6 +396,9 @@ def load_raw(cur: duckdb.DuckDBPyConnection, path: Path, file_name: str,
                 headers, reader = _read_delimited(cur, text_path, file_name, limits)
     _refuse_big_cells(cur, file_name, headers, limits)
     rows = cur.execute("SELECT count(*) FROM raw").fetchone()[0]
+    if rows > limits.max_rows:
+        raise ImportRefused(file_name, [Problem(
+            None, None, f"{rows:,} rows", f"at most {limits.max_rows:,} rows (setting max_rows)")])
     if rows == 0:
         raise ImportRefused(file_name, [Problem(None, None, None,
                                                 "at least one data row below the header")])
