@@ -17,6 +17,7 @@ from kpi.metrics.reconcile import reconcile
 from kpi.metrics.registry import KPI_BY_ID, KPIS, PCT, SECONDS
 from kpi.provider_settings import sl_definition
 from kpi.reports.excel import workbook_bytes
+from kpi.reports.safe_text import csv_bytes
 
 db = store()
 st.title(tr("explorer.title"))
@@ -99,8 +100,8 @@ st.dataframe(detail, hide_index=True, width="stretch", column_config={
 st.write(tr("explorer.totals") + " " + " · ".join(
     f"**{label(k)}** {format_value(totals[k], KPI_BY_ID[k].unit, LANGUAGE)}" for k in chosen))
 col_csv, col_xlsx = st.columns(2)
-col_csv.download_button(tr("explorer.download_csv"), detail.to_csv(index=False).encode(
-    "utf-8-sig"), file_name="kpis.csv", mime="text/csv")
+col_csv.download_button(tr("explorer.download_csv"), csv_bytes(detail),  # no formula runs
+                        file_name="kpis.csv", mime="text/csv")
 definitions = pd.DataFrame(
     [(tr("explorer.sl"), sl_definition(db, chosen_providers or None, LANGUAGE))]
     + [(label(k), KPI_BY_ID[k].doc(LANGUAGE)) for k in chosen],

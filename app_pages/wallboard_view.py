@@ -17,6 +17,7 @@ from kpi.live.app_settings import app_settings
 from kpi.live.board import board_state
 from kpi.live.board_html import board_html
 from kpi.live.boards import BoardConfig, Scope, board_from_query, list_boards, load_board
+from kpi.reports.safe_text import markdown_literal
 
 
 def _board_to_show(db, params: dict, kiosk: bool, names: list[str]) -> BoardConfig:
@@ -24,7 +25,8 @@ def _board_to_show(db, params: dict, kiosk: bool, names: list[str]) -> BoardConf
         try:
             board = load_board(db, params["board"])
         except NotFound:
-            st.error(tr("wallboard.unknown_board", name=params["board"]))
+            # the name from the URL is data: shown as itself, never as markdown or a link
+            st.error(tr("wallboard.unknown_board", name=markdown_literal(params["board"])))
             st.stop()
     else:
         board = board_from_query(params, names)

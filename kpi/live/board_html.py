@@ -69,7 +69,7 @@ def board_html(state: BoardState, tiles: tuple[str, ...], lang: str, show_queues
         minutes = None if state.age is None else int(state.age.total_seconds() // 60)
         words = t("wallboard.stale", lang) if minutes is None else \
             t("wallboard.stale_for", lang, minutes=minutes)
-        banner = f'<div class="wb-stale" data-state="stale">{words}</div>'
+        banner = f'<div class="wb-stale" data-state="stale">{html.escape(words)}</div>'
 
     targets = {o.kpi: o for o in state.objectives}
     cells = []
@@ -81,10 +81,11 @@ def board_html(state: BoardState, tiles: tuple[str, ...], lang: str, show_queues
             goal = t("wallboard.target", lang, sign=sign,
                      value=_value(tile, objective.target, lang))
         cells.append(
-            f'<div class="wb-tile" data-tile="{tile}" data-colour="{state.colours[tile]}" '
+            f'<div class="wb-tile" data-tile="{html.escape(tile)}" '
+            f'data-colour="{html.escape(state.colours[tile])}" '
             f'style="background:{COLOURS[state.colours[tile]]}">'
             f'<div class="label">{html.escape(t(f"wallboard.tile.{tile}", lang))}</div>'
-            f'<div class="value">{_value(tile, state.totals.get(tile), lang)}</div>'
+            f'<div class="value">{html.escape(_value(tile, state.totals.get(tile), lang))}</div>'
             f'<div class="target">{html.escape(goal)}</div></div>')
     goals = []
     if state.forecast_today:
@@ -108,10 +109,12 @@ def board_html(state: BoardState, tiles: tuple[str, ...], lang: str, show_queues
                        for c in tiles)
         body = "".join(
             "<tr><td>" + html.escape(str(row["queue"])) + "</td>" + "".join(
-                f'<td class="c-{row[f"colour_{c}"]}">{_value(c, row[c], lang)}</td>'
+                f'<td class="c-{html.escape(str(row[f"colour_{c}"]))}">'
+                f'{html.escape(_value(c, row[c], lang))}</td>'
                 for c in tiles) + "</tr>"
             for row in state.rows.to_dict("records"))
-        queues = (f'<table class="wb-queues"><thead><tr><th>{t("scope.queue", lang)}</th>'
+        queues = (f'<table class="wb-queues"><thead><tr>'
+                  f'<th>{html.escape(t("scope.queue", lang))}</th>'
                   f"{head}</tr></thead><tbody>{body}</tbody></table>")
     stale_class = " stale" if state.stale else ""
     fresh = "" if state.stale else f'<span class="wb-fresh">{html.escape(freshness)}</span>'

@@ -105,13 +105,29 @@ def delete_board(store: Store, name: str) -> None:
     store.write(lambda cur: cur.execute("DELETE FROM wallboards WHERE name = ?", [name]))
 
 
+DEFAULT_REFRESH_S = 15
+
+
+def refresh_from_query(text: str | None) -> int:
+    """?refresh= as seconds within REFRESH_RANGE: 0 would freeze the board (and its stale
+    banner), a huge value too; anything that is not a number is the default."""
+    try:
+        seconds = float(text) if text is not None else float("nan")
+    except ValueError:
+        seconds = float("nan")
+    if seconds != seconds or seconds in (float("inf"), float("-inf")):
+        return DEFAULT_REFRESH_S
+    low, high = REFRESH_RANGE
+    return int(min(high, max(low, round(seconds))))
+
+
 def board_from_query(params: dict[str, str], providers: list[str]) -> BoardConfig:
-    """An unsaved board from a URL: ?provider=NAME&queue=A,B&refresh=10."""
+    """An unsaved board from a URL: ?provider=NAME&queue=A,B&refresh=10. The names are only
+    ever data (query parameters, escaped text); the refresh is clamped into REFRESH_RANGE."""
     provider = params.get("provider") or (providers[0] if providers else "")
     queues = tuple(q for q in (params.get("queue") or "").split(",") if q)
-    refresh = params.get("refresh")
     return BoardConfig(name="", scopes=[Scope(provider, queues)],
-                       refresh_s=int(refresh) if refresh and refresh.isdigit() else 15)
+                       refresh_s=refresh_from_query(params.get("refresh")))
 
 
 def boards_table(store: Store) -> pd.DataFrame:

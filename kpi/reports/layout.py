@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 
 from kpi.i18n import format_date, format_value, t
 from kpi.metrics.registry import KPI_BY_ID
+from kpi.reports.safe_text import file_stem
 
 ROW_KPI = "row_kpi"  # the unit is the one of the KPI the row is about
 ROW_UNIT = "row_unit"  # the unit is named in the row's `kpi_key` column
@@ -119,7 +120,10 @@ class Pack:
     summary: list[tuple[str, str]]  # (label, value): the first sheet and the HTML header
     sections: list[Section]
     lang: str
-    file_stem: str
+    file_stem: str  # made safe for a file name (and the charts' script) on creation
+
+    def __post_init__(self) -> None:
+        self.file_stem = file_stem(self.file_stem)
 
     def __getitem__(self, key: str) -> Section:
         return next(s for s in self.sections if s.key == key)

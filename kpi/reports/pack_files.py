@@ -3,14 +3,14 @@
 Workbook: a summary sheet, then one sheet per section with a styled header, frozen panes,
 numbers kept as numbers (rates as %, durations as hh:mm:ss, comparators in the number
 format so the cell still holds the figure), status colours and native charts. Every text
-from an export or a note stays text. HTML: plotly inlined once, no network needed, prints
-on A4 landscape.
+from an export or a note stays text: cells, headers, sheet names and chart titles go through
+`kpi.reports.safe_text` (string cells, no forbidden control character, valid sheet names).
+HTML: everything escaped, plotly inlined once, no network needed, prints on A4 landscape.
 """
 
 from __future__ import annotations
 
 import html
-import re
 from pathlib import Path
 
 import pandas as pd
@@ -34,6 +34,7 @@ from kpi.reports.layout import (
     Section,
     Table,
 )
+from kpi.reports.safe_text import excel_text, sheet_title
 
 EXCEL_FORMATS = {PCT: "0.0%", SECONDS: "[h]:mm:ss", COUNT: "#,##0", AMOUNT: "#,##0.00",
                  RATE: "0.00", SCORE: "0.0"}
@@ -71,16 +72,6 @@ def _excel_cell(table: Table, column: Column, record: dict, lang: str):
     return value, fmt
 
 
-def _sheet_title(title: str, taken: set[str]) -> str:
-    name = re.sub(r"[\[\]:*?/\\]", " ", title)[:31].strip()
-    base, n = name, 2
-    while name.lower() in taken:
-        suffix = f" ({n})"
-        name, n = base[:31 - len(suffix)] + suffix, n + 1
-    taken.add(name.lower())
-    return name
-
-
 def _write_table(wb: Workbook, title: str, table: Table, lang: str):
     records = table.frame.to_dict("records")
     cells = [[_excel_cell(table, c, r, lang) for c in table.columns] for r in records]
@@ -114,7 +105,7 @@ def _add_excel_chart(ws, section: Section) -> None:
     if spec is None or rows == 0:
         return
     chart = BarChart() if spec.kind == "bar" else LineChart()
-    chart.title = section.title
+    chart.title = excel_text(section.title)
     for key in spec.values:
         col = keys.index(key) + 1
         chart.add_data(Reference(ws, min_col=col, min_row=1, max_row=rows + 1),
@@ -130,15 +121,15 @@ def pack_xlsx(pack: Pack) -> bytes:
     wb.remove(wb.active)
     taken: set[str] = set()
     summary = pd.DataFrame(pack.summary, columns=["", pack.title])
-    write_sheet(wb, _sheet_title(t("pack.summary", pack.lang), taken), summary)
+    write_sheet(wb, sheet_title(t("pack.summary", pack.lang), taken), summary)
     for section in pack.sections:
         if section.table is not None:
-            ws = _write_table(wb, _sheet_title(section.sheet or section.title, taken),
+            ws = _write_table(wb, sheet_title(section.sheet or section.title, taken),
                               section.table,
                               pack.lang)
             _add_excel_chart(ws, section)
         elif section.text is not None:
-            write_sheet(wb, _sheet_title(section.sheet or section.title, taken),
+            write_sheet(wb, sheet_title(section.sheet or section.title, taken),
                         pd.DataFrame({section.title: [section.text]}))
     return save_bytes(wb)
 
