@@ -374,10 +374,23 @@ def generate_declared(contacts: pd.DataFrame) -> pd.DataFrame:
     return report
 
 
+def providers_now() -> datetime:
+    """The wall clock on the demo providers' floors (their exports carry local times, in the
+    default time zone), whatever the time zone of the machine building the demo: written in
+    the machine's clock, a UTC server's "now" reads an hour or two old, and the wallboard
+    opens stale."""
+    from zoneinfo import ZoneInfo
+
+    from kpi.settings import PROVIDER_DEFAULTS
+
+    zone = ZoneInfo(str(PROVIDER_DEFAULTS["time_zone"]))
+    return datetime.now(zone).replace(tzinfo=None, microsecond=0)
+
+
 def write_demo_exports(folder: Path, today: date | None = None,
                        now: datetime | None = None) -> dict[str, list[Path]]:
     """Write every demo export file; returns provider -> files (in import order)."""
-    now = now or datetime.now().replace(microsecond=0)
+    now = now or providers_now()
     today = today or now.date()
     if now.date() != today:
         now = datetime.combine(today, datetime.min.time()) + timedelta(hours=23, minutes=59)
@@ -520,26 +533,27 @@ def build_demo(db_path: str | Path, *, force: bool = False, today: date | None =
     if db_path.exists() and not force:
         return False
     progress = on_progress or (lambda _f, _l: None)
+    today = today or providers_now().date()
     progress(0.0, "generating demo exports")
     for suffix in ("", ".wal"):
         Path(str(db_path) + suffix).unlink(missing_ok=True)
     exports = db_path.parent / "demo_exports"
     shutil.rmtree(exports, ignore_errors=True)
     files = write_demo_exports(exports, today=today, now=now)
-    targets = write_demo_targets(exports, demo_period(today or date.today())[0])
-    grid = write_demo_grid(exports, demo_period(today or date.today())[0])
+    targets = write_demo_targets(exports, demo_period(today)[0])
+    grid = write_demo_grid(exports, demo_period(today)[0])
     with Store(db_path) as store:
         import_grid(store, grid)
         import_targets(store, targets)
-        write_demo_governance(store, today or date.today())
+        write_demo_governance(store, today)
         for i, (provider, paths) in enumerate(files.items()):
             def step(fraction: float, label: str, i=i) -> None:
                 progress(0.2 + 0.8 * (i + fraction) / len(files), label)
 
             import_files(store, [(p, p.name) for p in paths], provider=provider,
                          imported_by="demo", on_progress=step)
-        write_demo_incentives(store, demo_period(today or date.today())[0],
-                              today or date.today())
+        write_demo_incentives(store, demo_period(today)[0],
+                              today)
         write_demo_boards(store)
     return True
 
