@@ -102,7 +102,12 @@ def load_board(store: Store, name: str) -> BoardConfig:
 
 
 def delete_board(store: Store, name: str) -> None:
-    store.write(lambda cur: cur.execute("DELETE FROM wallboards WHERE name = ?", [name]))
+    """The board and its screen links: a board saved later under the same name must not
+    revive them (it may show another provider)."""
+    def delete_board_and_links(cur) -> None:
+        cur.execute("DELETE FROM board_links WHERE board = ?", [name])
+        cur.execute("DELETE FROM wallboards WHERE name = ?", [name])
+    store.write(delete_board_and_links)
 
 
 DEFAULT_REFRESH_S = 15
