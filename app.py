@@ -101,7 +101,7 @@ for group, _script, _title, _icon, path in PAGES:
     st.sidebar.page_link(pages[path])
 st.sidebar.divider()
 language()
-if signed_in == gate.LOCAL:
+if signed_in is gate.LOCAL:
     st.sidebar.caption(tr("signin.local"))
 else:
     st.sidebar.markdown(tr("signin.signed_in", name=signed_in.name,

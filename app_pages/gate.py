@@ -16,6 +16,7 @@ from kpi.access.accounts import (
     Account,
     account_for_email,
     authenticate,
+    current,
     has_accounts,
 )
 from kpi.access.links import board_for_token
@@ -30,7 +31,14 @@ LOCAL = Account("local", "admin")
 def local_client() -> bool:
     """A visitor on this very computer, not through a proxy. Streamlit gives no address for
     a visitor on localhost, and AppTest none that is a string (it runs in-process)."""
-    if st.context.headers.get("X-Forwarded-For"):
+    headers = st.context.headers
+    if any(headers.get(h) for h in ("X-Forwarded-For", "Forwarded", "X-Real-IP",
+                                    "X-Forwarded-Host")):
+        return False
+    # A page of another site reaching this computer's cockpit (DNS rebinding) names its own
+    # host; so does a proxy that forwards without saying so.
+    host = (headers.get("Host") or "localhost").rsplit(":", 1)[0].strip("[]")
+    if not is_loopback(host):
         return False
     address = st.context.ip_address
     return not isinstance(address, str) or is_loopback(address)
@@ -47,15 +55,6 @@ def sso_configured() -> bool:
         return False
 
 
-def _refreshed(store: Store, account: Account) -> Account | None:
-    """The account as the database has it now (a removed account loses its session)."""
-    row = store.read("SELECT name, role, provider, email FROM accounts WHERE name = ?",
-                     [account.name])
-    if row.empty:
-        return None
-    return Account(*row.iloc[0].tolist())
-
-
 def current_account() -> Account:
     """The session's account; draws the sign-in form (and stops the run) when there is none.
     The requested page and its query parameters stay in the URL, so the first run after
@@ -69,13 +68,15 @@ def current_account() -> Account:
         st.error(tr("signin.no_accounts"))
         st.stop()
     signed_in = st.session_state.get("account")
-    if signed_in is not None and signed_in != LOCAL:
-        signed_in = _refreshed(store, signed_in)
+    if signed_in is not None and signed_in is not LOCAL:
+        signed_in = current(store, signed_in)
         if signed_in is not None:
             st.session_state["account"] = signed_in
             return signed_in
     st.session_state.pop("account", None)
-    if sso_configured() and st.user.is_logged_in:
+    # An identity provider that lets users type any address must not open an account: an
+    # e-mail explicitly unverified is refused.
+    if sso_configured() and st.user.is_logged_in and st.user.get("email_verified") is not False:
         mapped = account_for_email(store, st.user.get("email"))
         if mapped is not None:
             LOG.info("signed in by single sign-on: %s", mapped.name)
@@ -103,7 +104,7 @@ def _sign_in_form(store: Store) -> None:
         return
     signed_in = authenticate(store, name, password)
     if signed_in is None:
-        LOG.warning("failed sign-in for %r", name[:80])
+        LOG.warning("failed sign-in")  # not the name typed: it may be a password
         middle.error(tr("signin.wrong"))
         return
     LOG.info("signed in: %s (%s)", signed_in.name, signed_in.role)
@@ -112,11 +113,23 @@ def _sign_in_form(store: Store) -> None:
 
 
 def sign_out() -> None:
-    signed_in = st.session_state.pop("account", None)
+    """Forget the account and everything typed in this tab (the language stays)."""
+    signed_in = st.session_state.get("account")
     if signed_in is not None:
         LOG.info("signed out: %s", signed_in.name)
+    for key in list(st.session_state):
+        if key != "lang":
+            del st.session_state[key]
     if sso_configured() and st.user.is_logged_in:
         st.logout()
+
+
+def account_still_valid() -> bool:
+    """For a kiosk of a signed-in account: its tiles stop when the account is removed or
+    its password changed (they refresh without running this gate again)."""
+    signed_in = st.session_state.get("account")
+    return signed_in is LOCAL or (signed_in is not None
+                                  and current(base_store(), signed_in) is not None)
 
 
 def linked_board() -> str | None:

@@ -56,11 +56,15 @@ class Store:
 
     def view(self, actor: str, *, writes: bool = True,
              provider_scope: str | None = None) -> Store:
-        """This Store as one account sees it (same connection, same write lock)."""
+        """This Store as one account sees it (same connection, same write lock). A view
+        only narrows: a view of a view keeps its provider and cannot write more."""
+        if self.provider_scope is not None and provider_scope not in (None,
+                                                                      self.provider_scope):
+            raise NotAllowed("A provider's view cannot be widened to another provider.")
         seen = copy.copy(self)
         seen.actor = actor
         seen.writes = self.writes and writes
-        seen.provider_scope = provider_scope
+        seen.provider_scope = self.provider_scope or provider_scope
         return seen
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
@@ -103,7 +107,7 @@ class Store:
 
     def trial(self, fn: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
         """Run fn(cursor) in a transaction that is always rolled back (dry runs, previews)."""
-        if self.provider_scope is not None:
+        if not self.writes or self.provider_scope is not None:
             raise NotAllowed("This account can read but not change anything.")
         return self._transaction(fn, commit=False)
 

@@ -304,3 +304,59 @@ def test_a_cursor_that_never_entered_a_scope_reads_nothing_from_the_shadow_catal
     assert cursor.execute("SELECT count(*) FROM contacts").fetchone()[0] == 0
     with pytest.raises(duckdb.Error):  # the shadow views cannot be written through
         cursor.execute("DELETE FROM contacts")
+
+
+def test_a_several_provider_import_is_seen_by_each_under_its_own_name_only(demo):
+    first = demo.scalar("SELECT min(import_id) FROM imports WHERE provider = ?", [OWN])
+    demo.write(lambda cur: cur.execute(
+        "UPDATE imports SET provider = ? WHERE import_id = ?", [f"{OWN}, {OTHERS[0]}", first]))
+    for provider in (OWN, OTHERS[0]):
+        seen = provider_view(demo, provider).read(
+            "SELECT provider, file_name FROM imports WHERE import_id = ?", [first])
+        assert seen.values.tolist() == [[provider, "(several providers)"]]
+    assert provider_view(demo, OTHERS[1]).scalar(
+        "SELECT count(*) FROM imports WHERE import_id = ?", [first]) == 0
+
+
+def test_a_view_only_narrows(demo):
+    view = provider_view(demo)
+    with pytest.raises(NotAllowed):
+        view.view("someone", provider_scope=OTHERS[0])
+    again = view.view("someone")
+    assert again.provider_scope == OWN and not again.writes
+    executive = store_for(demo, Account("board", "executive"))
+    assert not executive.view("board", writes=True).writes
+    with pytest.raises(NotAllowed):
+        executive.trial(lambda cur: cur.execute("SELECT 1"))
+
+
+def test_a_deleted_boards_links_do_not_come_back_with_a_new_board_of_that_name(demo):
+    from kpi.live.boards import BoardConfig, Scope, delete_board, save_board
+
+    token = create_link(demo, "Floor Nordcall").split("token=")[1]
+    delete_board(demo, "Floor Nordcall")
+    save_board(demo, BoardConfig("Floor Nordcall", [Scope("Sunline BPO")]))
+    assert board_for_token(demo, token) is None
+
+
+def test_a_password_change_ends_the_sessions_opened_before(demo):
+    from kpi.access.accounts import current
+
+    add_account(demo, "paul", "pilot", PASSWORD)
+    session = authenticate(demo, "paul", PASSWORD)
+    assert current(demo, session) == session
+    set_password(demo, "paul", "a brand new passphrase")
+    assert current(demo, session) is None
+    remove_account(demo, "paul")
+    add_account(demo, "paul", "provider", PASSWORD, provider=OWN)  # same name, new person
+    assert current(demo, session) is None
+
+
+def test_every_spelling_of_a_name_shares_its_failure_count(demo):
+    add_account(demo, "admin", "admin", PASSWORD)
+    waits = []
+    for spelling in ("admin", "ADMIN", " Admin ", "admin", "ADMİN"):
+        authenticate(demo, spelling, "wrong guess", sleep=waits.append)
+    assert waits == [1.0, 2.0]  # the 4th and 5th failures on the one name
+    with pytest.raises(InvalidAccount):
+        add_account(demo, "Local", "pilot", PASSWORD)  # the local mode's user

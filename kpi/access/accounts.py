@@ -7,9 +7,10 @@ exists, so that guessing costs time and the answer does not tell which part was 
 
 from __future__ import annotations
 
+import hashlib
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import pandas as pd
@@ -42,6 +43,9 @@ class Account:
     role: str
     provider: str | None = None  # the one provider a provider account belongs to
     email: str | None = None
+    # A fingerprint of the password hash it signed in with: a password change or an
+    # account removed and made again ends the sessions opened before.
+    credential: str | None = field(default=None, compare=False, repr=False)
 
     @property
     def writes(self) -> bool:
@@ -67,6 +71,8 @@ def add_account(store: Store, name: str, role: str, password: str,
     name = (name or "").strip()
     if not name:
         raise InvalidAccount("an account needs a name")
+    if name.lower() == "local":
+        raise InvalidAccount("'local' is the name of the local mode's user; choose another")
     if role not in ROLES:
         raise InvalidAccount(f"unknown role {role!r}: expected one of {', '.join(ROLES)}")
     if role == "provider":
@@ -125,28 +131,47 @@ def set_password(store: Store, name: str, password: str) -> None:
 
 
 def _account(row) -> Account:
-    return Account(row[0], row[1], row[2], row[3])
+    """An Account from (name, role, provider, email[, password_hash])."""
+    fingerprint = hashlib.sha256(row[4].encode()).hexdigest()[:16] if len(row) > 4 else None
+    return Account(row[0], row[1], row[2], row[3], credential=fingerprint)
+
+
+def current(store: Store, account: Account) -> Account | None:
+    """The account as the database has it now; None when it was removed, or its password
+    changed since this Account was made (its sessions end)."""
+    row = store.read("SELECT name, role, provider, email, password_hash FROM accounts "
+                     "WHERE name = ?", [account.name])
+    if row.empty:
+        return None
+    now = _account(row.iloc[0].tolist())
+    return now if now.credential == account.credential else None
 
 
 class _Failures:
-    """Failed sign-ins per name in this process: the delay the next attempt must wait."""
+    """Failed sign-ins per name in this process: the delay the next attempt must wait.
+    Names are keyed as the database compares them (its lower()), so no spelling of a name
+    gets a fresh count; the table is bounded."""
+
+    MAX_NAMES = 10_000
 
     def __init__(self):
         self._lock = threading.Lock()
         self._count: dict[str, int] = {}
 
-    def delay_s(self, name: str) -> float:
+    def delay_s(self, key: str) -> float:
         with self._lock:
-            extra = self._count.get(name.lower(), 0) - FREE_FAILURES + 1
+            extra = self._count.get(key, 0) - FREE_FAILURES + 1
         return 0.0 if extra <= 0 else min(2.0 ** (extra - 1), MAX_DELAY_S)
 
-    def failed(self, name: str) -> None:
+    def failed(self, key: str) -> None:
         with self._lock:
-            self._count[name.lower()] = self._count.get(name.lower(), 0) + 1
+            if key not in self._count and len(self._count) >= self.MAX_NAMES:
+                self._count.pop(next(iter(self._count)))
+            self._count[key] = self._count.get(key, 0) + 1
 
-    def cleared(self, name: str) -> None:
+    def cleared(self, key: str) -> None:
         with self._lock:
-            self._count.pop(name.lower(), None)
+            self._count.pop(key, None)
 
 
 FAILURES = _Failures()
@@ -155,21 +180,22 @@ FAILURES = _Failures()
 def authenticate(store: Store, name: str, password: str,
                  sleep=time.sleep) -> Account | None:
     """The account these credentials open, or None (never says which part was wrong)."""
-    name = (name or "").strip()
-    delay = FAILURES.delay_s(name)
+    name = (name or "").strip()[:200]
+    key = store.scalar("SELECT lower(?)", [name])
+    delay = FAILURES.delay_s(key)
     if delay:
         sleep(delay)
     row = store.read("SELECT name, role, provider, email, password_hash FROM accounts "
-                     "WHERE lower(name) = lower(?)", [name])
+                     "WHERE lower(name) = ?", [key])
     stored = row.password_hash.iloc[0] if not row.empty else _DECOY_HASH
     try:
         ok = _HASHER.verify(stored, password or "") and not row.empty
     except (VerificationError, InvalidHashError):
         ok = False
     if not ok:
-        FAILURES.failed(name)
+        FAILURES.failed(key)
         return None
-    FAILURES.cleared(name)
+    FAILURES.cleared(key)
     return _account(row.iloc[0].tolist())
 
 

@@ -23,10 +23,19 @@ PROVIDER_COLUMN = {"providers": "name"}
 # Tables without a provider column whose rows belong to the provider of a parent row.
 OWNED_THROUGH = {
     "action_notes": "action_id IN (SELECT action_id FROM {scope}.main.actions)",
-    "rejected_rows": "import_id IN (SELECT import_id FROM {scope}.main.imports)",
+    # Only imports of this provider alone: a several-provider file's rows stay unseen.
+    "rejected_rows": "import_id IN (SELECT import_id FROM {catalog}.main.imports "
+                     "WHERE provider = getvariable('cockpit_provider'))",
 }
 # Tables without provider data, read as they are.
 SHARED = frozenset({"schema_version", "grid_items", "app_settings"})
+# An import of a file holding several providers' rows names them all ("A, B"): each of them
+# sees it (the engine reads which exports carried which fields), under its own name only.
+_VAR = f"getvariable('{SCOPE_VARIABLE}')"
+IMPORTS_SQL = (f"SELECT * REPLACE ({_VAR} AS provider, CASE WHEN provider = {_VAR} "
+               "THEN file_name ELSE '(several providers)' END AS file_name) "
+               "FROM {source} WHERE provider = " + _VAR
+               + f" OR list_contains(string_split(provider, ', '), {_VAR})")
 # Tables a provider account never reads, whatever columns they have.
 HIDDEN = frozenset({"accounts", "board_links", "wallboards", "mapping_profiles"})
 
@@ -68,12 +77,17 @@ def install_scope(con: duckdb.DuckDBPyConnection) -> None:
     for table, rule in sorted(scope_rules(con).items(), key=lambda tr: (tr[1] == "parent",
                                                                          tr[0])):
         source = f"{_quoted(catalog)}.main.{_quoted(table)}"
+        if table == "imports":
+            con.execute(f"CREATE OR REPLACE VIEW {SCOPE_CATALOG}.main.imports AS "
+                        + IMPORTS_SQL.format(source=source))
+            continue
         if rule == "shared":
             where = "true"
         elif rule == "hidden":
             where = "false"
         elif rule == "parent":
-            where = OWNED_THROUGH[table].format(scope=SCOPE_CATALOG)
+            where = OWNED_THROUGH[table].format(scope=SCOPE_CATALOG,
+                                                catalog=_quoted(catalog))
         else:
             # A NULL variable (a cursor that never entered a scope) matches no row.
             where = f"{_quoted(rule)} = getvariable('{SCOPE_VARIABLE}')"
