@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+from app_pages.gate import account_still_valid, link_still_valid
 from app_pages.ui import base_store, inbox_watcher, lang, store, tr
 from kpi.errors import NotFound
 from kpi.inventory import providers
@@ -62,14 +63,12 @@ def _board_to_show(db, params: dict, kiosk: bool, names: list[str]) -> BoardConf
 
 def show_wallboard() -> None:
     """The board of the URL, for a signed-in account (or the local pilot)."""
-    _show(store(), st.query_params.to_dict())
+    _show(store(), st.query_params.to_dict(), still_valid=account_still_valid)
 
 
 def show_linked_board(name: str) -> None:
     """The one board a screen link opens: no account, so the unscoped store, but only this
     saved board's scopes are ever read; a link revoked meanwhile blanks it at next refresh."""
-    from app_pages.gate import link_still_valid
-
     _show(base_store(), {"board": name, "kiosk": "1"}, still_valid=link_still_valid)
 
 
