@@ -65,10 +65,12 @@ INTAKE_LIMITS: tuple[Setting, ...] = (
     Setting("max_rows", 3_000_000, "Most rows (lines) in one file."),
     Setting("max_columns", 1_000, "Most columns in one file's header or sheet."),
     Setting("max_cell_kb", 1_024, "Largest cell (CSV field or XLSX cell), in KB."),
-    Setting("max_xlsx_cells", 5_000_000, "Most cells an XLSX sheet may declare or hold "
+    Setting("max_xlsx_cells", 2_000_000, "Most cells an XLSX sheet may declare or hold "
                                          "(rows x columns of its extent)."),
     Setting("max_xlsx_uncompressed_mb", 512, "Largest total uncompressed size of an XLSX "
                                              "workbook's parts, in MB (zip bombs)."),
+    Setting("import_memory_mb", 800, "DuckDB's memory while it imports, in MB (beyond it, "
+                                     "its work spills to disk)."),
 )
 APP_SETTINGS = APP_SETTINGS + INTAKE_LIMITS
 APP_DEFAULTS = {s.name: s.default for s in APP_SETTINGS}

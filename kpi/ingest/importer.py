@@ -234,6 +234,16 @@ def import_files(
             raise unexpected_refusal(name, error) from error
 
     def run(cur: duckdb.DuckDBPyConnection) -> list[ImportReport]:
+        # DuckDB's memory is bounded while it imports (its work spills to disk beyond it),
+        # then given back as it was.
+        before = cur.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+        cur.execute(f"SET memory_limit = '{int(limits.import_memory_mb)}MB'")
+        try:
+            return import_all(cur)
+        finally:
+            cur.execute(f"SET memory_limit = '{before}'")
+
+    def import_all(cur: duckdb.DuckDBPyConnection) -> list[ImportReport]:
         # Options a profile may read in SQL, always bound as parameters.
         cur.execute("CREATE OR REPLACE TEMP TABLE import_options AS SELECT CAST(? AS DATE) "
                     "AS first_day", [first_day])

@@ -36,8 +36,9 @@ class Limits:
     max_rows: int = 3_000_000
     max_columns: int = 1_000
     max_cell_kb: int = 1_024
-    max_xlsx_cells: int = 5_000_000
+    max_xlsx_cells: int = 2_000_000
     max_xlsx_uncompressed_mb: int = 512
+    import_memory_mb: int = 800
 
     @property
     def max_file_bytes(self) -> int:

@@ -97,6 +97,8 @@ def _entries(inbox: Path, result: InboxPass) -> list[_Entry]:
             return
         for item in listing:
             relative = item.name if provider is None else f"{provider}/{item.name}"
+            if provider is None and item.name in (ARCHIVE, REJECTED):
+                continue  # the writer's own folders (never rescanned)
             if item.name.startswith(IGNORED_PREFIXES) or item.name.endswith(IGNORED_SUFFIXES):
                 if not item.is_symlink():
                     continue
@@ -105,9 +107,9 @@ def _entries(inbox: Path, result: InboxPass) -> list[_Entry]:
             except OSError:
                 continue  # gone between the listing and the look
             if stat.S_ISDIR(info.st_mode):
-                if provider is None and item.name not in (ARCHIVE, REJECTED):
+                if provider is None:
                     visit(Path(item.path), item.name)
-                elif provider is not None:
+                else:
                     result.skipped.append(relative + "/")
                 continue
             regular = stat.S_ISREG(info.st_mode)
@@ -250,5 +252,9 @@ def refused_on(inbox: Path, day: date) -> list[Path]:
     folder = inbox / REJECTED / f"{day:%Y-%m-%d}"
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.rglob("*")
-                  if not p.name.endswith(REASON_SUFFIX) and (p.is_symlink() or p.is_file()))
+    found = []
+    for parent, folders, files in os.walk(folder):  # never follows links
+        for name in files + [f for f in folders if os.path.islink(os.path.join(parent, f))]:
+            if not name.endswith(REASON_SUFFIX):
+                found.append(Path(parent) / name)
+    return sorted(found)
