@@ -534,3 +534,21 @@ def test_kill_9_during_an_inbox_import_leaves_the_file_waiting_then_imported_onc
         assert store.scalar("SELECT count(*) FROM imports WHERE provider = 'Big'") == 1
     assert not drop.exists()
 
+
+
+def test_a_pipe_or_a_folder_is_refused_without_being_opened(acme_db, tmp_path, capsys):
+    pipe = tmp_path / "pipe.csv"
+    os.mkfifo(pipe)  # opening it would wait for a writer forever
+    folder = tmp_path / "folder.csv"
+    folder.mkdir()
+    with Store(acme_db) as store:
+        before = table_counts(store)
+        for path, found in ((pipe, "not a regular file"), (folder, "a folder")):
+            with pytest.raises(ImportRefused, match="expected a regular file") as refused:
+                import_export(store, path)
+            assert found in str(refused.value)
+        assert table_counts(store) == before
+    for path in (pipe, folder):
+        assert main(["import", str(path), "--db", str(acme_db)]) == 1
+        err = capsys.readouterr().err
+        assert path.name in err and "Traceback" not in err

@@ -31,7 +31,7 @@ from kpi.errors import (
 )
 from kpi.ingest.canonical import RULES, KindRules
 from kpi.ingest.fields import KIND_FIELDS, REQUIRED
-from kpi.ingest.limits import Limits, intake_limits
+from kpi.ingest.limits import Limits, intake_limits, refuse_not_regular
 from kpi.ingest.parse import PARSERS, TEXT, local_timestamp_sql
 from kpi.ingest.profiles import (
     BUILTIN_PROFILES,
@@ -228,6 +228,7 @@ def import_files(
     prints = []
     for i, (path, name) in enumerate(files):
         progress(i / len(files), f"{name}: reading")
+        refuse_not_regular(Path(path), name)
         try:
             prints.append(fingerprint(Path(path), limits.max_file_bytes))
         except Exception as error:

@@ -10,7 +10,9 @@ The limits are settings (kpi/settings.py `INTAKE_LIMITS`), stored in `app_settin
 from __future__ import annotations
 
 import csv
+import os
 import re
+import stat
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,6 +77,19 @@ def intake_limits(store) -> Limits:
         except (TypeError, ValueError):
             continue  # a damaged setting falls back to its default
     return Limits.from_values({n: v for n, v in values.items() if v > 0})
+
+
+def refuse_not_regular(path: Path, file_name: str) -> None:
+    """Only a regular file is opened: a pipe or a device would block or never end."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as e:
+        raise ImportRefused(file_name, [Problem(None, None, e.strerror or type(e).__name__,
+                                                "a file that exists and can be read")]) from e
+    if not stat.S_ISREG(mode):
+        raise ImportRefused(file_name, [Problem(
+            None, None, "a folder" if stat.S_ISDIR(mode) else "not a regular file",
+            "a regular file (not a folder, pipe, socket or device)")])
 
 
 def raise_csv_field_limit(limits: Limits) -> None:

@@ -29,6 +29,7 @@ from kpi.ingest.limits import (
     raise_csv_field_limit,
     refuse_columns,
     refuse_lines,
+    refuse_not_regular,
     refuse_size,
 )
 
@@ -408,6 +409,7 @@ def load_raw(cur: duckdb.DuckDBPyConnection, path: Path, file_name: str,
 def read_preview(path: Path, limit: int = 10, file_name: str | None = None,
                  limits: Limits = DEFAULT_LIMITS) -> tuple[list[str], list[list[str]]]:
     """The header and first rows of a file, for the mapping editor (no database needed)."""
+    refuse_not_regular(path, file_name or path.name)
     con = duckdb.connect()
     try:
         raw = load_raw(con, path, file_name or path.name,
