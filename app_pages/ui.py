@@ -15,6 +15,9 @@ from kpi.store import Store
 
 @st.cache_resource(show_spinner=False)
 def _open_store(path: str) -> Store:
+    from kpi.logs import configure_logging
+
+    configure_logging(path)  # once per process (cached), beside the database
     store = Store(path)
     inbox_watcher(store)
     return store

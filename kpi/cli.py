@@ -23,12 +23,29 @@
     cockpit users passwd NAME --password-stdin
     cockpit boards list [--format table|csv|json] | boards link NAME [--base-url URL]
     cockpit boards revoke NAME
+    cockpit backup OUT [--db FILE]
+    cockpit restore IN [--db FILE]
+
+The database is --db, else $COCKPIT_DB, else data/cockpit.duckdb, and it must exist: a
+mistyped path is an error (exit 1), not a new empty database. `demo` builds one, `app`
+builds the demo at the default path on first run, `restore` writes one, and any command
+given --create starts a new, empty one.
+
+`backup OUT` copies the database consistently (a checkpoint, then the file, while no write
+can start); DuckDB lets one process hold the file, so while the app runs it stops with a
+clear message (stop the app first). `restore IN` replaces the database with IN after
+checking it is a Cockpit database of a known schema version; it refuses to overwrite a
+database in use.
+
+Every command logs (imports, refusals, undo, inbox passes) to stderr and to `cockpit.log`
+beside the database (kpi/logs.py).
 """
 
 from __future__ import annotations
 
 import argparse
 import getpass
+import logging
 import os
 import signal
 import subprocess
@@ -39,7 +56,9 @@ from pathlib import Path
 import pandas as pd
 
 from kpi.errors import CockpitError
-from kpi.settings import PROJECT_ROOT, resolve_db_path
+from kpi.settings import DEFAULT_DB, PROJECT_ROOT, resolve_db_path
+
+log = logging.getLogger("cockpit.ingest")
 
 
 class TerminalProgress:
@@ -69,6 +88,7 @@ def _open_store(args):
     `cli:<user>` (there is no signed-in account here, only whoever holds the file)."""
     from kpi.store import Store
 
+    _check_database_exists(args)
     return Store(resolve_db_path(args.db)).view(f"cli:{getpass.getuser()}")
 
 
@@ -91,6 +111,7 @@ def cmd_import(args) -> int:
     if missing:
         raise CockpitError("no such file: " + ", ".join(missing))
     progress = TerminalProgress()
+    names = ", ".join(str(Path(p).resolve()) for p in args.paths)
     with _open_store(args) as store:
         try:
             reports = import_files(
@@ -99,9 +120,14 @@ def cmd_import(args) -> int:
                 skip_bad_rows=args.skip_bad_rows, on_progress=progress,
                 first_day=args.first_day,
             )
+        except CockpitError as refusal:
+            first = str(refusal).splitlines()[0] if str(refusal) else type(refusal).__name__
+            log.warning("import refused (cli, %s): %s: %s", store.actor, names, first)
+            raise
         finally:
             progress.close()
     for report in reports:
+        log.info("import (cli, %s): %s", store.actor, report.summary())
         print(report.summary())
     return 0
 
@@ -118,7 +144,14 @@ def cmd_undo(args) -> int:
     from kpi.ingest.importer import undo_import
 
     with _open_store(args) as store:
-        removed = undo_import(store, args.import_id)
+        try:
+            removed = undo_import(store, args.import_id)
+        except CockpitError as refusal:
+            log.warning("undo of import #%s refused (cli, %s): %s", args.import_id,
+                        store.actor, refusal)
+            raise
+    log.info("undo (cli, %s): import #%s, %s rows removed", store.actor, args.import_id,
+             removed)
     print(f"import #{args.import_id} undone: {removed} rows removed")
     return 0
 
@@ -325,8 +358,11 @@ def cmd_app(args) -> int:
     from kpi.demo import build_demo
     from kpi.store import Store
 
+    _check_database_exists(args)
     path = resolve_db_path(args.db)
-    if not path.exists():
+    if not path.exists() and args.create:  # a new, empty database (main checks the rest)
+        Store(path).close()
+    elif not path.exists():  # only the default path gets here (main checks the others)
         print(f"building the demo database at {path} (first run)…", file=sys.stderr)
         build_demo(path, on_progress=TerminalProgress())
     if not is_loopback(args.host):
@@ -358,6 +394,25 @@ def cmd_app(args) -> int:
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, forward)
     return server.wait()
+
+
+def cmd_backup(args) -> int:
+    from kpi.backup import backup_file
+
+    _check_database_exists(args)
+    path = resolve_db_path(args.db)
+    version = backup_file(path, Path(args.out))
+    print(f"{path} backed up to {args.out} (schema version {version})")
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from kpi.backup import restore_file
+
+    path = resolve_db_path(args.db)
+    version = restore_file(Path(args.source), path)
+    print(f"{path} restored from {args.source} (schema version {version})")
+    return 0
 
 
 def _password_from_stdin(args) -> str:
@@ -422,7 +477,10 @@ def _date(text: str) -> date:
 def build_parser() -> argparse.ArgumentParser:
     db = argparse.ArgumentParser(add_help=False)
     db.add_argument("--db", help="database file (default: $COCKPIT_DB, else "
-                                 "data/cockpit.duckdb)")
+                                 "data/cockpit.duckdb); it must exist unless --create")
+    db.add_argument("--create", action="store_true",
+                    help="create the database if it does not exist (without it, a missing "
+                         "database is an error: a mistyped --db never becomes a new one)")
     parser = argparse.ArgumentParser(
         prog="cockpit", description="Steering cockpit for outsourced contact centers.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -547,13 +605,45 @@ def build_parser() -> argparse.ArgumentParser:
                                       "http://localhost:8501)")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p.set_defaults(run=cmd_boards)
+
+    p = sub.add_parser("backup", parents=[db], help="copy the database consistently (not "
+                                                    "while the app holds it)")
+    p.add_argument("out", metavar="OUT", help="the backup file to write")
+    p.set_defaults(run=cmd_backup)
+
+    p = sub.add_parser("restore", parents=[db], help="replace the database with a backup "
+                                                     "(not while it is in use)")
+    p.add_argument("source", metavar="IN", help="a Cockpit database file (a backup)")
+    p.set_defaults(run=cmd_restore)
     return parser
+
+
+def _check_database_exists(args) -> None:
+    """--db (or $COCKPIT_DB, or the default) must name an existing database, unless the
+    user asked with --create: a mistyped path is an error. Every command that opens the
+    database calls it (`demo` and `restore` write one, `demo-feed` only drops files)."""
+    path = resolve_db_path(args.db)
+    if args.create:
+        return
+    if str(path).startswith(":memory:") or path.exists():
+        return
+    if args.command == "app" and not args.db and not os.environ.get("COCKPIT_DB") \
+            and path == DEFAULT_DB:
+        return  # the first run of `cockpit app` builds the demo there
+    given = "--db" if args.db else "COCKPIT_DB" if os.environ.get("COCKPIT_DB") else \
+        "the default database"
+    raise CockpitError(
+        f"no database at {path} ({given}). Check the path; to start a new, empty database "
+        "there, add --create (`cockpit demo --db FILE` builds the demo one).")
 
 
 def main(argv: list[str] | None = None) -> int:
     if hasattr(signal, "SIGPIPE"):  # `cockpit kpis | head` ends quietly, as CLIs do
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     args = build_parser().parse_args(argv)
+    from kpi.logs import configure_logging
+
+    configure_logging(resolve_db_path(args.db))
     try:
         return args.run(args)
     except CockpitError as e:
