@@ -2,10 +2,10 @@
 
 Loggers under "cockpit" (cockpit.ingest: imports, refusals, undo; cockpit.inbox: inbox
 passes; cockpit.access: sign-ins) write one line per event to standard error and to a
-rotating file beside the database (`cockpit.log`, 5 MB × 3 kept). Configuring again is
-harmless: the handlers are replaced, never added twice (Streamlit reruns a page's script on
-every interaction), and a new database moves the file handler beside it. No password is ever
-logged: none is passed to a logger.
+rotating file beside the database (`cockpit.log`, 5 MB × 3 kept); a traceback, when there is
+one, goes to the file only. Configuring again is harmless: handlers are never added twice
+(Streamlit reruns a page's script on every interaction), and a new database moves the file
+handler beside it. No password is ever logged: none is passed to a logger.
 """
 
 from __future__ import annotations
@@ -38,6 +38,19 @@ class _StderrHandler(logging.StreamHandler):
         pass
 
 
+class _OneLineFormatter(logging.Formatter):
+    """Standard error gets one line per event: a traceback goes to the file only (people
+    read errors in words; the file keeps what a developer needs)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        saved = record.exc_info, record.exc_text, record.stack_info
+        record.exc_info, record.exc_text, record.stack_info = None, None, None
+        try:
+            return super().format(record)
+        finally:
+            record.exc_info, record.exc_text, record.stack_info = saved
+
+
 def log_path(db_path: str | Path) -> Path | None:
     """`cockpit.log` beside the database file (None for an in-memory database)."""
     if str(db_path) in ("", ":memory:") or str(db_path).startswith(":memory:"):
@@ -59,7 +72,7 @@ def configure_logging(db_path: str | Path | None, level: int = logging.INFO) -> 
     stderr = next((h for h in current if isinstance(h, _StderrHandler)), None)
     if stderr is None:
         stderr = _StderrHandler()
-        stderr.setFormatter(formatter)
+        stderr.setFormatter(_OneLineFormatter(FORMAT))
         setattr(stderr, _MARK, True)
         logger.addHandler(stderr)
     for handler in current:

@@ -91,3 +91,16 @@ def test_a_password_given_to_the_cli_never_reaches_the_log(tmp_path):
     log_file = db.parent / LOG_FILE
     text = log_file.read_text() if log_file.exists() else ""
     assert password not in text and password not in out.stderr and password not in out.stdout
+
+
+def test_a_traceback_goes_to_the_file_not_to_stderr(tmp_path, capsys):
+    configure_logging(tmp_path / "x.duckdb")
+    try:
+        raise RuntimeError("boom inside a parser")
+    except RuntimeError as error:
+        logging.getLogger("cockpit.ingest").error("unexpected error while importing %s",
+                                                  "f.csv", exc_info=error)
+    err = capsys.readouterr().err
+    assert "unexpected error while importing f.csv" in err and "Traceback" not in err
+    text = (tmp_path / LOG_FILE).read_text()
+    assert "Traceback" in text and "RuntimeError: boom inside a parser" in text
