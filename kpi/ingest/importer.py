@@ -12,6 +12,7 @@ import getpass
 import json
 import logging
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -164,7 +165,8 @@ def unexpected_refusal(name: str, error: BaseException) -> ImportRefused:
     """Any failure that is not one of ours, as a refusal in words; the traceback goes to
     the log (`cockpit.ingest`), never to the pilot."""
     log.error("unexpected error while importing %s", name, exc_info=error)
-    text = " ".join(str(error).split())[:300] or "no detail"
+    # DuckDB quotes the SQL after "LINE n:": the pilot gets the error, not our query.
+    text = " ".join(re.split(r"\sLINE \d+:", str(error))[0].split())[:300] or "no detail"
     if isinstance(error, MemoryError | duckdb.OutOfMemoryException):
         expected = "a file that fits in memory (lower the limits in Settings, or split it)"
     elif isinstance(error, OSError):
@@ -235,16 +237,6 @@ def import_files(
             raise unexpected_refusal(name, error) from error
 
     def run(cur: duckdb.DuckDBPyConnection) -> list[ImportReport]:
-        # DuckDB's memory is bounded while it imports (its work spills to disk beyond it),
-        # then given back as it was.
-        before = cur.execute("SELECT current_setting('memory_limit')").fetchone()[0]
-        cur.execute(f"SET memory_limit = '{int(limits.import_memory_mb)}MB'")
-        try:
-            return import_all(cur)
-        finally:
-            cur.execute(f"SET memory_limit = '{before}'")
-
-    def import_all(cur: duckdb.DuckDBPyConnection) -> list[ImportReport]:
         # Options a profile may read in SQL, always bound as parameters.
         cur.execute("CREATE OR REPLACE TEMP TABLE import_options AS SELECT CAST(? AS DATE) "
                     "AS first_day", [first_day])
@@ -284,14 +276,31 @@ def import_files(
         return _import_resolved(cur, raw, resolved, provider, skip_bad_rows, who,
                                 step, with_preview=dry_run, sole_provider=sole_provider)
 
+    # DuckDB's memory is bounded while it imports (its work spills to disk beyond it), then
+    # given back as it was; the setting is the database's, so it is set outside the
+    # transaction (an aborted transaction accepts no statement).
+    before = _memory_limit(store, f"{int(limits.import_memory_mb)}MB")
     try:
         reports = (store.trial if dry_run else store.write)(run)
     except CockpitError:
         raise
     except Exception as error:  # the commit itself, or the store around it
         raise unexpected_refusal(", ".join(name for _, name in files), error) from error
+    finally:
+        _memory_limit(store, before)
     progress(1.0, "done")
     return reports
+
+
+def _memory_limit(store: Store, value: str) -> str:
+    """Set DuckDB's memory limit; returns the one it replaced."""
+    cur = store.cursor()
+    try:
+        before = cur.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+        cur.execute(f"SET memory_limit = '{value}'")  # our own figure, never a file's
+        return before
+    finally:
+        cur.close()
 
 
 def _import_resolved(cur, raw: RawFile, resolved: Resolved, provider: str | None,
