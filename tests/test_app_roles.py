@@ -36,11 +36,17 @@ def _pages() -> dict[str, str]:
 PAGES = _pages()
 
 
+SIGNED_IN: dict[str, Account] = {}  # role -> the Account a sign-in gives (with credential)
+
+
 @pytest.fixture
 def accounts_db(demo_db, monkeypatch):
+    from kpi.access.accounts import authenticate
+
     with Store(demo_db) as store:
-        for account in ACCOUNTS.values():
+        for role, account in ACCOUNTS.items():
             add_account(store, account.name, account.role, PASSWORD, provider=account.provider)
+            SIGNED_IN[role] = authenticate(store, account.name, PASSWORD)
     monkeypatch.setenv("COCKPIT_DB", str(demo_db))
     return demo_db
 
@@ -64,13 +70,14 @@ def everything_shown(at: AppTest) -> str:
 
 def open_as(role: str, path: str, lang: str = "en") -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    at.session_state["account"] = ACCOUNTS[role]
+    at.session_state["account"] = SIGNED_IN[role]
     at.query_params["lang"] = lang
     at.run()
     if path:
         at.switch_page(PAGES[path])
         at.run()
     assert not at.exception, (role, path, at.exception)
+    assert "Sign in" not in [b.label for b in at.button], (role, path)  # still signed in
     return at
 
 
@@ -163,7 +170,7 @@ def test_signing_in_opens_the_deep_linked_page_and_wrong_credentials_say_so(acco
     at.button[0].click().run()
     assert not at.exception
     assert at.title[0].value == "Monthly steering committee"
-    assert at.session_state["account"] == ACCOUNTS["provider"]
+    assert at.session_state["account"] == SIGNED_IN["provider"]
     assert any(OWN in str(s.options) for s in at.selectbox)
 
 
@@ -173,6 +180,16 @@ def test_a_removed_account_loses_its_session(accounts_db):
     at = open_as("pilot", "kpis")
     with Store(accounts_db) as store:
         remove_account(store, "pia")
+    at.run()
+    assert [b.label for b in at.button] == ["Sign in"]
+
+
+def test_a_password_change_signs_the_open_session_out(accounts_db):
+    from kpi.access.accounts import set_password
+
+    at = open_as("executive", "kpis")
+    with Store(accounts_db) as store:
+        set_password(store, "eve", "a brand new passphrase")
     at.run()
     assert [b.label for b in at.button] == ["Sign in"]
 

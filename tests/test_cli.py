@@ -17,7 +17,7 @@ from .conftest import DATA, ROOT
 
 def test_import_prints_one_summary_line_per_file_and_exits_0(db_path, capsys):
     code = main(["import", str(DATA / "contacts_generic.csv"), str(DATA / "intervals.csv"),
-                 "--provider", "Acme", "--db", str(db_path)])
+                 "--provider", "Acme", "--db", str(db_path), "--create"])
     out = capsys.readouterr().out.strip().splitlines()
     assert code == 0
     assert out[0].startswith("contacts_generic.csv: import #1 (contacts, Acme); 6 rows "
@@ -29,13 +29,13 @@ def test_import_prints_one_summary_line_per_file_and_exits_0(db_path, capsys):
 def test_db_path_comes_from_cockpit_db_when_no_flag(tmp_path, monkeypatch, capsys):
     target = tmp_path / "from_env.duckdb"
     monkeypatch.setenv("COCKPIT_DB", str(target))
-    assert main(["import", str(DATA / "forecast.csv"), "--provider", "Acme"]) == 0
+    assert main(["import", str(DATA / "forecast.csv"), "--provider", "Acme", "--create"]) == 0
     with Store(target) as store:
         assert store.scalar("SELECT count(*) FROM forecasts") == 2
 
 
 def test_imports_lists_history_as_csv_and_json(db_path, capsys):
-    main(["import", str(DATA / "contacts_generic.csv"), "--db", str(db_path)])
+    main(["import", str(DATA / "contacts_generic.csv"), "--db", str(db_path), "--create"])
     capsys.readouterr()
     assert main(["imports", "--format", "csv", "--db", str(db_path)]) == 0
     history = pd.read_csv(io.StringIO(capsys.readouterr().out))
@@ -47,7 +47,7 @@ def test_imports_lists_history_as_csv_and_json(db_path, capsys):
 
 
 def test_undo_removes_the_rows_of_one_import(db_path, capsys):
-    main(["import", str(DATA / "contacts_generic.csv"), "--db", str(db_path)])
+    main(["import", str(DATA / "contacts_generic.csv"), "--db", str(db_path), "--create"])
     assert main(["undo", "1", "--db", str(db_path)]) == 0
     assert "6 rows removed" in capsys.readouterr().out
     assert main(["undo", "1", "--db", str(db_path)]) == 1
@@ -58,7 +58,8 @@ def test_skip_bad_rows_then_rejected_shows_them(db_path, tmp_path, capsys):
     export = tmp_path / "mixed.csv"
     export.write_text("contact_id,provider,queue,arrived_at\nA,Acme,Q,2026-03-02 10:00:00\n"
                       "B,Acme,Q,someday\n")
-    assert main(["import", str(export), "--skip-bad-rows", "--db", str(db_path)]) == 0
+    assert main(["import", str(export), "--skip-bad-rows", "--db", str(db_path),
+                 "--create"]) == 0
     assert "1 bad rows set aside" in capsys.readouterr().out
     assert main(["rejected", "--format", "json", "--db", str(db_path)]) == 0
     (row,) = json.loads(capsys.readouterr().out)
