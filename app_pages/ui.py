@@ -9,7 +9,7 @@ from kpi.access.accounts import Account, store_for
 from kpi.demo import build_demo
 from kpi.errors import CockpitError
 from kpi.i18n import DEFAULT_LANGUAGE, LANGUAGES, format_date, t
-from kpi.settings import resolve_db_path
+from kpi.settings import DEFAULT_DB, resolve_db_path
 from kpi.store import Store
 
 
@@ -69,7 +69,10 @@ def base_store() -> Store:
     The app is the database's one writer while it runs."""
     path = resolve_db_path()
     if not path.exists():
-        with st.spinner("Building the demo database (first run, about 30 s)…"):
+        if path.resolve() != DEFAULT_DB.resolve():  # a mistyped COCKPIT_DB is no demo
+            st.error(tr("app.no_database"))
+            st.stop()
+        with st.spinner(tr("app.building_demo")):
             build_demo(path)
     try:
         return _open_store(str(path))

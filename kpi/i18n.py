@@ -747,6 +747,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "Note qualité par équipe et par mois"),
     "weekday.short": ("Mon,Tue,Wed,Thu,Fri,Sat,Sun", "lun.,mar.,mer.,jeu.,ven.,sam.,dim."),
     # Access and roles
+    "app.no_database": ("No Cockpit database at the configured path (COCKPIT_DB): start the "
+                        "app with `cockpit app --db FILE`, adding --create for a new one.",
+                        "Aucune base Cockpit au chemin configuré (COCKPIT_DB) : lancez "
+                        "l'application avec `cockpit app --db FICHIER`, et --create pour en "
+                        "créer une."),
+    "app.building_demo": ("Building the demo database (first run, about 30 s)…",
+                          "Construction de la base de démonstration (premier lancement, "
+                          "environ 30 s)…"),
     "nav.accounts": ("Accounts", "Comptes"),
     "signin.title": ("Sign in to Cockpit", "Connexion à Cockpit"),
     "signin.help": ("Your account was created by your Cockpit administrator.",
