@@ -865,6 +865,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "settings.max_xlsx_cells": ("Most cells of a sheet", "Cellules d'une feuille au plus"),
     "settings.max_xlsx_uncompressed_mb": ("Largest unzipped .xlsx (MB)",
                                           "Plus gros .xlsx décompressé (Mo)"),
+    "settings.import_memory_mb": ("Import memory (MB)", "Mémoire d'un import (Mo)"),
     "settings.save_limits": ("Save the limits", "Enregistrer les limites"),
 }
 

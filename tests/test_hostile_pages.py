@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from kpi.errors import ImportRefused
 from kpi.ingest.importer import import_export
 from kpi.store import Store
 
@@ -80,3 +81,17 @@ def test_data_page_shows_the_inbox_writers_state(acme_app, tmp_path):
     assert any(h.value == "Inbox" for h in at.subheader)
     labels = {m.label for m in at.metric}
     assert {"Last pass", "Files waiting", "Refused today"} <= labels
+
+
+def test_settings_page_saves_the_import_limits_the_importer_then_applies(acme_app, tmp_path):
+    at = open_page("app_pages/settings.py")
+    assert any(h.value == "Import limits" for h in at.subheader)
+    at.number_input(key="limit-max_columns").set_value(5).run()
+    next(b for b in at.button if b.label == "Save the limits").click().run()
+    assert not at.exception
+    wide = tmp_path / "wide.csv"
+    wide.write_text(_contacts(BODY), encoding="utf-8")
+    with Store(acme_app) as store:
+        assert store.scalar("SELECT value FROM app_settings WHERE name = 'max_columns'") == "5"
+        with pytest.raises(ImportRefused, match="at most 5 columns"):
+            import_export(store, wide)
