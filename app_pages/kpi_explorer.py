@@ -56,12 +56,14 @@ if not chosen or len(period) != 2:
 
 filters = {"provider": tuple(chosen_providers)} if chosen_providers else {}
 result = compute_kpis(db, KpiRequest(tuple(chosen), grain, tuple(by), period[0], period[1],
-                                     filters))
+                                     filters, coverage=True))
 st.caption(tr("explorer.sl_definition", text=sl_definition(db, chosen_providers or None,
                                                                 lang())))
 if result.frame.empty:
     st.info(tr("explorer.no_data"))
     st.stop()
+for kpi_id, rows in result.partial_coverage().items():
+    st.caption(tr("explorer.partial", kpi=label(kpi_id), n=rows))
 
 table = result.table()
 targets = list_targets(db)
@@ -90,8 +92,9 @@ for kpi_id in chosen:
     st.plotly_chart(figure, width="stretch")
 
 st.subheader(tr("explorer.table"))
-detail = result.frame.rename(columns={measure_column(m): f"Σ {m}"
-                                      for m in result.frame.columns.str.removeprefix("m__")})
+shown_columns = [c for c in result.frame.columns if not c.startswith(("k__", "days__"))]
+detail = result.frame[shown_columns].rename(
+    columns={measure_column(m): f"Σ {m}" for m in result.frame.columns.str.removeprefix("m__")})
 detail["period_start"] = detail.period_start.map(lambda d: format_date(d, lang()))
 totals = result.totals()
 st.dataframe(detail, hide_index=True, width="stretch", column_config={

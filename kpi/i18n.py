@@ -746,6 +746,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "steering.quality": ("Quality score by team and month",
                          "Note qualité par équipe et par mois"),
     "weekday.short": ("Mon,Tue,Wed,Thu,Fri,Sat,Sun", "lun.,mar.,mer.,jeu.,ven.,sam.,dim."),
+    "explorer.partial": (
+        "{kpi}: {n} row(s) rest on fewer days than their period has data for — a source of "
+        "those days (e.g. a declared report) does not give this KPI's figures; the KPI is "
+        "computed over the days that do, numerator and denominator alike.",
+        "{kpi} : {n} ligne(s) reposent sur moins de jours que leur période n'en a — une "
+        "source de ces jours (un rapport déclaré, par exemple) ne donne pas les chiffres de "
+        "cet indicateur ; il est calculé sur les jours qui les donnent, numérateur et "
+        "dénominateur ensemble."),
     # Access and roles
     "app.no_database": ("No Cockpit database at the configured path (COCKPIT_DB): start the "
                         "app with `cockpit app --db FILE`, adding --create for a new one.",

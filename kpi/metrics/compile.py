@@ -71,6 +71,9 @@ class KpiRequest:
     filters: dict[str, tuple[str, ...]] = field(default_factory=dict)  # scope -> values
     interval_minutes: int = 30
     sources: tuple[str, ...] | None = None  # None: every source that can serve
+    # Also count the days each KPI covers (`days__<kpi>`) against the days with any row
+    # (`days__all`), so that a view can say when a KPI rests on fewer days than its period.
+    coverage: bool = False
 
     def __post_init__(self) -> None:
         unknown = [k for k in self.kpis if k not in KPI_BY_ID]
@@ -141,6 +144,8 @@ def _source_rows(name: str, request: KpiRequest, measures: list[str], params: li
                                  WHERE d.provider = r.provider
                                  AND CAST(d.{column} AS DATE) = CAST(r.period_local AS DATE))""")
     columns = [f"{_period_sql(request.grain, t, request.interval_minutes)} AS period_start"]
+    if request.coverage:
+        columns.append(f"CAST({t} AS DATE) AS day")
     columns += [f"{source.scopes[s]} AS {s}" for s in request.by]
     columns += [f"{sql} AS {m}" for m, sql in available.items()]
     clause = f" WHERE {' AND '.join(where)}" if where else ""
@@ -216,9 +221,27 @@ def _base_relation_without_team(name: str, measures: list[str], request: KpiRequ
     return f"SELECT * FROM {SOURCE_TABLES[name].table}"
 
 
-def measure_column(measure: str) -> str:
-    """The column of a summed measure in a result (KPI ids and measure ids may coincide)."""
-    return f"m__{measure}"
+def measure_column(measure: str, kpi: str | None = None) -> str:
+    """The column of a summed measure in a result (KPI ids and measure ids may coincide):
+    over every row, or over the rows a KPI counts (`kpi_measure_columns`)."""
+    return f"m__{measure}" if kpi is None else f"k__{kpi}__{measure}"
+
+
+def same_rows(kpi: Kpi) -> bool:
+    """Whether the KPI counts a row only where it knows all the KPI's measures."""
+    return kpi.combine is None and len(kpi.measures) > 1
+
+
+def kpi_measure_columns(kpi: Kpi) -> dict[str, str]:
+    """The summed columns a KPI's value is computed from, measure -> column."""
+    return {m: measure_column(m, kpi.id if same_rows(kpi) else None) for m in kpi.measures}
+
+
+def _exact_sum(expression: str, where: str | None = None) -> str:
+    """A sum whose digits cannot depend on the order DuckDB's threads add rows in: exact
+    decimals (to 1e-9), returned as a double."""
+    only = f" FILTER (WHERE {where})" if where else ""
+    return f"CAST(sum(CAST({expression} AS DECIMAL(38, 9))){only} AS DOUBLE)"
 
 
 def compile_kpis(request: KpiRequest, repeat_lookback_days: int = 7,
@@ -242,16 +265,47 @@ def compile_kpis(request: KpiRequest, repeat_lookback_days: int = 7,
         parts = ["SELECT CAST(NULL AS DATE) AS period_start"
                  + "".join(f", CAST(NULL AS VARCHAR) AS {s}" for s in request.by)
                  + " WHERE false"]
+    if request.coverage and parts[0].endswith("WHERE false"):
+        parts = [parts[0].replace(" WHERE false", ", CAST(NULL AS DATE) AS day WHERE false")]
     union = "\nUNION ALL BY NAME\n".join(parts)
     columns = {m: measure_column(m) for m in measures}
-    sums = ", ".join(f"sum({m}) AS {columns[m]}" if m in fed
-                     else f"CAST(NULL AS DOUBLE) AS {columns[m]}" for m in measures)
-    values = ", ".join(f"{k.value_sql(columns)} AS {k.id}" for k in kpis)
+    sums = [_exact_sum(m) + f" AS {columns[m]}" if m in fed
+            else f"CAST(NULL AS DOUBLE) AS {columns[m]}" for m in measures]
+    # Numerator and denominator over the same rows: each KPI's measures summed only where
+    # the row knows them all (a source that cannot feed one leaves its rows out of both).
+    row_sets: dict[tuple[str, ...], int] = {}
+    outputs = []
+    value_columns = {k.id: {m: columns[m] for m in k.measures} for k in kpis}
+    for kpi in kpis:
+        if not (same_rows(kpi) or request.coverage):
+            continue
+        key = tuple(kpi.measures) if kpi.combine is None else ()
+        if key not in row_sets:
+            row_sets[key] = index = len(row_sets)
+            known = " AND ".join(f"{m} IS NOT NULL" for m in key if m in fed) or "true"
+            if not all(m in fed for m in key):
+                known = "false"
+            if same_rows(kpi):  # a measure no source here feeds is empty, as above
+                sums += [f"{_exact_sum(m, known)} AS s{index}__{m}" if m in fed
+                         else f"CAST(NULL AS DOUBLE) AS s{index}__{m}" for m in key]
+            if request.coverage:
+                sums.append(f"count(DISTINCT day) FILTER (WHERE {known}) AS s{index}__days")
+        index = row_sets[key]
+        if same_rows(kpi):
+            outputs += [f"s{index}__{m} AS {measure_column(m, kpi.id)}" for m in kpi.measures]
+            value_columns[kpi.id] = {m: f"s{index}__{m}" for m in kpi.measures}
+        if request.coverage:
+            outputs.append(f"s{index}__days AS days__{kpi.id}")
+    if request.coverage:
+        sums.append("count(DISTINCT day) AS days__all")
+        outputs.append("days__all")
+    values = ", ".join(f"{k.value_sql(value_columns[k.id])} AS {k.id}" for k in kpis)
+    extra = "".join(f", {o}" for o in outputs)
     sql = f"""WITH measure_rows AS (
 {union}
 ), sums AS (
-    SELECT {', '.join(keys)}, {sums} FROM measure_rows GROUP BY ALL
+    SELECT {', '.join(keys)}, {', '.join(sums)} FROM measure_rows GROUP BY ALL
 )
-SELECT {', '.join(keys)}, {', '.join(columns.values())}, {values}
+SELECT {', '.join(keys)}, {', '.join(columns.values())}{extra}, {values}
 FROM sums ORDER BY {', '.join(keys)}"""
     return sql, params

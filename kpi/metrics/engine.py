@@ -12,8 +12,7 @@ from kpi.metrics.compile import (
     SOURCE_TABLES,
     KpiRequest,
     compile_kpis,
-    measure_column,
-    needed_measures,
+    kpi_measure_columns,
 )
 from kpi.metrics.registry import KPI_BY_ID, Kpi
 from kpi.store import Store
@@ -32,6 +31,15 @@ class KpiResult:
         """period_start, the scope columns, then one column per KPI id."""
         return self.frame[["period_start", *self.request.by, *self.request.kpis]]
 
+    def partial_coverage(self) -> dict[str, int]:
+        """KPI id -> how many rows of the result it computes over fewer days than the
+        rows' periods have data for (a request made with coverage=True)."""
+        if "days__all" not in self.frame:
+            return {}
+        short = {k.id: int((self.frame[f"days__{k.id}"] < self.frame.days__all).sum())
+                 for k in self.kpis if f"days__{k.id}" in self.frame}
+        return {kpi: rows for kpi, rows in short.items() if rows}
+
     def totals(self, rows: pd.DataFrame | None = None) -> dict[str, float | None]:
         """Each KPI over all (or the given) rows: the formula applied to the summed measures,
         never an average of the rows' values."""
@@ -39,13 +47,16 @@ class KpiResult:
 
 
 def kpi_totals(frame: pd.DataFrame, kpis: list[Kpi]) -> dict[str, float | None]:
-    measures = needed_measures(kpis)
-    columns = {m: measure_column(m) for m in measures}
-    sums = ", ".join(f"sum({c}) AS {c}" for c in columns.values())
-    values = ", ".join(f"{k.value_sql(columns)} AS {k.id}" for k in kpis)
+    """Each KPI over the rows of a result, from its own summed measures (exact sums, so
+    the same rows always give the same digits)."""
+    columns = {k.id: kpi_measure_columns(k) for k in kpis}
+    used = list(dict.fromkeys(c for kpi_columns in columns.values()
+                              for c in kpi_columns.values()))
+    sums = ", ".join(f"CAST(sum(CAST({c} AS DECIMAL(38, 9))) AS DOUBLE) AS {c}" for c in used)
+    values = ", ".join(f"{k.value_sql(columns[k.id])} AS {k.id}" for k in kpis)
     con = duckdb.connect()
     try:
-        con.register("result_rows", frame[list(columns.values())])
+        con.register("result_rows", frame[used])
         row = con.execute(f"SELECT {values} FROM (SELECT {sums} FROM result_rows)").fetchone()
     finally:
         con.close()

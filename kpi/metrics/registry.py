@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 PCT, SECONDS, COUNT, SCORE, AMOUNT, RATE = "pct", "seconds", "count", "score", "amount", "rate"
+EACH_OVER_ITS_ROWS = "each_over_its_rows"
 
 # Row-level predicates of a contact, reused by the measures below.
 _IN = "direction = 'inbound'"
@@ -149,6 +150,11 @@ class Kpi:
     complement: bool = False  # 1 − num/den (fcr_rate, forecast_accuracy)
     doc_en: str = ""
     doc_fr: str = ""
+    # How measures fed by different sources combine. None: a row counts only where it
+    # knows every measure of the KPI (numerator and denominator over the same rows).
+    # "each_over_its_rows": each measure is summed over the rows that have it (a KPI that
+    # divides one source's figure by another's, e.g. contacts by logged hours).
+    combine: str | None = None
 
     def label(self, lang: str) -> str:
         return self.fr if lang == "fr" else self.en
@@ -252,7 +258,7 @@ KPIS: tuple[Kpi, ...] = (
         "scheduled_s", doc_en="Absence / scheduled time.",
         doc_fr="Absence / temps planifié."),
     Kpi("contacts_per_agent_hour", "Contacts per agent-hour", "Contacts par heure de log",
-        RATE, "higher", "handled", "logged_s / 3600",
+        RATE, "higher", "handled", "logged_s / 3600", combine=EACH_OVER_ITS_ROWS,
         doc_en="Handled contacts / logged hours.", doc_fr="Contacts traités / heures "
                                                           "connectées."),
     Kpi("quality_score", "Quality score", "Note qualité", PCT, "higher",
@@ -269,6 +275,7 @@ KPIS: tuple[Kpi, ...] = (
                "de la notation de référence du même contact / notations de calibrage."),
     Kpi("forecast_accuracy", "Forecast accuracy", "Fiabilité de la prévision", PCT, "higher",
         "abs(offered - forecast_offered)", "forecast_offered", complement=True,
+        combine=EACH_OVER_ITS_ROWS,
         doc_en="1 − |offered − forecast| / forecast (the client's forecast quality).",
         doc_fr="1 − |présentés − prévus| / prévus (qualité de la prévision du client)."),
 )
@@ -296,4 +303,21 @@ def validate_registry() -> list[str]:
                           "source")
         if kpi.unit not in (PCT, SECONDS, COUNT, SCORE, AMOUNT, RATE):
             issues.append(f"{kpi.id}: unknown unit {kpi.unit}")
+        issues += _combination_issues(kpi)
     return issues
+
+
+def feeding_sources(kpi: Kpi) -> list[str]:
+    """The sources that feed every measure of the KPI."""
+    return [name for name, measures in SOURCES.items()
+            if all(m in measures for m in kpi.measures)]
+
+
+def _combination_issues(kpi: Kpi) -> list[str]:
+    if kpi.combine not in (None, EACH_OVER_ITS_ROWS):
+        return [f"{kpi.id}: unknown combine rule {kpi.combine!r}"]
+    if kpi.combine is None and len(kpi.measures) > 1 and not feeding_sources(kpi):
+        return [f"{kpi.id}: its measures {kpi.measures} come from different sources and no "
+                "source feeds them all; say how they combine (combine="
+                f"'{EACH_OVER_ITS_ROWS}') or feed them from one source"]
+    return []
