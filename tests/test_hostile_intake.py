@@ -12,6 +12,7 @@ import threading
 import time
 import zipfile
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -120,7 +121,11 @@ CASES = [
          ("a line of more than",)),
     Case("interval_overflow.csv", lambda p: p.write_text(
         "interval_start;queue;offered;answered;interval_min\n"
-        "02/03/2026 08:00;Billing;40;36;99999999999999\n", encoding="utf-8"), False, ()),
+        "02/03/2026 08:00;Billing;40;36;99999999999999\n", encoding="utf-8"), False,
+        ("row 2, column interval_min: expected an interval of 1 to 1440 minutes",)),
+    Case("day_number_overflow.csv", lambda p: p.write_text(
+        "day_number;queue;offered;answered\n99999999999;Billing;40;36\n", encoding="utf-8"),
+        False, ()),
 ]
 
 
@@ -393,10 +398,11 @@ def test_limits_are_settings_read_from_the_database(acme_db, tmp_path):
 def test_an_unexpected_error_is_logged_and_refused_in_words(acme_db, corpus, caplog):
     with Store(acme_db) as store, caplog.at_level("ERROR", logger="cockpit.ingest"):
         with pytest.raises(ImportRefused) as refused:
-            import_export(store, corpus["interval_overflow.csv"], provider="Beta")
+            import_export(store, corpus["day_number_overflow.csv"], provider="Beta",
+                          first_day=date(2026, 3, 2))
     text = str(refused.value)
-    assert "interval_overflow.csv" in text and "Traceback" not in text
-    assert "unexpected error" in text and "99999999999999" in text
+    assert "day_number_overflow.csv" in text and "Traceback" not in text
+    assert "unexpected error" in text and "99999999999" in text
     assert "LINE" not in text and "CAST(" not in text  # the error, not our SQL
     assert any(r.exc_info for r in caplog.records if r.name == "cockpit.ingest")
 

@@ -87,9 +87,11 @@ INTERVALS = KindRules(
         SELECT _row, provider, queue,
             timezone({tz}, interval_start) AS interval_start,
             interval_start AS interval_local,
-            -- an interval lasts until the next one of its queue, when the file does not say
-            CAST(coalesce(interval_min, min(gap) OVER (PARTITION BY provider, queue),
-                          min(gap) OVER ()) AS INTEGER) AS interval_min,
+            -- an interval lasts until the next one of its queue, when the file does not say;
+            -- a length the file gives that no INTEGER holds is NULL, and refused below
+            try_cast(CASE WHEN interval_min IS NOT NULL THEN interval_min
+                          ELSE coalesce(min(gap) OVER (PARTITION BY provider, queue),
+                                        min(gap) OVER ()) END AS INTEGER) AS interval_min,
             offered, answered,
             coalesce(abandoned, offered - answered) AS abandoned,
             short_abandoned, answered_within_sl, talk_s, hold_s, acw_s, wait_s
@@ -105,6 +107,8 @@ INTERVALS = KindRules(
         Check("answered", "answered > offered", "answered not above offered"),
         Check("answered_within_sl", "answered_within_sl > answered",
               "answered within SL not above answered"),
+        Check("interval_min", "interval_min IS NULL OR interval_min NOT BETWEEN 1 AND 1440",
+              "an interval of 1 to 1440 minutes"),
     ),
 )
 
