@@ -34,6 +34,7 @@ PAGES = [
     ("nav.group.committees", "calibration.py", "nav.calibration", "balance", "calibration"),
     ("nav.group.steering", "kpi_explorer.py", "nav.explorer", "monitoring", "kpis"),
     ("nav.group.steering", "targets.py", "nav.targets", "flag", "targets"),
+    ("nav.group.steering", "reconciliation.py", "nav.reconcile", "rule", "reconciliation"),
     ("nav.group.steering", "quality.py", "nav.quality", "verified", "quality"),
     ("nav.group.steering", "red_flags.py", "nav.flags", "report", "flags"),
     ("nav.group.steering", "incentives.py", "nav.incentives", "payments", "incentives"),

@@ -13,6 +13,7 @@
     cockpit report steering --provider NAME --month 2026-01 --out FILE.xlsx|FILE.html
     cockpit report strategic --quarter 2026-Q1|--half 2026-H1 [--provider NAME] --out FILE
     cockpit flags [--provider NAME] [--from D --to D] [--format table|csv|json] [--lang]
+    cockpit reconcile [--provider NAME] [--from D --to D] [--format table|csv|json]
     cockpit watch [--inbox DIR] [--interval S] [--once]
     cockpit demo-feed [--inbox DIR] [--every S] [--count N]
     cockpit demo [--db FILE] [--force]
@@ -284,6 +285,19 @@ def cmd_flags(args) -> int:
     return 0
 
 
+def cmd_reconcile(args) -> int:
+    from kpi.inventory import providers
+    from kpi.metrics.reconcile import reconciliation
+
+    with _open_store(args) as store:
+        if args.provider and args.provider not in providers(store):
+            raise CockpitError(f"unknown provider {args.provider!r}")
+        table = reconciliation(store, args.provider, args.date_from, args.date_to)
+    table["period_start"] = pd.to_datetime(table.period_start).dt.strftime("%Y-%m-%d")
+    _print_table(table, args.format)
+    return 0
+
+
 def cmd_watch(args) -> int:
     import time
     from datetime import datetime
@@ -552,6 +566,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p.add_argument("--lang", choices=["fr", "en"], default="en")
     p.set_defaults(run=cmd_flags)
+
+    p = sub.add_parser("reconcile", parents=[db], help="each declared period and KPI against "
+                                                       "Cockpit's detail and the report's own "
+                                                       "counts (SPEC §6)")
+    p.add_argument("--provider", help="one provider (default: all that declare)")
+    p.add_argument("--from", dest="date_from", type=_date, help="first day, YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", type=_date, help="last day (included), YYYY-MM-DD")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.set_defaults(run=cmd_reconcile)
 
     p = sub.add_parser("watch", parents=[db], help="import the files dropped into the inbox "
                                                    "(when the app is not running)")

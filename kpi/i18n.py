@@ -754,6 +754,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "source de ces jours (un rapport déclaré, par exemple) ne donne pas les chiffres de "
         "cet indicateur ; il est calculé sur les jours qui les donnent, numérateur et "
         "dénominateur ensemble."),
+    # Reconciliation (SPEC §6)
+    "nav.reconcile": ("Reconciliation", "Rapprochement"),
+    "reconcile.title": ("Declared figures reconciled", "Rapprochement des chiffres déclarés"),
+    "reconcile.help": (
+        "Each figure a provider published, period by period, against Cockpit's own detail "
+        "and the report's own counts under the contract's definition. A blank is not "
+        "reported, never 0.",
+        "Chaque chiffre publié par le prestataire, période par période, face au détail de "
+        "Cockpit et aux comptes du rapport lui-même selon la définition du contrat. Une case "
+        "vide n'est pas déclarée, jamais 0."),
+    "reconcile.none": ("No declared report for this provider in this range.",
+                       "Aucun rapport déclaré pour ce prestataire sur cette période."),
+    "reconcile.summary": ("Statuses by KPI", "Statuts par indicateur"),
+    "reconcile.detail": ("Period by period", "Période par période"),
+    "reconcile.consistent": ("consistent", "cohérent"),
+    "reconcile.other_definition": ("other definition", "autre définition"),
+    "reconcile.inconsistent": ("inconsistent", "incohérent"),
+    "reconcile.no_data": ("no data", "pas de donnée"),
+    "reconcile.col.period_start": ("Period", "Période"),
+    "reconcile.col.kpi": ("KPI", "Indicateur"),
+    "reconcile.col.declared": ("Declared", "Déclaré"),
+    "reconcile.col.recomputed_detail": ("Cockpit's detail", "Détail Cockpit"),
+    "reconcile.col.recomputed_counts": ("Report's counts", "Comptes du rapport"),
+    "reconcile.col.status": ("Status", "Statut"),
+    "reconcile.col.note": ("Note", "Note"),
     # Access and roles
     "app.no_database": ("No Cockpit database at the configured path (COCKPIT_DB): start the "
                         "app with `cockpit app --db FILE`, adding --create for a new one.",

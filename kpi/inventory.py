@@ -62,3 +62,16 @@ def overview(store: Store) -> dict:
 
 def providers(store: Store) -> list[str]:
     return store.read("SELECT name FROM providers ORDER BY name").name.tolist()
+
+
+def declaring_providers(store: Store) -> list[str]:
+    """Providers that sent at least one declared report, by name."""
+    return store.read("SELECT DISTINCT provider FROM declared_reports ORDER BY 1").provider.tolist()
+
+
+def declared_range(store: Store, provider: str) -> tuple[date | None, date | None]:
+    """First and last day a provider's declared reports cover."""
+    first, last = store.read("SELECT CAST(min(period_local) AS DATE) AS a, "
+                             "CAST(max(period_local) AS DATE) AS b FROM declared_reports "
+                             "WHERE provider = ?", [provider]).iloc[0].tolist()
+    return (None, None) if first is None or pd.isna(first) else (first, last)

@@ -265,11 +265,12 @@ def test_kiosk_wallboard_goes_live_on_a_drop_without_reloading(server, browser):
     _drop(inbox / "Atlantic Relation", "broken.csv",
           (DATA / "bad" / "bad_date.csv").read_text(encoding="utf-8"))
     deadline = time.time() + 30
-    while not list((inbox / "rejected" / "Atlantic Relation").glob("*broken.csv.reason.txt")):
+    refused = inbox / "rejected"  # kept by day: rejected/<day>/<provider>/
+    while not list(refused.glob("*/Atlantic Relation/*broken.csv.reason.txt")):
         assert time.time() < deadline, "the broken drop was not set aside"
         time.sleep(0.5)
-    reason = next((inbox / "rejected" / "Atlantic Relation").glob("*.reason.txt"))
-    assert "row 3, column arrived_at" in reason.read_text(encoding="utf-8")
+    reason = next(refused.glob("*/Atlantic Relation/*.reason.txt"))
+    assert "row 2, column provider" in reason.read_text(encoding="utf-8")  # Acme's rows
     page.wait_for_timeout(6_000)  # a refresh after the refusal: the board keeps running
     expect(waiting).to_have_text("444")
     expect(page.get_by_test_id("stException")).to_have_count(0)

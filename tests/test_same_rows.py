@@ -25,10 +25,11 @@ C2,Q,inbound,2026-03-09 09:10:00,,30,,,
 C3,Q,inbound,2026-03-10 10:00:00,2026-03-10 10:00:20,20,250,0,40
 C4,Q,inbound,2026-03-10 11:00:00,2026-03-10 11:00:40,40,300,0,30
 """
-INTERVALS = """interval_start;queue;offered;answered;abandoned;short_abandoned;answered_within_sl;talk_s;hold_s;acw_s;wait_s
-11/03/2026 09:00;Q;10;8;2;0;6;;;;160
-"""
-DECLARED = """Date;Appels offerts;Appels traités;Abandonnés;Taux de décroché;Niveau de service;Temps moyen de réponse
+INTERVALS = ("interval_start;queue;offered;answered;abandoned;short_abandoned;"
+             "answered_within_sl;talk_s;hold_s;acw_s;wait_s\n"
+             "11/03/2026 09:00;Q;10;8;2;0;6;;;;160\n")
+DECLARED = ("Date;Appels offerts;Appels traités;Abandonnés;Taux de décroché;"
+            "Niveau de service;Temps moyen de réponse\n") + """\
 12/03/2026;100;90;10;90,00%;80,00%;0:00:30
 13/03/2026;100;90;10;90,00%;80,00%;0:00:30
 """

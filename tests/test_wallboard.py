@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import time
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pandas as pd
@@ -122,12 +122,16 @@ def test_inbox_imports_drops_archives_them_and_rejects_broken_files_with_a_reaso
         counts = table_counts(store)
     assert set(outcomes) == {f"{PROVIDER}/rt_1435.csv", f"{PROVIDER}/rt_broken.csv"}
     assert after == before + 2 and state.rows.set_index("queue").loc["Ventes", "waiting"] == 7
-    assert outcomes[f"{PROVIDER}/rt_1435.csv"].moved_to.parent == inbox / "archive" / PROVIDER
+    today = f"{date.today():%Y-%m-%d}"  # archived and rejected files are kept by day
+    assert outcomes[f"{PROVIDER}/rt_1435.csv"].moved_to.parent == (
+        inbox / "archive" / today / PROVIDER)
     refused = outcomes[f"{PROVIDER}/rt_broken.csv"]
-    assert not refused.imported and refused.moved_to.parent == inbox / "rejected" / PROVIDER
+    assert not refused.imported and refused.moved_to.parent == (
+        inbox / "rejected" / today / PROVIDER)
     reason = refused.moved_to.with_name(refused.moved_to.name + ".reason.txt").read_text(
         encoding="utf-8")
-    assert "row 3, column arrived_at" in reason and "nothing of it was imported" in reason
+    # Dropped in Atlantic's folder, rows naming Acme are refused before any date is read.
+    assert "row 2, column provider" in reason and "nothing of it was imported" in reason
     assert not good.exists() and not broken.exists() and writing.exists() and fresh.exists()
 
     # The same export dropped again changes nothing; it is archived all the same.
@@ -152,4 +156,4 @@ def test_cockpit_watch_once_imports_and_exits_1_when_a_file_is_refused(demo_db, 
     _settled(bad)
     assert main(["watch", "--once", "--inbox", str(inbox), "--db", str(demo_db)]) == 1
     assert "refused" in capsys.readouterr().err
-    assert list((inbox / "rejected" / "Nordcall").glob("*.reason.txt"))
+    assert list((inbox / "rejected").glob("*/Nordcall/*.reason.txt"))

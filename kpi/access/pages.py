@@ -20,6 +20,7 @@ PAGE_ROLES: dict[str, frozenset[str]] = {
     "quality": _EVERYONE,
     "incentives": _EVERYONE,
     "targets": _CLIENT,
+    "reconciliation": _EVERYONE,
     "flags": _CLIENT,
     "wallboard": _CLIENT,
     "boards": _WRITERS,

@@ -62,3 +62,114 @@ def reconcile(store: Store, provider: str, grain: str = "day",
     table = pd.DataFrame(rows)
     table["gap"] = table.declared - table.recomputed
     return table
+
+
+# Reconciliation (SPEC §6): each declared period and KPI against Cockpit's detail and the
+# report's own counts under the contract's definition.
+RECONCILIATION_COLUMNS = ["period_start", "provider", "kpi", "declared", "recomputed_detail",
+                          "recomputed_counts", "status", "note"]
+STATUSES = ("consistent", "other_definition", "inconsistent", "no_data")
+_RATES = ("answer_rate", "abandon_rate", "service_level")
+
+# A KPI's value from a report's own counts: the contract's definition first, then other
+# common ones a provider may publish, each named. A report gives no short abandons, so the
+# contract's answer rate over its counts is answered / offered.
+_FROM_COUNTS: dict[str, list[tuple[str, object]]] = {
+    "offered": [("answered + abandoned", lambda o, a, b: a + b)],
+    "answered": [("offered − abandoned", lambda o, a, b: o - b)],
+    "abandoned": [("offered − answered", lambda o, a, b: o - a)],
+    "answer_rate": [("answered / offered", lambda o, a, b: a / o if o else None),
+                    ("answered / (answered + abandoned)",
+                     lambda o, a, b: a / (a + b) if a + b else None)],
+    "abandon_rate": [("abandoned / offered", lambda o, a, b: b / o if o else None),
+                     ("abandoned / (answered + abandoned)",
+                      lambda o, a, b: b / (a + b) if a + b else None)],
+}
+
+
+def _tolerance(kpi: str, declared: float) -> float:
+    """Half a unit of the last digit the report printed (inferred from the value)."""
+    shown = declared * 100 if kpi in _RATES else declared
+    text = f"{round(shown, 6):.6f}".rstrip("0")
+    decimals = len(text.split(".")[1]) if "." in text else 0
+    unit = 10.0 ** -decimals
+    return (unit / 2) / (100 if kpi in _RATES else 1) + 1e-9
+
+
+def _known(value) -> bool:
+    return value is not None and not pd.isna(value)
+
+
+def _status(kpi: str, declared, counts: dict | None, detail) -> tuple[object, str, str]:
+    """(recomputed_counts, status, note) of one declared figure."""
+    if not _known(declared):
+        return None, "no_data", "not reported"
+    definitions = []
+    if counts is not None and kpi in _FROM_COUNTS and all(
+            _known(counts[c]) for c in ("offered", "answered", "abandoned")):
+        o, a, b = (float(counts[c]) for c in ("offered", "answered", "abandoned"))
+        definitions = [(name, rule(o, a, b)) for name, rule in _FROM_COUNTS[kpi]]
+    contract = definitions[0][1] if definitions else None
+    tolerance = _tolerance(kpi, float(declared))
+    if _known(contract):
+        if abs(float(declared) - contract) <= tolerance:
+            return contract, "consistent", f"follows {definitions[0][0]}"
+        for name, value in definitions[1:]:
+            if _known(value) and abs(float(declared) - value) <= tolerance:
+                return contract, "other_definition", f"follows {name}, not " \
+                                                     f"{definitions[0][0]}"
+        return contract, "inconsistent", f"follows no known definition " \
+                                         f"({definitions[0][0]} gives {contract:.4g})"
+    if _known(detail):
+        if abs(float(declared) - float(detail)) <= max(tolerance, 1e-9):
+            return None, "consistent", "matches Cockpit's detail"
+        return None, "inconsistent", f"Cockpit's detail gives {float(detail):.4g}"
+    return None, "no_data", "neither the report's counts nor detail give it"
+
+
+def reconciliation(store: Store, provider: str | None = None, date_from: date | None = None,
+                   date_to: date | None = None) -> pd.DataFrame:
+    """One row per declared period (a day, or a longer period a report covers) and KPI."""
+    declared = store.read(
+        """SELECT provider, CAST(period_local AS DATE) AS period_start,
+                  CAST(period_local + to_minutes(CAST(period_min AS BIGINT)) AS DATE)
+                      AS period_end,
+                  sum(offered) AS offered, sum(answered) AS answered,
+                  sum(abandoned) AS abandoned,
+                  sum(answer_rate * offered) / nullif(sum(offered) FILTER (
+                      answer_rate IS NOT NULL), 0) AS answer_rate,
+                  sum(service_level * offered) / nullif(sum(offered) FILTER (
+                      service_level IS NOT NULL), 0) AS service_level,
+                  sum(asa_s * answered) / nullif(sum(answered) FILTER (
+                      asa_s IS NOT NULL), 0) AS asa_s
+           FROM declared_reports
+           WHERE period_min >= 1440 AND (? IS NULL OR provider = ?)
+             AND (CAST(? AS DATE) IS NULL OR period_local >= CAST(? AS DATE))
+             AND (CAST(? AS DATE) IS NULL OR period_local < CAST(? AS DATE) + 1)
+           GROUP BY ALL ORDER BY provider, period_start""",
+        [provider, provider, date_from, date_from, date_to, date_to])
+    if declared.empty:
+        return pd.DataFrame(columns=RECONCILIATION_COLUMNS)
+    declared["abandon_rate"] = None  # reports publish no abandon rate column yet
+    for column in ("period_start", "period_end"):
+        declared[column] = pd.to_datetime(declared[column]).dt.date
+    detail = compute_kpis(store, KpiRequest(
+        (*RECONCILED, "abandon_rate"), "day", ("provider",),
+        date_from=declared.period_start.min(), date_to=declared.period_end.max(),
+        filters={"provider": tuple(declared.provider.unique())},
+        sources=("contacts", "intervals")))
+    days = detail.frame.assign(day=pd.to_datetime(detail.frame.period_start).dt.date)
+    rows = []
+    for period in declared.itertuples():
+        span = days[(days.provider == period.provider) & (days.day >= period.period_start)
+                    & (days.day < period.period_end)]
+        recomputed = detail.totals(span) if not span.empty else {}
+        counts = {c: getattr(period, c) for c in ("offered", "answered", "abandoned")}
+        for kpi in (*RECONCILED, "abandon_rate"):
+            value = getattr(period, kpi)
+            from_counts, status, note = _status(kpi, value, counts, recomputed.get(kpi))
+            rows.append({"period_start": period.period_start, "provider": period.provider,
+                         "kpi": kpi, "declared": value if _known(value) else None,
+                         "recomputed_detail": recomputed.get(kpi),
+                         "recomputed_counts": from_counts, "status": status, "note": note})
+    return pd.DataFrame(rows, columns=RECONCILIATION_COLUMNS)

@@ -175,3 +175,34 @@ def calibration_trends(per_evaluator: pd.DataFrame, group: pd.DataFrame,
                             margin={"l": 10, "r": 10, "t": 40, "b": 10},
                             legend={"orientation": "h", "y": -0.25})
     return {"drift": drift, "agreement": agreement}
+
+
+RECONCILIATION_COLOURS = {"consistent": GREEN, "other_definition": GOLD,
+                          "inconsistent": RED, "no_data": "#999999"}
+
+
+def reconciliation_chart(table: pd.DataFrame, kpi: str, lang: str) -> go.Figure:
+    """One KPI's declared figure against Cockpit's detail and the report's own counts, each
+    declared point coloured by its status: a month that changes definition stands out."""
+    rows = table[table.kpi == kpi]
+    labels = [format_date(pd.Timestamp(d).date(), lang) for d in rows.period_start]
+    figure = go.Figure()
+    figure.add_scatter(x=labels, y=rows.recomputed_detail, mode="lines",
+                       name=t("reconcile.col.recomputed_detail", lang),
+                       line={"color": NAVY})
+    if rows.recomputed_counts.notna().any():
+        figure.add_scatter(x=labels, y=rows.recomputed_counts, mode="lines",
+                           name=t("reconcile.col.recomputed_counts", lang),
+                           line={"color": SKY, "dash": "dot"})
+    figure.add_scatter(x=labels, y=rows.declared, mode="markers",
+                       name=t("reconcile.col.declared", lang),
+                       marker={"size": 8, "color": [RECONCILIATION_COLOURS[s]
+                                                    for s in rows.status]},
+                       text=[t(f"reconcile.{s}", lang) for s in rows.status],
+                       hovertemplate="%{x}: %{y}<br>%{text}<extra></extra>")
+    unit = KPI_BY_ID[kpi].unit
+    figure.update_layout(title=KPI_BY_ID[kpi].label(lang), height=320,
+                         margin={"l": 10, "r": 10, "t": 40, "b": 10},
+                         legend={"orientation": "h", "y": -0.25}, xaxis={"type": "category"},
+                         yaxis={"tickformat": ".0%"} if unit == "pct" else {})
+    return figure
