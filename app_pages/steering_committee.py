@@ -61,3 +61,9 @@ if "calibration" in pack:
     show_table(pack["calibration"].table)
     st.page_link("app_pages/calibration.py", label=tr("nav.calibration"),
                  icon=":material/balance:")
+if "reconciliation" in pack:
+    st.subheader(pack["reconciliation"].title)
+    st.caption(pack["reconciliation"].text)
+    show_table(pack["reconciliation"].table)
+    st.page_link("app_pages/reconciliation.py", label=tr("nav.reconcile"),
+                 icon=":material/rule:")

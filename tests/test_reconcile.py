@@ -66,3 +66,23 @@ def test_cli_reconcile_prints_the_contract_columns(declared, db_path, capsys):
     assert list(table.columns) == RECONCILIATION_COLUMNS
     assert len(table) == 4 * 7
     assert main(["reconcile", "--provider", "Nobody", "--db", str(db_path)]) == 1
+
+
+def test_the_steering_pack_reconciles_the_months_declared_days(demo_db_template):
+    from kpi.reports.packs import steering_pack
+    from kpi.reports.steering import months_with_data, steering_committee
+    from kpi.store import Store
+
+    with Store(demo_db_template, read_only=True) as store:
+        month = months_with_data(store, "Sunline BPO")[-2]
+        days = store.scalar("SELECT count(DISTINCT CAST(period_local AS DATE)) FROM "
+                            "declared_reports WHERE provider = 'Sunline BPO' AND "
+                            "date_trunc('month', period_local) = ?", [month])
+        pack = steering_pack(steering_committee(store, "Sunline BPO", month, "en"), "en")
+        assert "reconciliation" not in steering_pack(
+            steering_committee(store, "Nordcall", month, "en"), "en")
+    section = pack["reconciliation"].table.frame.set_index("kpi")
+    statuses = ["consistent", "other_definition", "inconsistent", "no_data"]
+    assert days > 20 and (section[statuses].sum(axis=1) == days).all()
+    # Sunline publishes a rosier service level than its own detail gives.
+    assert section.loc["service_level", "inconsistent"] > days / 2

@@ -237,11 +237,16 @@ def kpi_measure_columns(kpi: Kpi) -> dict[str, str]:
     return {m: measure_column(m, kpi.id if same_rows(kpi) else None) for m in kpi.measures}
 
 
-def _exact_sum(expression: str, where: str | None = None) -> str:
-    """A sum whose digits cannot depend on the order DuckDB's threads add rows in: exact
-    decimals (to 1e-9), returned as a double."""
+EXACT_SCALE = 1_000_000  # measures are summed in millionths, as integers
+
+
+def exact_sum(expression: str, where: str | None = None) -> str:
+    """A sum whose digits cannot depend on the order DuckDB's threads add rows in: each
+    value rounded to a millionth and summed as an integer (exact, into HUGEINT; nearly as
+    fast as a double sum, where DECIMAL(38, 9) took 4×), returned as a double."""
     only = f" FILTER (WHERE {where})" if where else ""
-    return f"CAST(sum(CAST({expression} AS DECIMAL(38, 9))){only} AS DOUBLE)"
+    return (f"CAST(sum(CAST(round(({expression}) * {EXACT_SCALE}) AS BIGINT)){only} "
+            f"AS DOUBLE) / {EXACT_SCALE}")
 
 
 def compile_kpis(request: KpiRequest, repeat_lookback_days: int = 7,
@@ -269,7 +274,7 @@ def compile_kpis(request: KpiRequest, repeat_lookback_days: int = 7,
         parts = [parts[0].replace(" WHERE false", ", CAST(NULL AS DATE) AS day WHERE false")]
     union = "\nUNION ALL BY NAME\n".join(parts)
     columns = {m: measure_column(m) for m in measures}
-    sums = [_exact_sum(m) + f" AS {columns[m]}" if m in fed
+    sums = [exact_sum(m) + f" AS {columns[m]}" if m in fed
             else f"CAST(NULL AS DOUBLE) AS {columns[m]}" for m in measures]
     # Numerator and denominator over the same rows: each KPI's measures summed only where
     # the row knows them all (a source that cannot feed one leaves its rows out of both).
@@ -286,7 +291,7 @@ def compile_kpis(request: KpiRequest, repeat_lookback_days: int = 7,
             if not all(m in fed for m in key):
                 known = "false"
             if same_rows(kpi):  # a measure no source here feeds is empty, as above
-                sums += [f"{_exact_sum(m, known)} AS s{index}__{m}" if m in fed
+                sums += [f"{exact_sum(m, known)} AS s{index}__{m}" if m in fed
                          else f"CAST(NULL AS DOUBLE) AS s{index}__{m}" for m in key]
             if request.coverage:
                 sums.append(f"count(DISTINCT day) FILTER (WHERE {known}) AS s{index}__days")

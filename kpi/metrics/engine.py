@@ -12,6 +12,7 @@ from kpi.metrics.compile import (
     SOURCE_TABLES,
     KpiRequest,
     compile_kpis,
+    exact_sum,
     kpi_measure_columns,
 )
 from kpi.metrics.registry import KPI_BY_ID, Kpi
@@ -52,7 +53,7 @@ def kpi_totals(frame: pd.DataFrame, kpis: list[Kpi]) -> dict[str, float | None]:
     columns = {k.id: kpi_measure_columns(k) for k in kpis}
     used = list(dict.fromkeys(c for kpi_columns in columns.values()
                               for c in kpi_columns.values()))
-    sums = ", ".join(f"CAST(sum(CAST({c} AS DECIMAL(38, 9))) AS DOUBLE) AS {c}" for c in used)
+    sums = ", ".join(f"{exact_sum(c)} AS {c}" for c in used)
     values = ", ".join(f"{k.value_sql(columns[k.id])} AS {k.id}" for k in kpis)
     con = duckdb.connect()
     try:

@@ -12,6 +12,7 @@ from kpi.flags import flags_section_table
 from kpi.governance.actions import actions_for_people
 from kpi.governance.feedback import feedback_for_people
 from kpi.i18n import format_date, format_value, t
+from kpi.metrics.reconcile import STATUSES
 from kpi.metrics.registry import COUNT, KPI_BY_ID, PCT, SCORE
 from kpi.reports.charts import (
     kpi_trend,
@@ -161,7 +162,13 @@ def steering_pack(committee: SteeringCommittee, lang: str = "en") -> Pack:
          *([] if c.calibration is None else [Section(
              "calibration", f"{t('calibration.latest', lang)} — {c.calibration.session_id}",
              _calibration_evaluators(c.calibration, lang),
-             text=_agreement_text(c.calibration, lang))])],
+             text=_agreement_text(c.calibration, lang))]),
+         *([] if c.reconciliation is None else [Section(
+             "reconciliation", t("reconcile.title", lang),
+             Table(_with_labels(c.reconciliation, lang), [
+                 Column("label", t("targets.kpi", lang)),
+                 *[Column(s, t(f"reconcile.{s}", lang), COUNT) for s in STATUSES]]),
+             text=t("reconcile.help", lang))])],
         lang, f"steering_{c.provider}_{c.label}".replace(" ", "_"))
 
 

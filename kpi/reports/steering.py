@@ -16,6 +16,7 @@ from kpi.governance.actions import live_actions
 from kpi.governance.targets import list_targets, live_targets, status
 from kpi.metrics.compile import KpiRequest
 from kpi.metrics.engine import compute_kpis
+from kpi.metrics.reconcile import STATUSES, reconciliation
 from kpi.provider_settings import sl_definition
 from kpi.store import Store
 
@@ -41,6 +42,9 @@ class SteeringCommittee:
     quality: pd.DataFrame  # month, team, quality_score, evaluations (engine's definition)
     calibration: object | None = None  # the latest calibration session (SessionResult)
     flags: list | None = None  # the month's red flags (kpi.flags.Flag)
+    # The month's declared figures reconciled, per KPI: how many periods had each status
+    # (None: the provider declared nothing that month).
+    reconciliation: pd.DataFrame | None = None
 
     @property
     def label(self) -> str:
@@ -110,7 +114,17 @@ def steering_committee(store: Store, provider: str, month: date, lang: str = "en
         by_hour=by_hour,
         actions=live_actions(store, provider, today or date.today()), quality=quality,
         calibration=latest_calibration(store, provider, end),
-        flags=red_flags(store, [provider], month, end, lang))
+        flags=red_flags(store, [provider], month, end, lang),
+        reconciliation=reconciliation_summary(reconciliation(store, provider, month, end)))
+
+
+def reconciliation_summary(table: pd.DataFrame) -> pd.DataFrame | None:
+    """kpi, then one column per status: how many declared periods had it."""
+    if table.empty:
+        return None
+    summary = pd.crosstab(table.kpi, table.status).reindex(columns=list(STATUSES),
+                                                            fill_value=0)
+    return summary.reset_index()
 
 
 def latest_calibration(store: Store, provider: str, until: date):
