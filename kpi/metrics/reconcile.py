@@ -138,6 +138,8 @@ def reconciliation(store: Store, provider: str | None = None, date_from: date | 
                   sum(abandoned) AS abandoned,
                   sum(answer_rate * offered) / nullif(sum(offered) FILTER (
                       answer_rate IS NOT NULL), 0) AS answer_rate,
+                  sum(abandon_rate * offered) / nullif(sum(offered) FILTER (
+                      abandon_rate IS NOT NULL), 0) AS abandon_rate,
                   sum(service_level * offered) / nullif(sum(offered) FILTER (
                       service_level IS NOT NULL), 0) AS service_level,
                   sum(asa_s * answered) / nullif(sum(answered) FILTER (
@@ -150,7 +152,6 @@ def reconciliation(store: Store, provider: str | None = None, date_from: date | 
         [provider, provider, date_from, date_from, date_to, date_to])
     if declared.empty:
         return pd.DataFrame(columns=RECONCILIATION_COLUMNS)
-    declared["abandon_rate"] = None  # reports publish no abandon rate column yet
     for column in ("period_start", "period_end"):
         declared[column] = pd.to_datetime(declared[column]).dt.date
     detail = compute_kpis(store, KpiRequest(
@@ -163,7 +164,11 @@ def reconciliation(store: Store, provider: str | None = None, date_from: date | 
     for period in declared.itertuples():
         span = days[(days.provider == period.provider) & (days.day >= period.period_start)
                     & (days.day < period.period_end)]
-        recomputed = detail.totals(span) if not span.empty else {}
+        if len(span) == 1:  # a day's figures are the day's row (no re-summing needed)
+            recomputed = {k: (None if pd.isna(v) else float(v))
+                          for k, v in span.iloc[0][list(detail.request.kpis)].items()}
+        else:
+            recomputed = detail.totals(span) if not span.empty else {}
         counts = {c: getattr(period, c) for c in ("offered", "answered", "abandoned")}
         for kpi in (*RECONCILED, "abandon_rate"):
             value = getattr(period, kpi)
