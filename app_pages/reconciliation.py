@@ -9,7 +9,7 @@ import streamlit as st
 from app_pages.ui import lang, show_chart, store, tr
 from kpi.i18n import format_date, format_value
 from kpi.inventory import declared_range, declaring_providers
-from kpi.metrics.reconcile import STATUSES, reconciliation
+from kpi.metrics.reconcile import reconciliation, reconciliation_summary
 from kpi.metrics.registry import KPI_BY_ID
 from kpi.reports.charts import reconciliation_chart
 
@@ -34,7 +34,7 @@ if table.empty:
     st.stop()
 
 st.subheader(tr("reconcile.summary"))
-summary = pd.crosstab(table.kpi, table.status).reindex(columns=list(STATUSES), fill_value=0)
+summary = reconciliation_summary(table).set_index("kpi")
 summary.index = [KPI_BY_ID[k].label(LANGUAGE) for k in summary.index]
 summary.columns = [tr(f"reconcile.{s}") for s in summary.columns]
 st.dataframe(summary, width="stretch")

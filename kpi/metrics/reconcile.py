@@ -178,3 +178,12 @@ def reconciliation(store: Store, provider: str | None = None, date_from: date | 
                          "recomputed_detail": recomputed.get(kpi),
                          "recomputed_counts": from_counts, "status": status, "note": note})
     return pd.DataFrame(rows, columns=RECONCILIATION_COLUMNS)
+
+
+def reconciliation_summary(table: pd.DataFrame) -> pd.DataFrame | None:
+    """kpi, then one column per status: how many declared periods had it."""
+    if table.empty:
+        return None
+    summary = pd.crosstab(table.kpi, table.status).reindex(
+        index=list(dict.fromkeys(table.kpi)), columns=list(STATUSES), fill_value=0)
+    return summary.rename_axis("kpi").reset_index()

@@ -16,7 +16,7 @@ from kpi.governance.actions import live_actions
 from kpi.governance.targets import list_targets, live_targets, status
 from kpi.metrics.compile import KpiRequest
 from kpi.metrics.engine import compute_kpis
-from kpi.metrics.reconcile import STATUSES, reconciliation
+from kpi.metrics.reconcile import reconciliation, reconciliation_summary
 from kpi.provider_settings import sl_definition
 from kpi.store import Store
 
@@ -117,14 +117,6 @@ def steering_committee(store: Store, provider: str, month: date, lang: str = "en
         flags=red_flags(store, [provider], month, end, lang),
         reconciliation=reconciliation_summary(reconciliation(store, provider, month, end)))
 
-
-def reconciliation_summary(table: pd.DataFrame) -> pd.DataFrame | None:
-    """kpi, then one column per status: how many declared periods had it."""
-    if table.empty:
-        return None
-    summary = pd.crosstab(table.kpi, table.status).reindex(columns=list(STATUSES),
-                                                            fill_value=0)
-    return summary.reset_index()
 
 
 def latest_calibration(store: Store, provider: str, until: date):
