@@ -208,7 +208,8 @@ def test_production_committee_for_the_slipping_provider(server, page):
     # Dataframes draw on a canvas: their cells are in the DOM for accessibility, not visible.
     expect(page.get_by_text("Demi-heures sous l'objectif", exact=False)).to_be_visible(
         timeout=30_000)
-    expect(page.locator("[role=gridcell]", has_text="manqué").first).to_be_attached()
+    expect(page.locator("[role=gridcell]", has_text="manqué").first).to_be_attached(
+        timeout=30_000)
     shot(page, "production_committee_atlantic_fr")
     # The pack is built when clicked; it must arrive as a workbook with the committee's sheets.
     with page.expect_download(timeout=60_000) as download:
