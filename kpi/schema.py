@@ -246,6 +246,13 @@ MIGRATIONS.append((
      f"FROM {table} LIMIT 0" for table in _ARCHIVED],
 ))
 
+MIGRATIONS.append((
+    13,
+    "declared reports publish an abandon rate (weekly and monthly reports too)",
+    ["ALTER TABLE declared_reports ADD COLUMN abandon_rate DOUBLE",
+     "ALTER TABLE replaced_declared_reports ADD COLUMN abandon_rate DOUBLE"],
+))
+
 LATEST_VERSION = MIGRATIONS[-1][0]
 
 # Fact tables, by import kind.

@@ -186,17 +186,23 @@ FORECASTS = KindRules(
 DECLARED = KindRules(
     table="declared_reports",
     # A report that numbers its days instead of dating them is dated from the first day the
-    # pilot gives at import (`import_options`, filled with a parameter).
+    # pilot gives at import (`import_options`, filled with a parameter). A labelled period
+    # (a day, an ISO week, a month) starts on its first day at 00:00 and lasts its true
+    # length, so period_local + period_min is the next period's start.
     derive_sql="""
         SELECT _row, provider,
-            coalesce(period_start, CAST(period_date AS TIMESTAMP),
+            coalesce(period_start, CAST(period_date."start" AS TIMESTAMP),
                      CAST((SELECT first_day FROM import_options) AS TIMESTAMP)
                      + to_days(CAST(day_number AS INTEGER) - 1)) AS period_local,
-            CAST(coalesce(period_min, 1440) AS INTEGER) AS period_min, queue,
+            CAST(coalesce(period_min,
+                          CASE WHEN period_start IS NULL THEN
+                              (period_date."next" - period_date."start") * 1440 END,
+                          1440) AS INTEGER) AS period_min, queue,
             offered, answered, abandoned, answer_rate, service_level, asa_s, talk_avg_s,
-            wait_avg_s
+            wait_avg_s, abandon_rate
         FROM typed""",
-    key=("period_local", "queue"),
+    # A month and its first day are different facts: the length is part of the key.
+    key=("period_local", "period_min", "queue"),
     period_column="period_local",
     scope_column="queue",
     checks=(
@@ -206,6 +212,7 @@ DECLARED = KindRules(
                        "wait_avg_s"),
         Check("answered", "answered > offered", "answered not above offered"),
         Check("answer_rate", "answer_rate NOT BETWEEN 0 AND 1", "a rate from 0 to 100 %"),
+        Check("abandon_rate", "abandon_rate NOT BETWEEN 0 AND 1", "a rate from 0 to 100 %"),
         Check("service_level", "service_level NOT BETWEEN 0 AND 1", "a rate from 0 to 100 %"),
     ),
 )

@@ -33,10 +33,11 @@ from kpi.errors import (
 from kpi.ingest.canonical import RULES, KindRules
 from kpi.ingest.fields import KIND_FIELDS, REQUIRED
 from kpi.ingest.limits import Limits, intake_limits, refuse_not_regular
-from kpi.ingest.parse import PARSERS, TEXT, local_timestamp_sql
+from kpi.ingest.parse import PARSERS, PERCENT, TEXT, local_timestamp_sql, percent_scale_sql
 from kpi.ingest.profiles import (
     BUILTIN_PROFILES,
     PROFILES_BY_NAME,
+    AliasProfile,
     Profile,
     Resolved,
     detect,
@@ -53,6 +54,7 @@ log = logging.getLogger("cockpit.ingest")
 _SQL_TYPES = {
     "text": "VARCHAR", "number": "DOUBLE", "duration": "DOUBLE", "bool": "BOOLEAN",
     "timestamp": "TIMESTAMP", "date": "DATE", "time": "TIME", "percent": "DOUBLE",
+    "period": "STRUCT(start DATE, next DATE)",
 }
 
 
@@ -77,6 +79,10 @@ class ImportReport:
     same_as_import: int | None = None
     profile_title: str = ""
     preview: pd.DataFrame | None = None  # dry runs: the first rows as they would be stored
+    # How the file was read where it had a choice: each rate column's scale, the columns
+    # no field of the layout takes (ignored, listed).
+    notes: list[str] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
 
     def summary(self, preview: bool = False) -> str:
         """One line for the CLI and the pages; a preview has no import number yet."""
@@ -100,7 +106,7 @@ class ImportReport:
             parts.append(f"{self.rows_updated} rows replaced a previous version")
         if self.replaced_imports:
             parts.append("replaces import " + ", ".join(f"#{i}" for i in self.replaced_imports))
-        return "; ".join(parts) + period
+        return "; ".join([*parts[:-1], parts[-1] + period, *self.notes])
 
 
 def _quiet(_fraction: float, _label: str) -> None:
@@ -324,6 +330,7 @@ def _import_resolved(cur, raw: RawFile, resolved: Resolved, provider: str | None
     cur.execute(f"CREATE OR REPLACE TEMP TABLE staged AS {derive}",
                 [zone] * derive.count("?") if zone else [])
     _collect_problems(cur, raw, resolved, rules)
+    notes, ignored = _reading_notes(cur, raw, resolved)
 
     rejected = cur.execute("SELECT count(DISTINCT _row) FROM problems").fetchone()[0]
     if rejected and not skip_bad_rows:
@@ -373,7 +380,28 @@ def _import_resolved(cur, raw: RawFile, resolved: Resolved, provider: str | None
         duplicates_dropped=duplicates, rows_rejected=rejected, rows_filtered=filtered,
         filtered_reason=resolved.filtered_reason, rows_updated=updated,
         replaced_imports=replaced, period_start=period_start, period_end=period_end,
+        notes=notes, ignored_columns=ignored,
     )
+
+
+def _reading_notes(cur, raw: RawFile, resolved: Resolved) -> tuple[list[str], list[str]]:
+    """What the import report says of how the file was read: the scale of each rate column
+    (inferred from all its values), and the columns of a header-mapped file that no field
+    takes (ignored)."""
+    notes = []
+    for f in KIND_FIELDS[resolved.kind]:
+        if f.type is PERCENT and f.name in resolved.sources:
+            scale = cur.execute(
+                f"SELECT {percent_scale_sql(f'raw__{f.name}')} FROM typed").fetchone()[0]
+            if scale:
+                notes.append(f"{f.name} ('{resolved.sources[f.name]}') read {scale}")
+    ignored: list[str] = []
+    if isinstance(resolved.profile, AliasProfile) and raw.reader == "table":
+        used = set(resolved.sources.values())
+        ignored = [h for h in raw.headers if str(h).strip() and h not in used]
+        if ignored:
+            notes.append("columns ignored (no field of the layout): " + ", ".join(ignored))
+    return notes, ignored
 
 
 def _providers_of(cur, resolved: Resolved, provider: str | None, name: str,

@@ -46,6 +46,9 @@ TIMESTAMP = FieldType("timestamp", "a date and time (dd/mm/yyyy hh:mm:ss or ISO 
 DATE = FieldType("date", "a date (dd/mm/yyyy or yyyy-mm-dd)")
 TIME = FieldType("time", "a time of day (hh:mm:ss)")
 PERCENT = FieldType("percent", "a rate (94.01%, 94,01 % or 0.9401)")
+PERIOD = FieldType("period", "a date (dd/mm/yyyy or yyyy-mm-dd), an ISO week (2026-W03, "
+                   "S03 2026, W03 2026) or a month (Apr 2024, avril 2024, avr. 2024, 2024-04, "
+                   "04/2024)")
 
 
 def _str_list(items: tuple[str, ...]) -> str:
@@ -99,12 +102,104 @@ def duration_sql(col: str) -> str:
     return f"(CASE WHEN abs({value}) < {MAX_DURATION_S:.0f} THEN {value} END)"
 
 
+def _bare_percent_sql(col: str) -> str:
+    return number_sql(f"replace({col}, '%', '')")
+
+
 def percent_sql(col: str) -> str:
-    """A rate as a fraction: '94.01%' and '94,01 %' are 0.9401; a bare number above 1 is
-    read as percent points, at most 1 as a fraction already."""
-    bare = number_sql(f"replace({col}, '%', '')")
+    """A rate as a fraction, its scale read from the whole column: '94.01%' and '94,01 %'
+    are 0.9401; bare numbers are percent points when any bare number of the column is
+    above 1 (8.7 is 0.087), else fractions already (0.087)."""
+    bare = _bare_percent_sql(col)
+    points = (f"max(CASE WHEN NOT contains({col}, '%') THEN {bare} END) OVER () > 1")
     return (f"(CASE WHEN contains({col}, '%') THEN {bare} / 100 "
-            f"WHEN {bare} > 1 THEN {bare} / 100 ELSE {bare} END)")
+            f"WHEN {points} THEN {bare} / 100 ELSE {bare} END)")
+
+
+def percent_scale_sql(col: str) -> str:
+    """How a rate column was read, in words (one value over the whole column)."""
+    bare = _bare_percent_sql(col)
+    signed = f"count(*) FILTER (WHERE contains({col}, '%'))"
+    plain = f"count({bare}) FILTER (WHERE NOT contains({col}, '%'))"
+    return (f"CASE WHEN {plain} = 0 AND {signed} = 0 THEN NULL "
+            f"WHEN {plain} = 0 THEN 'as percent (with a % sign)' "
+            f"WHEN max({bare}) FILTER (WHERE NOT contains({col}, '%')) > 1 THEN "
+            f"CASE WHEN {signed} > 0 THEN 'as percent (% sign, and bare numbers as percent "
+            f"points)' ELSE 'as percent points (bare numbers, some above 1)' END "
+            f"WHEN {signed} > 0 THEN 'as percent (% sign) and bare numbers as fractions' "
+            f"ELSE 'as fractions (bare numbers, none above 1)' END")
+
+
+# Month names as providers write them, accents folded, a trailing dot dropped.
+MONTH_NAMES = {
+    "jan": 1, "january": 1, "janv": 1, "janvier": 1,
+    "feb": 2, "february": 2, "fev": 2, "fevr": 2, "fevrier": 2,
+    "mar": 3, "march": 3, "mars": 3,
+    "apr": 4, "april": 4, "avr": 4, "avril": 4,
+    "may": 5, "mai": 5,
+    "jun": 6, "june": 6, "juin": 6,
+    "jul": 7, "july": 7, "juil": 7, "juillet": 7,
+    "aug": 8, "august": 8, "aou": 8, "aout": 8,
+    "sep": 9, "sept": 9, "september": 9, "septembre": 9,
+    "oct": 10, "october": 10, "octobre": 10,
+    "nov": 11, "november": 11, "novembre": 11,
+    "dec": 12, "december": 12, "decembre": 12,
+}
+
+_WEEK_YEAR_FIRST = r"^(\d{4})[ -]?(?:w|s|sem|semaine|week|wk)[ .]*(\d{1,2})$"
+_WEEK_YEAR_LAST = r"^(?:w|s|sem|semaine|week|wk)[ .]*(\d{1,2})[ /,-]+(\d{4})$"
+_MONTH_NAMED = r"^([a-z]+)\.?[ -]*(\d{4})$"
+_MONTH_YEAR_FIRST = r"^(\d{4})[-/.](\d{1,2})$"
+_MONTH_YEAR_LAST = r"^(\d{1,2})[-/.](\d{4})$"
+
+
+def _group(v: str, pattern: str, i: int) -> str:
+    return f"try_cast(regexp_extract({v}, '{pattern}', {i}) AS INTEGER)"
+
+
+def _iso_week_start(year: str, week: str) -> str:
+    """Monday of ISO week `week` of `year` (4 January is always in week 1)."""
+    jan4 = f"make_date({year}, 1, 4)"
+    return f"({jan4} - CAST(isodow({jan4}) - 1 AS INTEGER) + 7 * ({week} - 1))"
+
+
+def _month_start(year: str, month: str) -> str:
+    return f"(CASE WHEN {month} BETWEEN 1 AND 12 THEN make_date({year}, {month}, 1) END)"
+
+
+def period_sql(col: str) -> str:
+    """A period label as {'start': first day, 'next': the next period's first day}: a date
+    (a day), an ISO week ('2026-W03', 'S03 2026', 'W03 2026') or a month ('Apr 2024',
+    'avril 2024', 'avr. 2024', '2024-04', '04/2024'); NULL when it is none of these."""
+    v = f"regexp_replace(strip_accents(lower(trim({col}))), '\\s+', ' ', 'g')"
+    names = " ".join(f"WHEN '{name}' THEN {n}" for name, n in MONTH_NAMES.items())
+
+    def week(pattern: str, y: int, w: int) -> str:
+        year, number = _group(v, pattern, y), _group(v, pattern, w)
+        start = _iso_week_start(year, number)
+        # Week 53 exists only in some years: the Monday found must be in the week asked for.
+        return (f"WHEN regexp_matches({v}, '{pattern}') THEN CASE WHEN {number} BETWEEN 1 "
+                f"AND 53 AND isoyear({start}) = {year} AND week({start}) = {number} "
+                f"THEN {{'start': {start}, 'next': {start} + 7}} END")
+
+    def month(pattern: str, start: str) -> str:
+        return (f"WHEN regexp_matches({v}, '{pattern}') THEN CASE WHEN {start} IS NOT NULL "
+                f"THEN {{'start': {start}, 'next': CAST({start} + INTERVAL 1 MONTH AS DATE)}} "
+                "END")
+
+    named = _month_start(_group(v, _MONTH_NAMED, 2),
+                         f"(CASE regexp_extract({v}, '{_MONTH_NAMED}', 1) {names} END)")
+    day = date_sql(col)
+    return (
+        f"(CASE WHEN trim({col}) = '' THEN NULL "
+        + week(_WEEK_YEAR_FIRST, 1, 2) + " " + week(_WEEK_YEAR_LAST, 2, 1) + " "
+        + month(_MONTH_NAMED, named) + " "
+        + month(_MONTH_YEAR_FIRST, _month_start(_group(v, _MONTH_YEAR_FIRST, 1),
+                                                _group(v, _MONTH_YEAR_FIRST, 2))) + " "
+        + month(_MONTH_YEAR_LAST, _month_start(_group(v, _MONTH_YEAR_LAST, 2),
+                                               _group(v, _MONTH_YEAR_LAST, 1))) + " "
+        + f"WHEN {day} IS NOT NULL THEN {{'start': {day}, 'next': {day} + 1}} END)"
+    )
 
 
 def bool_sql(col: str) -> str:
@@ -155,4 +250,5 @@ PARSERS = {
     "date": date_sql,
     "time": time_sql,
     "percent": percent_sql,
+    "period": period_sql,
 }

@@ -359,7 +359,8 @@ BUILTIN_PROFILES: tuple[Profile, ...] = (
     WideEvaluations("evaluations_wide", "evaluations", "Quality evaluations (wide)"),
     AliasProfile("snapshots", "snapshots", "Real-time snapshot"),
     AliasProfile("forecasts", "forecasts", "Forecast"),
-    AliasProfile("declared", "declared", "Provider-declared report (daily or per interval)"),
+    AliasProfile("declared", "declared",
+                 "Provider-declared report (per interval, day, ISO week or month)"),
 )
 
 PROFILES_BY_NAME = {p.name: p for p in BUILTIN_PROFILES}

@@ -137,6 +137,9 @@ def _source_rows(name: str, request: KpiRequest, measures: list[str], params: li
                         AND c.queue = r.queue
                         AND CAST(c.arrived_local AS DATE) = CAST(r.interval_local AS DATE))""")
     if name == "declared":
+        # Only daily or finer figures: a weekly or monthly report would lump its period
+        # into its first day (reconciliation reads those).
+        where.append("r.period_min <= 1440")
         # A provider's own figures count only for days it sent no detail of.
         for table, column in (("contacts", "arrived_local"), ("intervals", "interval_local")):
             if table in present:
