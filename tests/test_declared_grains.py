@@ -15,6 +15,7 @@ import pytest
 
 from kpi.errors import ImportRefused
 from kpi.ingest.importer import import_export
+from kpi.ingest.profiles import PROFILES_BY_NAME
 from kpi.metrics.compile import KpiRequest
 from kpi.metrics.engine import compute_kpis
 from kpi.metrics.reconcile import reconciliation
@@ -36,6 +37,29 @@ def stored(store, provider: str) -> pd.DataFrame:
 def statuses(table: pd.DataFrame, day: date) -> dict[str, str]:
     rows = table[table.period_start == day]
     return dict(zip(rows.kpi, rows.status, strict=True))
+
+
+# Headers as providers' reports write them, and the declared field each one feeds.
+HEADERS = {
+    "Calls offered": "offered", "Inbound calls": "offered", "Offered calls": "offered",
+    "Appels reçus": "offered", "Appels entrants": "offered",
+    "Calls answered": "answered", "Answered calls": "answered", "Calls handled": "answered",
+    "Appels décrochés": "answered",
+    "Abandoned calls": "abandoned",
+    "Abandonment rate": "abandon_rate", "Abandon rate": "abandon_rate",
+    "Taux d'abandon": "abandon_rate",
+    "Answer rate": "answer_rate", "Taux de décroché": "answer_rate",
+    "Average speed of answer (s)": "asa_s", "ASA (s)": "asa_s",
+    "Service level": "service_level",
+    "Mois": "period_date", "Month": "period_date", "Semaine": "period_date",
+    "Week": "period_date", "Période": "period_date", "Period": "period_date",
+}
+
+
+@pytest.mark.parametrize("header", list(HEADERS))
+def test_header_aliases_in_french_and_english(header):
+    found = PROFILES_BY_NAME["declared"].match_headers(["Calls offered", header])
+    assert found[HEADERS[header]] == (0 if HEADERS[header] == "offered" else 1)
 
 
 def test_a_weekly_report_in_french_newest_first(store):
