@@ -239,3 +239,23 @@ def test_the_real_daily_report_aggregated_to_months(store, tmp_path):
     assert counts == {"consistent": 4 * 42, "no_data": 3 * 42}
     assert report.notes == ["answer_rate ('Taux de décroché') read as percent "
                             "(with a % sign)"]
+
+
+def test_a_monthly_report_leaves_the_daily_report_of_the_same_days_in_place(store, tmp_path):
+    daily = tmp_path / "daily.csv"
+    daily.write_text("Date;Appels offerts;Appels traités;Abandonnés\n"
+                     "02/03/2024;100;90;10\n03/03/2024;120;100;20\n", encoding="utf-8")
+    first = import_export(store, daily, provider="Acme", profile="declared")
+    second = import_export(store, MONTHLY, provider="Acme", profile="declared")
+    assert second.replaced_imports == []  # a month of figures is not the same facts as days
+    days = store.read("SELECT period_local, offered FROM declared_reports "
+                      "WHERE import_id = ? ORDER BY 1", [first.import_id])
+    assert days.offered.tolist() == [100, 120]
+    # A newer daily report of those days still replaces the older one.
+    corrected = tmp_path / "daily_corrected.csv"
+    corrected.write_text("Date;Appels offerts;Appels traités;Abandonnés\n"
+                         "02/03/2024;100;90;10\n03/03/2024;130;110;20\n", encoding="utf-8")
+    third = import_export(store, corrected, provider="Acme", profile="declared")
+    assert third.replaced_imports == [first.import_id]
+    assert store.read("SELECT offered FROM declared_reports WHERE period_min = 1440 "
+                      "ORDER BY period_local").offered.tolist() == [100, 130]

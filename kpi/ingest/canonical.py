@@ -25,6 +25,9 @@ class KindRules:
     period_column: str  # local wall-clock timestamp that places a row in time
     scope_column: str  # what an export covers besides its period (queue, site, grid)
     checks: tuple[Check, ...]
+    # A column giving the length of a row's period, when a kind mixes grains (a provider's
+    # daily and monthly reports): a newer export replaces only older ones of its grains.
+    grain_column: str | None = None
 
 
 def _non_negative(*fields: str) -> tuple[Check, ...]:
@@ -215,6 +218,7 @@ DECLARED = KindRules(
         Check("abandon_rate", "abandon_rate NOT BETWEEN 0 AND 1", "a rate from 0 to 100 %"),
         Check("service_level", "service_level NOT BETWEEN 0 AND 1", "a rate from 0 to 100 %"),
     ),
+    grain_column="period_min",
 )
 
 RULES: dict[str, KindRules] = {

@@ -594,7 +594,12 @@ def _refuse_conflicting_duplicates(cur, rules: KindRules, resolved: Resolved, na
 
 def _replace_superseded(cur, rules: KindRules, kind: str, import_id: int,
                         start, end) -> list[int]:
-    """Older imports of the same kind whose period and scope the new file covers."""
+    """Older imports of the same kind whose period, scope (and grain) the new file covers."""
+    same_grain = "" if rules.grain_column is None else f"""
+              AND NOT EXISTS (
+                  SELECT 1 FROM {rules.table} t WHERE t.import_id = i.import_id
+                    AND t.{rules.grain_column} NOT IN (SELECT DISTINCT {rules.grain_column}
+                                                       FROM staged))"""
     older = cur.execute(
         f"""SELECT i.import_id FROM imports i
             WHERE i.status = 'active' AND i.kind = ?
@@ -605,7 +610,7 @@ def _replace_superseded(cur, rules: KindRules, kind: str, import_id: int,
                   WHERE t.import_id = i.import_id
                     AND (t.provider, coalesce(t.{rules.scope_column}, '')) NOT IN
                         (SELECT DISTINCT provider, coalesce({rules.scope_column}, '')
-                         FROM staged))
+                         FROM staged)){same_grain}
             ORDER BY i.import_id""",
         [kind, start, end],
     ).fetchall()
