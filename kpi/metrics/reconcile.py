@@ -18,21 +18,29 @@ from kpi.store import Store
 RECONCILED = ("offered", "answered", "abandoned", "answer_rate", "service_level", "asa_s")
 
 
+# A provider's declared figures over several rows: counts summed, rates weighted by their
+# base (a blank rate is not reported: its row's base is left out), so one row's figures are
+# exactly the declared ones.
+_DECLARED_SUMS = """sum(offered) AS offered, sum(answered) AS answered,
+                  sum(abandoned) AS abandoned,
+                  sum(answer_rate * offered) / nullif(sum(offered) FILTER (
+                      answer_rate IS NOT NULL), 0) AS answer_rate,
+                  sum(abandon_rate * offered) / nullif(sum(offered) FILTER (
+                      abandon_rate IS NOT NULL), 0) AS abandon_rate,
+                  sum(service_level * offered) / nullif(sum(offered) FILTER (
+                      service_level IS NOT NULL), 0) AS service_level,
+                  sum(asa_s * answered) / nullif(sum(answered) FILTER (
+                      asa_s IS NOT NULL), 0) AS asa_s"""
+
+
 def declared_figures(store: Store, provider: str, grain: str, date_from: date | None = None,
                      date_to: date | None = None) -> pd.DataFrame:
-    """The provider's declared KPIs per period: counts summed, rates weighted by their base,
-    so a day's figures are exactly the declared ones. Same day range as the recomputed."""
+    """The provider's daily declared KPIs summed per period (weekly and monthly reports are
+    for the reconciliation: summed by their first day they would lump)."""
     return store.read(
         f"""SELECT CAST(date_trunc('{grain}', period_local) AS DATE) AS period_start,
-                   sum(offered) AS offered, sum(answered) AS answered,
-                   sum(coalesce(abandoned, offered - answered)) AS abandoned,
-                   sum(answer_rate * offered) / nullif(sum(offered) FILTER (
-                       answer_rate IS NOT NULL), 0) AS answer_rate,
-                   sum(service_level * offered) / nullif(sum(offered) FILTER (
-                       service_level IS NOT NULL), 0) AS service_level,
-                   sum(asa_s * answered) / nullif(sum(answered) FILTER (
-                       asa_s IS NOT NULL), 0) AS asa_s
-            FROM declared_reports WHERE provider = ?
+                   {_DECLARED_SUMS}
+            FROM declared_reports WHERE provider = ? AND period_min <= 1440
               AND (CAST(? AS DATE) IS NULL OR period_local >= CAST(? AS DATE))
               AND (CAST(? AS DATE) IS NULL OR period_local < CAST(? AS DATE) + 1)
             GROUP BY 1 ORDER BY 1""",
@@ -131,19 +139,10 @@ def reconciliation(store: Store, provider: str | None = None, date_from: date | 
                    date_to: date | None = None) -> pd.DataFrame:
     """One row per declared period (a day, or a longer period a report covers) and KPI."""
     declared = store.read(
-        """SELECT provider, CAST(period_local AS DATE) AS period_start,
+        f"""SELECT provider, CAST(period_local AS DATE) AS period_start,
                   CAST(period_local + to_minutes(CAST(period_min AS BIGINT)) AS DATE)
                       AS period_end,
-                  sum(offered) AS offered, sum(answered) AS answered,
-                  sum(abandoned) AS abandoned,
-                  sum(answer_rate * offered) / nullif(sum(offered) FILTER (
-                      answer_rate IS NOT NULL), 0) AS answer_rate,
-                  sum(abandon_rate * offered) / nullif(sum(offered) FILTER (
-                      abandon_rate IS NOT NULL), 0) AS abandon_rate,
-                  sum(service_level * offered) / nullif(sum(offered) FILTER (
-                      service_level IS NOT NULL), 0) AS service_level,
-                  sum(asa_s * answered) / nullif(sum(answered) FILTER (
-                      asa_s IS NOT NULL), 0) AS asa_s
+                  {_DECLARED_SUMS}
            FROM declared_reports
            WHERE period_min >= 1440 AND (? IS NULL OR provider = ?)
              AND (CAST(? AS DATE) IS NULL OR period_local >= CAST(? AS DATE))
