@@ -59,3 +59,24 @@ def demo_db(demo_db_template: Path, tmp_path: Path) -> Path:
     copy = tmp_path / "demo.duckdb"
     shutil.copy(demo_db_template, copy)
     return copy
+
+
+def write_big_contacts(path: Path, provider: str | None = None, rows: int = 1_500_000) -> Path:
+    """A contact export large enough that its import takes a few seconds (a `;` CSV with
+    French dates), with a provider column when one is given."""
+    import duckdb
+
+    provider_column = "" if provider is None else "? AS provider, "
+    con = duckdb.connect()
+    try:
+        con.execute(f"""COPY (SELECT 'K' || i AS contact_id, {provider_column}
+                               'Q' || (i % 4) AS queue,
+                               strftime(TIMESTAMP '2026-02-02 08:00:00'
+                                        + to_seconds(i % 500000), '%d/%m/%Y %H:%M:%S')
+                                   AS arrived_at,
+                               (i % 60) AS wait_s, (i % 600) AS talk_s
+                        FROM range(?) t(i)) TO '{path}' (HEADER, DELIMITER ';')""",
+                    ([] if provider is None else [provider]) + [rows])
+    finally:
+        con.close()
+    return path

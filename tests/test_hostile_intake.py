@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import duckdb
 import pytest
 from openpyxl import Workbook
 
@@ -27,7 +26,7 @@ from kpi.live.inbox import inbox_pass, process_inbox
 from kpi.live.watcher import InboxWatcher
 from kpi.store import Store
 
-from .conftest import DATA, ROOT, table_counts
+from .conftest import DATA, ROOT, table_counts, write_big_contacts
 
 GENERIC = (DATA / "contacts_generic.csv").read_text(encoding="utf-8")
 HEADER = GENERIC.splitlines()[0]
@@ -502,16 +501,7 @@ def test_peak_memory_of_the_worst_files_stays_bounded(name, corpus, db_path):
 
 @pytest.fixture
 def big_drop(tmp_path) -> Path:
-    """A contact export large enough that its import takes a few seconds."""
-    path = tmp_path / "big.csv"
-    con = duckdb.connect()
-    con.execute(f"""COPY (SELECT 'K' || i AS contact_id, 'Q' || (i % 4) AS queue,
-                           strftime(TIMESTAMP '2026-02-02 08:00:00' + to_seconds(i % 500000),
-                                    '%d/%m/%Y %H:%M:%S') AS arrived_at,
-                           (i % 60) AS wait_s, (i % 600) AS talk_s
-                    FROM range(1500000) t(i)) TO '{path}' (HEADER, DELIMITER ';')""")
-    con.close()
-    return path
+    return write_big_contacts(tmp_path / "big.csv")
 
 
 def test_kill_9_during_an_inbox_import_leaves_the_file_waiting_then_imported_once(

@@ -14,7 +14,7 @@ import pytest
 from kpi.schema import LATEST_VERSION, MIGRATIONS, migrate
 from kpi.store import Store
 
-from .conftest import ROOT, table_counts
+from .conftest import ROOT, table_counts, write_big_contacts
 
 
 def test_a_database_made_by_an_earlier_version_is_migrated_on_open(db_path):
@@ -56,17 +56,7 @@ def test_a_second_writer_gets_a_clear_error(db_path):
 
 @pytest.fixture
 def big_export(tmp_path):
-    """A contact export large enough that its import takes a few seconds."""
-    path = tmp_path / "big.csv"
-    con = duckdb.connect()
-    con.execute(f"""COPY (SELECT 'K' || i AS contact_id, 'Big' AS provider,
-                           'Q' || (i % 4) AS queue,
-                           strftime(TIMESTAMP '2026-02-02 08:00:00' + to_seconds(i % 500000),
-                                    '%d/%m/%Y %H:%M:%S') AS arrived_at,
-                           (i % 60) AS wait_s, (i % 600) AS talk_s
-                    FROM range(1500000) t(i)) TO '{path}' (HEADER, DELIMITER ';')""")
-    con.close()
-    return path
+    return write_big_contacts(tmp_path / "big.csv", provider="Big")
 
 
 def test_kill_9_during_an_import_leaves_the_database_openable_and_unchanged(db_path,
