@@ -253,6 +253,15 @@ MIGRATIONS.append((
      "ALTER TABLE replaced_declared_reports ADD COLUMN abandon_rate DOUBLE"],
 ))
 
+MIGRATIONS.append((
+    14,
+    "money in exact decimals: sale amounts and incentive payments (cents, never a float's "
+    "last digits)",
+    ["ALTER TABLE contacts ALTER sale_amount TYPE DECIMAL(18, 2)",
+     "ALTER TABLE replaced_contacts ALTER sale_amount TYPE DECIMAL(18, 2)",
+     "ALTER TABLE payments ALTER amount TYPE DECIMAL(18, 2)"],
+))
+
 LATEST_VERSION = MIGRATIONS[-1][0]
 
 # Fact tables, by import kind.

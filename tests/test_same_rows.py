@@ -112,3 +112,19 @@ def test_fifty_runs_of_the_same_request_print_identical_bytes(db_path, capsys):
     assert len(outputs) == 1
     table = pd.read_csv(io.StringIO(outputs.pop()))
     assert len(table) > 40 and table.aht_s.notna().all()
+
+
+def test_money_is_kept_in_exact_decimals(store):
+    from decimal import Decimal
+
+    from kpi.incentives.statement import list_payments, record_payment
+
+    types = dict(store.read(
+        "SELECT table_name || '.' || column_name AS c, data_type FROM information_schema.columns "
+        "WHERE table_catalog = current_database() AND column_name IN ('sale_amount', 'amount')"
+    ).values.tolist())
+    assert types["contacts.sale_amount"] == types["payments.amount"] == "DECIMAL(18,2)"
+    store.write(lambda cur: cur.execute("INSERT INTO providers (name) VALUES ('Acme')"))
+    record_payment(store, "Acme", "2026-01", 0.1 + 0.2, None, None)  # 0.30000000000000004
+    assert store.scalar("SELECT amount FROM payments") == Decimal("0.30")
+    assert list_payments(store).amount.tolist() == [0.3]

@@ -204,7 +204,9 @@ def scheme_verdict(history: pd.DataFrame, scheme: Scheme) -> str | None:
 def list_payments(store: Store, provider: str | None = None,
                   today: date | None = None) -> pd.DataFrame:
     """provider, period, amount, due, paid, note, late (paid after due, or unpaid past it)."""
-    table = store.read("""SELECT provider, period, amount, due, paid, note FROM payments
+    # Stored as cents (DECIMAL); pages and packs compute with floats.
+    table = store.read("""SELECT provider, period, CAST(amount AS DOUBLE) AS amount, due,
+                                 paid, note FROM payments
                           WHERE ? IS NULL OR provider = ? ORDER BY provider, period""",
                        [provider, provider])
     for name in ("due", "paid"):
