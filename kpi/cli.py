@@ -112,8 +112,7 @@ def cmd_import(args) -> int:
     if missing:
         raise CockpitError("no such file: " + ", ".join(missing))
     progress = TerminalProgress()
-    names = ", ".join(str(Path(p).resolve()) for p in args.paths)
-    with _open_store(args) as store:
+    with _open_store(args) as store:  # the importer logs each import and refusal
         try:
             reports = import_files(
                 store, [(Path(p), Path(p).name) for p in args.paths],
@@ -121,14 +120,9 @@ def cmd_import(args) -> int:
                 skip_bad_rows=args.skip_bad_rows, on_progress=progress,
                 first_day=args.first_day,
             )
-        except CockpitError as refusal:
-            first = str(refusal).splitlines()[0] if str(refusal) else type(refusal).__name__
-            log.warning("import refused (cli, %s): %s: %s", store.actor, names, first)
-            raise
         finally:
             progress.close()
     for report in reports:
-        log.info("import (cli, %s): %s", store.actor, report.summary())
         print(report.summary())
     return 0
 
@@ -144,15 +138,8 @@ def cmd_imports(args) -> int:
 def cmd_undo(args) -> int:
     from kpi.ingest.importer import undo_import
 
-    with _open_store(args) as store:
-        try:
-            removed = undo_import(store, args.import_id)
-        except CockpitError as refusal:
-            log.warning("undo of import #%s refused (cli, %s): %s", args.import_id,
-                        store.actor, refusal)
-            raise
-    log.info("undo (cli, %s): import #%s, %s rows removed", store.actor, args.import_id,
-             removed)
+    with _open_store(args) as store:  # the importer logs the undo or its refusal
+        removed = undo_import(store, args.import_id)
     print(f"import #{args.import_id} undone: {removed} rows removed")
     return 0
 

@@ -286,14 +286,21 @@ def import_files(
     # given back as it was; the setting is the database's, so it is set outside the
     # transaction (an aborted transaction accepts no statement).
     before = _memory_limit(store, f"{int(limits.import_memory_mb)}MB")
+    names = ", ".join(name for _, name in files)
     try:
         reports = (store.trial if dry_run else store.write)(run)
-    except CockpitError:
+    except CockpitError as refusal:
+        if not dry_run:  # one line per refusal, whichever way the file came (page, CLI, inbox)
+            log.warning("import refused (%s): %s: %s", who, names,
+                        (str(refusal).splitlines() or [type(refusal).__name__])[0])
         raise
     except Exception as error:  # the commit itself, or the store around it
-        raise unexpected_refusal(", ".join(name for _, name in files), error) from error
+        raise unexpected_refusal(names, error) from error
     finally:
         _memory_limit(store, before)
+    if not dry_run:
+        for report in reports:
+            log.info("import (%s): %s", who, report.summary().splitlines()[0])
     progress(1.0, "done")
     return reports
 
@@ -729,7 +736,14 @@ def undo_import(store: Store, import_id: int) -> int:
                     "WHERE replaced_by = ? AND status = 'replaced'", [import_id])
         cur.execute("UPDATE imports SET status = 'undone' WHERE import_id = ?", [import_id])
         return n
-    return store.write(undo_import)
+    who = store.actor or getpass.getuser()
+    try:
+        removed = store.write(undo_import)
+    except CockpitError as refusal:
+        log.warning("undo of import #%s refused (%s): %s", import_id, who, refusal)
+        raise
+    log.info("undo (%s): import #%s, %s rows removed", who, import_id, removed)
+    return removed
 
 
 def import_history(store: Store):

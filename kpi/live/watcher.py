@@ -96,6 +96,12 @@ class InboxWatcher:
         self.seen = result.seen
         self.waiting, self.skipped = result.waiting, result.skipped
         self.last_pass = datetime.now()
+        if result.outcomes or result.errors:  # a line per pass that did something
+            log.info("inbox pass: %s imported, %s refused, %s waiting",
+                     sum(o.imported for o in result.outcomes),
+                     sum(not o.imported for o in result.outcomes), len(result.waiting))
+        else:
+            log.debug("inbox pass: nothing new, %s waiting", len(result.waiting))
         if result.errors:
             self._error("; ".join(result.errors))
         for outcome in result.outcomes:
