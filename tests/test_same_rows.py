@@ -46,11 +46,16 @@ def mixed(store, tmp_path):
 
 def test_every_kpi_of_a_mixed_week_equals_the_hand_worked_value(mixed):
     result = compute_kpis(mixed, KpiRequest(
-        ("offered", "answered", "answer_rate", "asa_s", "aht_s", "acw_s", "service_level"),
-        "week", coverage=True))
+        ("offered", "answered", "abandoned", "short_abandoned", "answer_rate", "abandon_rate",
+         "asa_s", "aht_s", "acw_s", "service_level"), "week", coverage=True))
     (week,) = result.frame.to_dict("records")
     assert week["offered"] == 2 + 2 + 10 + 100 + 100
     assert week["answered"] == 1 + 2 + 8 + 90 + 90
+    assert week["abandoned"] == 1 + 2 + 10 + 10
+    # Short abandons: none in the detail; the declared days cannot say, so they count in
+    # neither the numerator nor the denominator of anything that needs them.
+    assert week["short_abandoned"] == 0
+    assert week["abandon_rate"] == pytest.approx((1 + 2 + 20) / 214)
     # Eligible: 4 contacts (C2 waited 30 s, no short abandon), 10 − 0, then the offered.
     assert week["answer_rate"] == pytest.approx(191 / 214)
     # Mean wait of answered: 10, 20, 40 s; 160 s over 8; 30 s × 90 twice.
@@ -64,7 +69,8 @@ def test_every_kpi_of_a_mixed_week_equals_the_hand_worked_value(mixed):
     assert week["service_level"] == pytest.approx((2 + 6 + 160) / (4 + 10 + 200))
     # The view can say that handling time rests on 2 of the week's 5 days.
     assert (week["days__aht_s"], week["days__answer_rate"], week["days__all"]) == (2, 5, 5)
-    assert result.partial_coverage() == {"aht_s": 1, "acw_s": 1}
+    # Handling times rest on 2 of 5 days, short abandons on 3 (no declared day gives them).
+    assert result.partial_coverage() == {"aht_s": 1, "acw_s": 1, "short_abandoned": 1}
     totals = result.totals()
     assert totals["aht_s"] == pytest.approx(week["aht_s"])
     assert totals["answer_rate"] == pytest.approx(week["answer_rate"])
