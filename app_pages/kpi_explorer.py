@@ -10,7 +10,7 @@ import streamlit as st
 from app_pages.ui import labeller, lang, store, tr
 from kpi.governance.targets import list_targets
 from kpi.i18n import format_date, format_value
-from kpi.inventory import providers
+from kpi.inventory import declaring_providers, detail_range, providers
 from kpi.metrics.compile import GRAINS, SCOPES, KpiRequest, measure_column
 from kpi.metrics.engine import compute_kpis
 from kpi.metrics.reconcile import reconcile
@@ -30,11 +30,8 @@ def label(kpi_id: str) -> str:
     return KPI_BY_ID[kpi_id].label(LANGUAGE)
 
 
-first_day, last_day = db.read(
-    "SELECT CAST(min(d) AS DATE) AS first, CAST(max(d) AS DATE) AS last FROM ("
-    "SELECT arrived_local AS d FROM contacts UNION ALL SELECT interval_local FROM intervals)"
-).iloc[0].tolist()
-if first_day is None or first_day != first_day:
+first_day, last_day = detail_range(db)
+if first_day is None:
     first_day = last_day = date.today()
 col_kpis, col_grain = st.columns([3, 1])
 chosen = col_kpis.multiselect(tr("explorer.kpis"), [k.id for k in KPIS], format_func=label,
@@ -117,7 +114,7 @@ col_xlsx.download_button(
     file_name="kpis.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
-declared = set(db.read("SELECT DISTINCT provider FROM declared_reports").provider)
+declared = set(declaring_providers(db))
 declaring = [p for p in (chosen_providers or providers(db)) if p in declared]
 if declaring:
     st.subheader(tr("explorer.reconcile"))

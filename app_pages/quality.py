@@ -18,6 +18,7 @@ from app_pages.ui import (
 )
 from kpi.errors import CockpitError
 from kpi.i18n import format_value
+from kpi.inventory import agents, evaluation_months
 from kpi.live.app_settings import app_settings
 from kpi.metrics.registry import COUNT, PCT
 from kpi.quality.entry import record_evaluation
@@ -31,14 +32,8 @@ LANGUAGE = lang()
 st.title(tr("quality.title"))
 
 
-def months_with_evaluations(provider: str) -> list[date]:
-    months = db.read("""SELECT DISTINCT CAST(date_trunc('month', evaluated_local) AS DATE) AS m
-                        FROM evaluations WHERE provider = ? ORDER BY m DESC""", [provider]).m
-    return [pd.Timestamp(m).date() for m in months]
-
-
 col_provider, col_month = st.columns(2)
-provider, months = provider_with_periods(col_provider, months_with_evaluations,
+provider, months = provider_with_periods(col_provider, lambda p: evaluation_months(db, p),
                                          tr("quality.no_evaluation"))
 month = col_month.selectbox(tr("steering.month"), months, format_func=lambda m: f"{m:%Y-%m}")
 end = month_end(month)
@@ -123,11 +118,10 @@ with st.expander(tr("quality.enter")):
         grid = st.selectbox(tr("calibration.grid"), grids.grid.unique().tolist(),
                             key="entry-grid")
         items = grid_items(db, grid)
-        agents = db.read("SELECT DISTINCT agent_id FROM agent_activity WHERE provider = ? "
-                         "ORDER BY 1", [provider]).agent_id.tolist()
+        provider_agents = agents(db, provider)
         with st.form("evaluation"):
             col_agent, col_evaluator, col_contact, col_day = st.columns(4)
-            agent = col_agent.selectbox(tr("scope.agent"), agents, accept_new_options=True)
+            agent = col_agent.selectbox(tr("scope.agent"), provider_agents, accept_new_options=True)
             evaluator = col_evaluator.text_input(tr("calibration.evaluator"))
             contact = col_contact.text_input(tr("quality.contact"))
             day = col_day.date_input(tr("calibration.day"), value=date.today(),

@@ -7,7 +7,7 @@ import streamlit as st
 
 from app_pages.ui import labeller, lang, save_button, store, tr
 from kpi.access.links import DEFAULT_BASE_URL, create_link, link_counts, revoke_links
-from kpi.inventory import providers
+from kpi.inventory import providers, queues
 from kpi.live.board import TILE_UNITS, TILES, Threshold
 from kpi.live.boards import (
     REFRESH_RANGE,
@@ -39,10 +39,9 @@ chosen = st.multiselect(tr("boards.scopes"), names,
                         key=f"{key}-providers")
 scopes = []
 for provider in chosen:
-    queues = db.read("SELECT DISTINCT queue FROM contacts WHERE provider = ? ORDER BY queue",
-                     [provider]).queue.tolist()
+    provider_queues = queues(db, provider)
     before = next((s.queues for s in current.scopes if s.provider == provider), ())
-    picked = st.multiselect(tr("boards.queues", provider=provider), queues,
+    picked = st.multiselect(tr("boards.queues", provider=provider), provider_queues,
                             default=[q for q in before if q in queues],
                             key=f"{key}-queues-{provider}")
     scopes.append(Scope(provider, tuple(picked)))

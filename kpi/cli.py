@@ -257,14 +257,13 @@ def cmd_flags(args) -> int:
     from datetime import timedelta
 
     from kpi.flags import flags_table, red_flags
-    from kpi.inventory import providers
+    from kpi.inventory import last_contact_day, providers
 
     with _open_store(args) as store:
         known = providers(store)
         if args.provider and args.provider not in known:
             raise CockpitError(f"unknown provider {args.provider!r}; known: {', '.join(known)}")
-        last = store.scalar("SELECT CAST(max(arrived_local) AS DATE) FROM contacts")
-        date_to = args.date_to or (pd.Timestamp(last).date() if last else date.today())
+        date_to = args.date_to or last_contact_day(store) or date.today()
         date_from = args.date_from or date_to - timedelta(weeks=8)
         flags = red_flags(store, [args.provider] if args.provider else known, date_from,
                           date_to, args.lang)

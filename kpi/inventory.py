@@ -75,3 +75,38 @@ def declared_range(store: Store, provider: str) -> tuple[date | None, date | Non
                              "CAST(max(period_local) AS DATE) AS b FROM declared_reports "
                              "WHERE provider = ?", [provider]).iloc[0].tolist()
     return (None, None) if first is None or pd.isna(first) else (first, last)
+
+
+def queues(store: Store, provider: str) -> list[str]:
+    """The queues a provider's contacts came through, by name."""
+    return store.read("SELECT DISTINCT queue FROM contacts WHERE provider = ? ORDER BY queue",
+                      [provider]).queue.tolist()
+
+
+def agents(store: Store, provider: str) -> list[str]:
+    """The agents of a provider's activity exports, by id."""
+    return store.read("SELECT DISTINCT agent_id FROM agent_activity WHERE provider = ? "
+                      "ORDER BY 1", [provider]).agent_id.tolist()
+
+
+def last_contact_day(store: Store) -> date | None:
+    """The last day with a contact (None: no contact yet)."""
+    last = store.scalar("SELECT CAST(max(arrived_local) AS DATE) FROM contacts")
+    return None if last is None else pd.Timestamp(last).date()
+
+
+def detail_range(store: Store) -> tuple[date | None, date | None]:
+    """First and last day of detail (contacts or interval reports)."""
+    first, last = store.read(
+        "SELECT CAST(min(d) AS DATE) AS first, CAST(max(d) AS DATE) AS last FROM ("
+        "SELECT arrived_local AS d FROM contacts UNION ALL SELECT interval_local FROM intervals)"
+    ).iloc[0].tolist()
+    return (None, None) if first is None or pd.isna(first) else (first, last)
+
+
+def evaluation_months(store: Store, provider: str) -> list[date]:
+    """First days of the months with evaluations of a provider, latest first."""
+    months = store.read("""SELECT DISTINCT CAST(date_trunc('month', evaluated_local) AS DATE)
+                               AS m FROM evaluations WHERE provider = ? ORDER BY m DESC""",
+                        [provider]).m
+    return [pd.Timestamp(m).date() for m in months]
