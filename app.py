@@ -38,6 +38,8 @@ PAGES = [
     ("nav.group.steering", "quality.py", "nav.quality", "verified", "quality"),
     ("nav.group.steering", "red_flags.py", "nav.flags", "report", "flags"),
     ("nav.group.steering", "incentives.py", "nav.incentives", "payments", "incentives"),
+    ("nav.group.steering", "visits.py", "nav.visits", "tour", "visits"),
+    ("nav.group.steering", "selection.py", "nav.selection", "compare", "selection"),
     ("nav.group.steering", "wallboard.py", "nav.wallboard", "tv", "wallboard"),
     ("nav.group.steering", "wallboard_editor.py", "nav.boards", "dashboard_customize",
      "boards"),

@@ -900,6 +900,145 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                           "Plus gros .xlsx décompressé (Mo)"),
     "settings.import_memory_mb": ("Import memory (MB)", "Mémoire d'un import (Mo)"),
     "settings.save_limits": ("Save the limits", "Enregistrer les limites"),
+    # Floor visits and provider selection (kpi/visits).
+    "nav.visits": ("Floor visits", "Visites plateau"),
+    "nav.selection": ("Selection", "Sélection"),
+    "visits.rating.not_seen": ("not seen", "non observé"),
+    "visits.rating.minor": ("minor", "mineur"),
+    "visits.rating.serious": ("serious", "grave"),
+    "visits.rating.none": ("not rated", "non noté"),
+    "visits.verdict.favourable": ("favourable", "favorable"),
+    "visits.verdict.reservations": ("with reservations", "avec réserves"),
+    "visits.verdict.unfavourable": ("unfavourable", "défavorable"),
+    "visits.stage.candidate": ("candidate", "candidat"),
+    "visits.stage.active": ("active", "actif"),
+    "visits.col.visited_on": ("Visit date", "Date de visite"),
+    "visits.col.site": ("Site", "Site"),
+    "visits.col.visitors": ("Visitors", "Visiteurs"),
+    "visits.col.listening": ("Listening sessions", "Séances d'écoute"),
+    "visits.col.verdict": ("Verdict", "Avis"),
+    "visits.col.score": ("Visit score", "Note de visite"),
+    "visits.col.serious": ("Serious signals", "Signaux graves"),
+    "visits.col.minor": ("Minor signals", "Signaux mineurs"),
+    "visits.col.item": ("Item", "Critère"),
+    "visits.col.rating": ("Rating", "Constat"),
+    "visits.col.notes": ("Notes", "Notes"),
+    "visits.col.look": ("What to look at", "Ce qu'il faut regarder"),
+    "visits.col.good": ("What a good floor shows", "Ce que montre un bon plateau"),
+    "visits.col.weight": ("Weight", "Poids"),
+    "visits.col.stage": ("Stage", "Statut"),
+    "visits.col.signal": ("Signal", "Signal"),
+    "visits.col.data": ("What the data says", "Ce que disent les données"),
+    "visits.col.week": ("Week", "Semaine"),
+    "visits.col.figure": ("Announced figure", "Chiffre annoncé"),
+    "visits.measure.traceability_rate": ("Traceability", "Taux de qualification"),
+    "visits.measure.occupancy": ("Occupancy", "Taux d'occupation"),
+    "visits.measure.staffing_ratio": ("Logged / Erlang C hours", "Heures loguées / Erlang C"),
+    "visits.measure.feed_share": ("Days with a real-time feed", "Jours avec flux temps réel"),
+    "visits.measure.contacts_per_agent_hour": ("Contacts per agent-hour",
+                                               "Contacts par heure de log"),
+    "visits.figure.answer_rate": ("Answer rate", "Taux de décroché"),
+    "visits.figure.service_level": ("Service level", "Niveau de service"),
+    "visits.figure.aht_s": ("Average handling time", "Durée moyenne de traitement"),
+    "visits.figure.quality_score": ("Quality score", "Note qualité"),
+    "visits.figure.csat_score": ("Customer satisfaction", "Satisfaction client"),
+    "visits.figure.price_per_hour": ("Price per hour", "Prix par heure"),
+    "visits.figure.price_per_contact": ("Price per contact", "Prix par contact"),
+    "visits.latest": ("Latest floor visit", "Dernière visite plateau"),
+    "visits.none": ("No floor visit recorded yet.", "Aucune visite plateau enregistrée."),
+    "visits.summary": ("{day}, {site}: score {score}, verdict {verdict}; {serious} serious "
+                       "and {minor} minor signal(s); {disagree} disagreement(s) with the data.",
+                       "{day}, {site} : note {score}, avis {verdict} ; {serious} signal(aux) "
+                       "grave(s) et {minor} mineur(s) ; {disagree} désaccord(s) avec les "
+                       "données."),
+    "visits.data.none": ("No data to compare.", "Pas de données à comparer."),
+    "visits.data.not_rated": ("Not rated on the visit.", "Non noté lors de la visite."),
+    "visits.data.window": ("Data read over the 4 weeks up to the visit ({start} → {end}).",
+                           "Données lues sur les 4 semaines jusqu'à la visite ({start} → "
+                           "{end})."),
+    "visits.check.traceability_rate.seen.agree": (
+        "Idle hands seen, and the data agrees: traceability {value} (threshold {threshold}).",
+        "Mains inactives observées, et les données concordent : qualification {value} (seuil "
+        "{threshold})."),
+    "visits.check.traceability_rate.seen.disagree": (
+        "Idle hands seen, yet {value} of handled contacts carry a keyed reason (threshold "
+        "{threshold}).",
+        "Mains inactives observées, pourtant {value} des contacts traités portent un motif "
+        "saisi (seuil {threshold})."),
+    "visits.check.traceability_rate.not_seen.agree": (
+        "Hands at work, and traceability reads {value} (threshold {threshold}).",
+        "Mains au travail, et la qualification est de {value} (seuil {threshold})."),
+    "visits.check.traceability_rate.not_seen.disagree": (
+        "Hands looked busy, yet only {value} of handled contacts carry a keyed reason "
+        "(threshold {threshold}).",
+        "Les mains semblaient occupées, pourtant seuls {value} des contacts traités portent un "
+        "motif saisi (seuil {threshold})."),
+    "visits.check.occupancy.seen.agree": (
+        "A calm floor seen, and occupancy reads {value} (threshold {threshold}).",
+        "Plateau calme observé, et l'occupation est de {value} (seuil {threshold})."),
+    "visits.check.occupancy.seen.disagree": (
+        "A calm floor seen, yet occupancy reads {value} (threshold {threshold}).",
+        "Plateau calme observé, pourtant l'occupation est de {value} (seuil {threshold})."),
+    "visits.check.occupancy.not_seen.agree": (
+        "A busy floor, and occupancy reads {value} (threshold {threshold}).",
+        "Plateau actif, et l'occupation est de {value} (seuil {threshold})."),
+    "visits.check.occupancy.not_seen.disagree": (
+        "The floor looked busy, yet occupancy reads only {value} (threshold {threshold}).",
+        "Le plateau semblait actif, pourtant l'occupation n'est que de {value} (seuil "
+        "{threshold})."),
+    "visits.check.staffing_ratio.seen.agree": (
+        "A calm floor seen, and {value}× the hours Erlang C requires were logged (threshold "
+        "{threshold}×).",
+        "Plateau calme observé, et {value} fois les heures requises par Erlang C ont été "
+        "loguées (seuil {threshold})."),
+    "visits.check.staffing_ratio.seen.disagree": (
+        "A calm floor seen, yet logged hours are {value}× what Erlang C requires (threshold "
+        "{threshold}×).",
+        "Plateau calme observé, pourtant les heures loguées valent {value} fois le besoin "
+        "Erlang C (seuil {threshold})."),
+    "visits.check.staffing_ratio.not_seen.agree": (
+        "A busy floor, and logged hours are {value}× what Erlang C requires.",
+        "Plateau actif, et les heures loguées valent {value} fois le besoin Erlang C."),
+    "visits.check.staffing_ratio.not_seen.disagree": (
+        "The floor looked busy, yet {value}× the hours Erlang C requires were logged "
+        "(threshold {threshold}×): seats filled beyond the traffic.",
+        "Le plateau semblait actif, pourtant {value} fois les heures requises par Erlang C "
+        "ont été loguées (seuil {threshold}) : des sièges remplis au-delà du trafic."),
+    "visits.check.feed_share.seen.agree": (
+        "No indicators seen, and the real-time feed ran on only {value} of production days.",
+        "Pas d'indicateurs observés, et le flux temps réel n'a tourné que {value} des jours "
+        "de production."),
+    "visits.check.feed_share.seen.disagree": (
+        "No indicators seen, yet the real-time feed ran on {value} of production days: "
+        "screens fed but not shown or not used.",
+        "Pas d'indicateurs observés, pourtant le flux temps réel a tourné {value} des jours de "
+        "production : des écrans alimentés mais ni montrés ni utilisés."),
+    "visits.check.feed_share.not_seen.agree": (
+        "Indicators seen, and the real-time feed ran on {value} of production days.",
+        "Indicateurs observés, et le flux temps réel a tourné {value} des jours de "
+        "production."),
+    "visits.check.feed_share.not_seen.disagree": (
+        "Indicators seen on the floor, yet the real-time feed ran on only {value} of "
+        "production days (threshold {threshold}).",
+        "Indicateurs observés sur le plateau, pourtant le flux temps réel n'a tourné que "
+        "{value} des jours de production (seuil {threshold})."),
+    "visits.agree": ("agree", "concordent"),
+    "visits.disagree": ("disagree", "désaccord"),
+    "selection.title": ("Provider selection: finalists compared",
+                        "Sélection de prestataires : finalistes comparés"),
+    "selection.ratings": ("Floor signals, latest visit", "Signaux plateau, dernière visite"),
+    "selection.figures": ("Announced figures (declared, not measured)",
+                          "Chiffres annoncés (déclarés, non mesurés)"),
+    "selection.scores": ("Weighted score", "Note pondérée"),
+    "selection.score_rule": (
+        "Score = 100 × Σ weight × points / Σ weight over the items rated (not seen 1, minor "
+        "0.5, serious 0). A serious signal stands out whatever the score.",
+        "Note = 100 × Σ poids × points / Σ poids sur les critères notés (non observé 1, "
+        "mineur 0,5, grave 0). Un signal grave ressort quelle que soit la note."),
+    "selection.serious_warning": ("{provider}: serious signal(s) seen — {items}",
+                                  "{provider} : signal(aux) grave(s) observé(s) — {items}"),
+    "selection.not_visited": ("not visited yet", "pas encore visité"),
+    "selection.providers": ("Compared", "Comparés"),
 }
 
 

@@ -52,7 +52,8 @@ def missing_days(daily: pd.DataFrame) -> list[date]:
 def overview(store: Store) -> dict:
     """Headline figures for the home page."""
     row = store.read(
-        """SELECT (SELECT count(*) FROM providers) AS providers,
+        """SELECT (SELECT count(*) FROM providers WHERE coalesce(stage, 'active') = 'active')
+                         AS providers,
                   (SELECT count(*) FROM contacts) AS contacts,
                   (SELECT CAST(min(arrived_local) AS DATE) FROM contacts) AS first_day,
                   (SELECT CAST(max(arrived_local) AS DATE) FROM contacts) AS last_day,
@@ -61,7 +62,9 @@ def overview(store: Store) -> dict:
 
 
 def providers(store: Store) -> list[str]:
-    return store.read("SELECT name FROM providers ORDER BY name").name.tolist()
+    """The active providers (candidates in selection have no committee, board or target)."""
+    return store.read("SELECT name FROM providers WHERE coalesce(stage, 'active') = 'active' "
+                      "ORDER BY name").name.tolist()
 
 
 def declaring_providers(store: Store) -> list[str]:

@@ -262,6 +262,37 @@ MIGRATIONS.append((
      "ALTER TABLE payments ALTER amount TYPE DECIMAL(18, 2)"],
 ))
 
+MIGRATIONS.append((
+    15,
+    "floor visits: providers in selection (candidates) with their announced figures, "
+    "versioned visit grids, visit reports rated item by item",
+    [
+        # A candidate has no contract and usually no data; promoting it keeps its rows.
+        "ALTER TABLE providers ADD COLUMN stage VARCHAR DEFAULT 'active'",
+        "ALTER TABLE providers ADD COLUMN promoted_on DATE",
+        """CREATE TABLE announced_figures (
+            provider VARCHAR NOT NULL, figure VARCHAR NOT NULL, value DOUBLE NOT NULL,
+            announced_on DATE, note VARCHAR, PRIMARY KEY (provider, figure))""",
+        # Both languages are stored: a visit keeps the words its grid had on its day.
+        """CREATE TABLE visit_grid_items (
+            grid VARCHAR NOT NULL, version INTEGER NOT NULL, valid_from DATE NOT NULL,
+            position INTEGER NOT NULL, item VARCHAR NOT NULL, signal INTEGER,
+            label_en VARCHAR NOT NULL, label_fr VARCHAR NOT NULL,
+            look_en VARCHAR, look_fr VARCHAR, good_en VARCHAR, good_fr VARCHAR,
+            weight DOUBLE NOT NULL, PRIMARY KEY (grid, version, item))""",
+        "CREATE SEQUENCE visit_id_seq START 1",
+        """CREATE TABLE visits (
+            visit_id INTEGER PRIMARY KEY DEFAULT nextval('visit_id_seq'),
+            provider VARCHAR NOT NULL, visited_on DATE NOT NULL, site VARCHAR NOT NULL,
+            visitors VARCHAR, grid VARCHAR NOT NULL, grid_version INTEGER NOT NULL,
+            listening_sessions INTEGER NOT NULL DEFAULT 0, verdict VARCHAR, notes VARCHAR,
+            source VARCHAR, saved_at TIMESTAMPTZ NOT NULL, UNIQUE (provider, visited_on, site))""",
+        """CREATE TABLE visit_ratings (
+            visit_id INTEGER NOT NULL, item VARCHAR NOT NULL, rating VARCHAR NOT NULL,
+            notes VARCHAR, PRIMARY KEY (visit_id, item))""",
+    ],
+))
+
 LATEST_VERSION = MIGRATIONS[-1][0]
 
 # Fact tables, by import kind.

@@ -22,6 +22,9 @@ PAGE_ROLES: dict[str, frozenset[str]] = {
     "targets": _CLIENT,
     "reconciliation": _EVERYONE,
     "flags": _CLIENT,
+    # A provider reads its own visits (the Store's scope); selection is the client's.
+    "visits": _EVERYONE,
+    "selection": _CLIENT,
     "wallboard": _CLIENT,
     "boards": _WRITERS,
     "import": _WRITERS,

@@ -23,12 +23,13 @@ PROVIDER_COLUMN = {"providers": "name"}
 # Tables without a provider column whose rows belong to the provider of a parent row.
 OWNED_THROUGH = {
     "action_notes": "action_id IN (SELECT action_id FROM {scope}.main.actions)",
+    "visit_ratings": "visit_id IN (SELECT visit_id FROM {scope}.main.visits)",
     # Only imports of this provider alone: a several-provider file's rows stay unseen.
     "rejected_rows": "import_id IN (SELECT import_id FROM {catalog}.main.imports "
                      "WHERE provider = getvariable('cockpit_provider'))",
 }
 # Tables without provider data, read as they are.
-SHARED = frozenset({"schema_version", "grid_items", "app_settings"})
+SHARED = frozenset({"schema_version", "grid_items", "visit_grid_items", "app_settings"})
 # An import of a file holding several providers' rows names them all ("A, B"): each of them
 # sees it (the engine reads which exports carried which fields), under its own name only.
 _VAR = f"getvariable('{SCOPE_VARIABLE}')"

@@ -206,3 +206,50 @@ def reconciliation_chart(table: pd.DataFrame, kpi: str, lang: str) -> go.Figure:
                          legend={"orientation": "h", "y": -0.25}, xaxis={"type": "category"},
                          yaxis={"tickformat": ".0%"} if unit == "pct" else {})
     return figure
+
+
+def visit_signals_chart(weeks: pd.DataFrame, visited_on, lang: str) -> go.Figure:
+    """The data signatures week by week around a visit (kpi/visits/signals.py): rates as
+    lines on the left axis, logged / Erlang C hours on the right; the weeks the rule reads
+    shaded, the visit's week marked."""
+    labels = [format_date(d, lang) for d in weeks.period_start]
+    figure = go.Figure()
+    for measure, colour in (("traceability_rate", NAVY), ("occupancy", GOLD),
+                            ("feed_share", "#7a9e3f")):
+        if weeks[measure].notna().any():
+            figure.add_scatter(x=labels, y=weeks[measure], mode="lines+markers",
+                               name=t(f"visits.measure.{measure}", lang),
+                               line={"color": colour})
+    if weeks.staffing_ratio.notna().any():
+        figure.add_scatter(x=labels, y=weeks.staffing_ratio, mode="lines+markers",
+                           yaxis="y2", name=t("visits.measure.staffing_ratio", lang),
+                           line={"color": "#8e5ea2", "dash": "dot"})
+    window = [label for label, inside in zip(labels, weeks.in_window, strict=True) if inside]
+    if window:
+        figure.add_vrect(x0=window[0], x1=window[-1], fillcolor=SKY, opacity=0.18,
+                         line_width=0)
+        figure.add_vline(x=window[-1], line={"color": RED, "dash": "dash"})
+        figure.add_annotation(x=window[-1], y=1.02, yref="paper", showarrow=False,
+                              text=t("visits.col.visited_on", lang) + " "
+                              + format_date(visited_on, lang), font={"color": RED})
+    figure.update_layout(height=340, margin={"l": 10, "r": 10, "t": 40, "b": 10},
+                         legend={"orientation": "h", "y": -0.2}, xaxis={"type": "category"},
+                         yaxis={"tickformat": ".0%", "rangemode": "tozero"},
+                         yaxis2={"overlaying": "y", "side": "right", "showgrid": False,
+                                 "rangemode": "tozero"})
+    return figure
+
+
+def selection_chart(scores: dict[str, float | None], serious: dict[str, list[str]],
+                    lang: str) -> go.Figure:
+    """Each finalist's weighted visit score; a finalist with a serious signal in red."""
+    names = [p for p, s in scores.items() if s is not None]
+    figure = go.Figure()
+    figure.add_bar(x=[scores[p] for p in names], y=names, orientation="h",
+                   marker_color=[RED if serious.get(p) else NAVY for p in names],
+                   text=[format_value(scores[p], "score", lang) for p in names],
+                   textposition="auto")
+    figure.update_layout(title=t("selection.scores", lang), height=120 + 50 * len(names),
+                         margin={"l": 10, "r": 10, "t": 40, "b": 10},
+                         xaxis={"range": [0, 100]}, yaxis={"autorange": "reversed"})
+    return figure
