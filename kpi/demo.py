@@ -555,6 +555,7 @@ def build_demo(db_path: str | Path, *, force: bool = False, today: date | None =
         write_demo_incentives(store, demo_period(today)[0],
                               today)
         write_demo_boards(store)
+        write_demo_visits(store, today)
     return True
 
 
@@ -564,3 +565,59 @@ def write_demo_boards(store: Store) -> None:
 
     for provider in PROVIDERS:
         save_board(store, BoardConfig(f"Floor {provider.name}", [Scope(provider.name)]))
+
+
+def write_demo_visits(store: Store, today: date) -> None:
+    """Two candidates in selection, visited once each (Horizon Contact: a guided tour and a
+    silent floor behind polished announced figures), and one visit to each provider."""
+    from kpi.visits.candidates import add_candidate, announce
+    from kpi.visits.reports import VisitReport, save_visit
+
+    monday = today - timedelta(days=today.weekday())
+    add_candidate(store, "Horizon Contact", "Europe/Lisbon")
+    add_candidate(store, "Veritas Services")
+    announce(store, "Horizon Contact", {
+        "answer_rate": 0.97, "service_level": 0.90, "aht_s": 240, "quality_score": 0.92,
+        "price_per_hour": 24.5}, monday - timedelta(weeks=6))
+    announce(store, "Veritas Services", {
+        "answer_rate": 0.93, "service_level": 0.82, "aht_s": 290, "quality_score": 0.88,
+        "csat_score": 0.84, "price_per_hour": 29.0}, monday - timedelta(weeks=6))
+    n, m, s = "not_seen", "minor", "serious"
+    visits = [
+        VisitReport("Horizon Contact", monday - timedelta(weeks=4, days=-1), "Lisboa",
+                    "Pilot, Purchasing", 0, "unfavourable",
+                    "Impressive slides; the floor did not match them.", {
+                        "supervision": (m, "Two supervisors for 40 seats, both at their desks"),
+                        "hands": (m, "Few screens with a contact form open"),
+                        "too_calm": (s, "Silent floor at 11 a.m., half the seats empty"),
+                        "too_loud": (n, ""),
+                        "indicators": (m, "One wallboard, switched off"),
+                        "guided_tour": (s, "Fixed route, the sales director never left us; "
+                                           "listening session declined")}),
+        VisitReport("Veritas Services", monday - timedelta(weeks=3, days=-2), "Marseille",
+                    "Pilot, Purchasing", 2, "favourable",
+                    "Open floor, agents spoke freely; two listening sessions.", {
+                        "supervision": (n, "Supervisors walking the rows, listening in"),
+                        "hands": (n, ""), "too_calm": (n, ""), "too_loud": (n, ""),
+                        "indicators": (m, "Wallboards shown but the objectives are not"),
+                        "guided_tour": (n, "We chose where to sit")}),
+        VisitReport("Atlantic Relation", monday - timedelta(weeks=1, days=-1), "Nantes",
+                    "Pilot", 1, "reservations", "Peak hours under-staffed, as in the data.", {
+                        "supervision": (m, "Supervisors busy re-planning breaks"),
+                        "hands": (n, ""), "too_calm": (n, ""),
+                        "too_loud": (m, "Noisy at the 10–12 peak"),
+                        "indicators": (n, ""), "guided_tour": (n, "")}),
+        VisitReport("Nordcall", monday - timedelta(weeks=1, days=-2), "Lille", "Pilot", 1,
+                    "reservations", "A quiet morning: to be checked against the figures.", {
+                        "supervision": (n, ""), "hands": (n, ""),
+                        "too_calm": (m, "Very quiet floor, few voices"),
+                        "too_loud": (n, ""), "indicators": (n, ""),
+                        "guided_tour": (n, "")}),
+        VisitReport("Sunline BPO", monday - timedelta(weeks=2, days=-3), "Dakar", "Pilot", 2,
+                    "favourable", "Agents typing throughout the calls we listened to.", {
+                        "supervision": (n, ""), "hands": (n, "Forms filled during calls"),
+                        "too_calm": (n, ""), "too_loud": (n, ""), "indicators": (n, ""),
+                        "guided_tour": (n, "")}),
+    ]
+    for visit in visits:
+        save_visit(store, visit, source="demo")

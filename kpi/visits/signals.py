@@ -6,7 +6,7 @@ Three of the six signals leave a signature in the exports (SPEC §4):
 - #3 a floor that is too calm: occupancy, and logged hours against what Erlang C requires
   (contacts per agent-hour shown beside them);
 - #5 no visible indicators: the real-time (wallboard) feed, as the share of production days
-  on which it sent snapshots.
+  (since the feed's first snapshot) on which it sent snapshots.
 
 The data is read over the four ISO weeks up to the visit's (the visit's week and the three
 before) and shown week by week from four weeks before to two after. A signature is an
@@ -62,17 +62,21 @@ def _week_start(day: date) -> date:
 
 def _feed_days(store: Store, provider: str, date_from: date, date_to: date) -> pd.DataFrame:
     """Per ISO week: production days (with contacts) and those of them the real-time feed
-    sent snapshots on."""
+    sent snapshots on. Only days since the feed's first snapshot count: before a provider
+    started sending its feed, its absence says nothing of the screens on the floor."""
     return store.read(
-        """WITH worked AS (SELECT DISTINCT CAST(arrived_local AS DATE) AS day FROM contacts
+        """WITH first_fed AS (SELECT CAST(min(at_local) AS DATE) AS day FROM snapshots
+                              WHERE provider = ?),
+                worked AS (SELECT DISTINCT CAST(arrived_local AS DATE) AS day FROM contacts
                            WHERE provider = ? AND arrived_local >= ?
-                             AND arrived_local < CAST(? AS DATE) + 1),
+                             AND arrived_local < CAST(? AS DATE) + 1
+                             AND CAST(arrived_local AS DATE) >= (SELECT day FROM first_fed)),
                 fed AS (SELECT DISTINCT CAST(at_local AS DATE) AS day FROM snapshots
                         WHERE provider = ? AND at_local >= ? AND at_local < CAST(? AS DATE) + 1)
            SELECT CAST(date_trunc('week', w.day) AS DATE) AS period_start,
                   count(*) AS production_days, count(f.day) AS fed_days
            FROM worked w LEFT JOIN fed f ON f.day = w.day GROUP BY ALL ORDER BY 1""",
-        [provider, date_from, date_to, provider, date_from, date_to])
+        [provider, provider, date_from, date_to, provider, date_from, date_to])
 
 
 def visit_data(store: Store, visit: pd.Series | dict) -> VisitData:
@@ -110,12 +114,9 @@ def visit_data(store: Store, visit: pd.Series | dict) -> VisitData:
         num, den = inside[top].sum(min_count=1), inside[bottom].sum(min_count=1)
         return None if pd.isna(num) or pd.isna(den) or den <= 0 else float(num / den)
 
-    has_feed = bool(store.scalar("SELECT count(*) FROM snapshots WHERE provider = ?",
-                                 [provider]))
     values = {**{k: totals.get(k) for k in SIGNAL_KPIS},
               "staffing_ratio": ratio("logged_hours", "required_hours"),
-              # A provider that never sends a real-time feed says nothing of its screens.
-              "feed_share": ratio("fed_days", "production_days") if has_feed else None}
+              "feed_share": ratio("fed_days", "production_days")}
     values = {k: None if v is None or pd.isna(v) else float(v) for k, v in values.items()}
     items = visit_items(store, int(visit["visit_id"]))
     checks = _checks(items, values, thresholds(store))
@@ -167,9 +168,9 @@ MEASURE_UNITS = {"traceability_rate": "pct", "occupancy": "pct", "staffing_ratio
 
 def check_text(check: dict, lang: str) -> str:
     """One check in words: what was seen, what the data says, and whether they agree."""
-    if check["data"] is None:
+    if not isinstance(check["data"], str):  # None, or NaN out of a DataFrame
         return t("visits.data.none", lang)
-    if check["seen"] is None:
+    if not isinstance(check["seen"], bool):
         return t("visits.data.not_rated", lang)
     outcome = "agree" if check["agree"] else "disagree"
     seen = "seen" if check["seen"] else "not_seen"
