@@ -33,6 +33,7 @@ class Selection:
     scores: dict[str, float | None]  # provider -> weighted score (None: never visited)
     serious: dict[str, list[str]]  # provider -> items rated serious
     weights: dict[str, float]  # item -> the weight used
+    notes: dict[str, pd.DataFrame]  # provider -> its latest visit's item, rating, notes
 
 
 def selection_weights(store: Store) -> dict[str, float]:
@@ -65,7 +66,7 @@ def compare(store: Store, providers: list[str], weights: dict[str, float] | None
     latest = visits.drop_duplicates("provider").set_index("provider")
     rows = visit_grid(store, DEFAULT_GRID)[["item", "signal", "label_en", "label_fr",
                                              "weight"]]
-    ratings, scores, serious = {}, {}, {}
+    ratings, scores, serious, notes = {}, {}, {}, {}
     for provider in providers:
         if provider not in latest.index:
             scores[provider], serious[provider] = None, []
@@ -76,6 +77,7 @@ def compare(store: Store, providers: list[str], weights: dict[str, float] | None
         ratings[provider] = dict(zip(items.item, items.rating, strict=True))
         scores[provider] = visit_score(items, weights)
         serious[provider] = items[items.rating == "serious"].item.tolist()
+        notes[provider] = items[["item", "rating", "notes"]]
     rows = rows.assign(weight=[float(weights.get(i, w)) for i, w in zip(
         rows.item, rows.weight, strict=True)])
     for provider in providers:
@@ -86,4 +88,4 @@ def compare(store: Store, providers: list[str], weights: dict[str, float] | None
         mine = said[said.provider == provider].set_index("figure").value
         figures[provider] = figures.figure.map(mine)
     return Selection(providers, latest.reset_index(), rows, figures, scores, serious,
-                     dict(zip(rows.item, rows.weight, strict=True)))
+                     dict(zip(rows.item, rows.weight, strict=True)), notes)
