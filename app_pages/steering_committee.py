@@ -9,6 +9,7 @@ from app_pages.ui import (
     pack_buttons,
     provider_with_periods,
     show_chart,
+    show_section,
     show_table,
     store,
     tr,
@@ -67,3 +68,5 @@ if "reconciliation" in pack:
     show_table(pack["reconciliation"].table)
     st.page_link("app_pages/reconciliation.py", label=tr("nav.reconcile"),
                  icon=":material/rule:")
+show_section(pack["visit"], pack.file_stem)
+st.page_link("app_pages/visits.py", label=tr("nav.visits"), icon=":material/tour:")

@@ -8,6 +8,7 @@ from app_pages.ui import (
     lang,
     pack_buttons,
     show_chart,
+    show_section,
     show_table,
     store,
     tr,
@@ -79,3 +80,5 @@ show_chart(volume.charts["volume"], f"{pack.file_stem}_volume")
 st.caption(volume.text)
 with st.expander(tr("strategic.volume_table")):
     show_table(volume.table)
+
+show_section(pack["visits"], pack.file_stem)

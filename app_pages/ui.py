@@ -179,6 +179,17 @@ def show_table(table, empty_message: str | None = None, container=st) -> None:
                         height="content" if len(shown) <= 40 else "auto")
 
 
+def show_section(section, file_stem: str, container=st) -> None:
+    """A pack section drawn whole: its title, its text, its charts, its table."""
+    container.subheader(section.title)
+    if section.text:
+        container.caption(section.text.replace("\n", "  \n"))
+    for name, figure in section.charts.items():
+        show_chart(figure, f"{file_stem}_{name}", container)
+    if section.table is not None:
+        show_table(section.table, container=container)
+
+
 def show_chart(figure, name: str, container=st) -> None:
     """A plotly chart whose camera button saves a PNG for slides (twice the screen size)."""
     container.plotly_chart(figure, width="stretch", config={

@@ -1023,6 +1023,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Indicateurs observés sur le plateau, pourtant le flux temps réel n'a tourné que "
         "{value} des jours de production (seuil {threshold})."),
     "visits.agree": ("agree", "concordent"),
+    "visits.col.disagreements": ("Disagreements with the data", "Désaccords avec les données"),
     "visits.disagree": ("disagree", "désaccord"),
     "selection.title": ("Provider selection: finalists compared",
                         "Sélection de prestataires : finalistes comparés"),

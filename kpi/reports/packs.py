@@ -18,6 +18,8 @@ from kpi.reports.charts import (
     kpi_trend,
     period_small_multiples,
     production_charts,
+    selection_chart,
+    visit_signals_chart,
     volume_with_forecast,
 )
 from kpi.reports.layout import (
@@ -41,6 +43,7 @@ from kpi.reports.strategic import (
     STRATEGIC_KPIS,
     StrategicCommittee,
 )
+from kpi.visits.signals import check_text
 
 
 def _with_labels(frame: pd.DataFrame, lang: str, key: str = "kpi") -> pd.DataFrame:
@@ -168,7 +171,8 @@ def steering_pack(committee: SteeringCommittee, lang: str = "en") -> Pack:
              Table(_with_labels(c.reconciliation, lang), [
                  Column("label", t("targets.kpi", lang)),
                  *[Column(s, t(f"reconcile.{s}", lang), COUNT) for s in STATUSES]]),
-             text=t("reconcile.help", lang))])],
+             text=t("reconcile.help", lang))]),
+         visit_section(c.visit, lang)],
         lang, f"steering_{c.provider}_{c.label}".replace(" ", "_"))
 
 
@@ -244,6 +248,7 @@ def strategic_pack(committee: StrategicCommittee, lang: str = "en") -> Pack:
             Column("kind", t("strategic.kind", lang))]),
         {"volume": volume_with_forecast(c.volume, lang)},
         text=t("strategic.forecast_rule", lang), sheet=t("strategic.sheet.volume", lang)))
+    sections.append(visits_section(c.visits or {}, lang))
     scope = ", ".join(c.providers)
     return Pack(
         "strategic", f"{t('strategic.title', lang)} — {this_label}",
@@ -364,3 +369,157 @@ def statement_pack(result, lang: str = "en") -> Pack:
                      Column("value", t("incentive.value", lang), ROW_UNIT)],
              kpi_key="unit"), text="\n".join(notes))],
         lang, f"statement_{result.provider}_{result.period}".replace(" ", "_"))
+
+
+def _rating_text(rating, lang: str) -> str:
+    return t(f"visits.rating.{rating}" if isinstance(rating, str) else "visits.rating.none",
+             lang)
+
+
+def _verdict_text(verdict, lang: str) -> str:
+    return t(f"visits.verdict.{verdict}", lang) if isinstance(verdict, str) else "—"
+
+
+def visit_summary_text(summary, lang: str) -> str:
+    """One line: when, where, the score and verdict, the signals seen, the disagreements."""
+    v = summary.visit
+    return t("visits.summary", lang, day=format_date(v["visited_on"], lang), site=v["site"],
+             score=format_value(v["score"], SCORE, lang),
+             verdict=_verdict_text(v["verdict"], lang), serious=int(v["serious"]),
+             minor=int(v["minor"]), disagree=summary.disagreements)
+
+
+def visit_section(summary, lang: str) -> Section:
+    """A committee's latest floor visit: every item's rating and notes and, for the signals
+    the data can read, what it says; serious signals and disagreements highlighted."""
+    if summary is None:
+        return Section("visit", t("visits.latest", lang), text=t("visits.none", lang))
+    v = summary.visit
+    checks = {} if summary.data is None else {
+        c["item"]: c for c in summary.data.checks.to_dict("records")}
+    items = summary.items
+    rows = pd.DataFrame({
+        "item": [r.label_fr if lang == "fr" else r.label_en for r in items.itertuples()],
+        "rating": [_rating_text(r, lang) for r in items.rating],
+        "notes": [n if isinstance(n, str) else "" for n in items.notes],
+        "data": [check_text(checks[i], lang) if i in checks else "" for i in items.item]})
+    highlight = [r == "serious" or checks.get(i, {}).get("agree") is False
+                 for i, r in zip(items.item, items.rating, strict=True)]
+    text = visit_summary_text(summary, lang)
+    charts = {}
+    if summary.data is not None:
+        start, end = summary.data.window
+        text += "\n" + t("visits.data.window", lang, start=format_date(start, lang),
+                         end=format_date(end, lang))
+        charts["visit_data"] = visit_signals_chart(summary.data.weeks, v["visited_on"], lang)
+    return Section("visit", f"{t('visits.latest', lang)} — {v['site']}", text_table(
+        rows.set_axis([t("visits.col.item", lang), t("visits.col.rating", lang),
+                       t("visits.col.notes", lang), t("visits.col.data", lang)], axis=1),
+        highlight), charts, text=text)
+
+
+def visits_section(summaries: dict, lang: str) -> Section:
+    """The strategic committee's view of the floors: each provider's latest visit in a row,
+    those with a serious signal or a disagreement with the data highlighted."""
+    rows = []
+    for provider, summary in summaries.items():
+        v = None if summary is None else summary.visit
+        rows.append({"provider": provider,
+                     "visited_on": None if v is None else v["visited_on"],
+                     "site": "" if v is None else v["site"],
+                     "verdict": "" if v is None else _verdict_text(v["verdict"], lang),
+                     "score": None if v is None else v["score"],
+                     "serious": None if v is None else v["serious"],
+                     "minor": None if v is None else v["minor"],
+                     "disagreements": None if summary is None else summary.disagreements})
+    frame = pd.DataFrame(rows, columns=["provider", "visited_on", "site", "verdict", "score",
+                                        "serious", "minor", "disagreements"])
+    return Section("visits", t("visits.latest", lang), Table(frame, [
+        Column("provider", t("col.provider", lang)),
+        Column("visited_on", t("visits.col.visited_on", lang), DATE),
+        Column("site", t("visits.col.site", lang)),
+        Column("verdict", t("visits.col.verdict", lang)),
+        Column("score", t("visits.col.score", lang), SCORE),
+        Column("serious", t("visits.col.serious", lang), COUNT),
+        Column("minor", t("visits.col.minor", lang), COUNT),
+        Column("disagreements", t("visits.col.disagreements", lang), COUNT)],
+        highlight=[bool(r["serious"]) or bool(r["disagreements"]) for r in rows]),
+        text=None if rows and any(s is not None for s in summaries.values())
+        else t("visits.none", lang), sheet=t("nav.visits", lang))
+
+
+def selection_pack(selection, lang: str = "en") -> Pack:
+    """Finalists side by side (kpi/visits/selection.py): scores, each signal's rating, the
+    announced figures, and the notes of each visit; serious signals highlighted."""
+    sel = selection
+    providers = sel.providers
+    visits = sel.visits.set_index("provider") if not sel.visits.empty else pd.DataFrame()
+
+    def of(provider: str, column: str):
+        return visits.loc[provider, column] if provider in visits.index else None
+
+    scores = pd.DataFrame([{
+        "provider": p, "stage": t(f"visits.stage.{of(p, 'stage')}", lang) if of(p, "stage")
+        else "", "visited_on": of(p, "visited_on"), "site": of(p, "site") or "",
+        "listening": of(p, "listening_sessions"),
+        "verdict": _verdict_text(of(p, "verdict"), lang) if of(p, "visited_on") else
+        t("selection.not_visited", lang),
+        "score": sel.scores.get(p), "serious": len(sel.serious.get(p, []))}
+        for p in providers])
+    ratings = pd.DataFrame({
+        "item": [r.label_fr if lang == "fr" else r.label_en
+                 for r in sel.ratings.itertuples()],
+        "weight": sel.ratings.weight,
+        **{f"rating_{i}": [_rating_text(r, lang) for r in sel.ratings[p]]
+           for i, p in enumerate(providers)}})
+    figures = sel.figures.assign(label=[t(f"visits.figure.{f}", lang)
+                                        for f in sel.figures.figure])
+    figure_table = Table(figures.rename(columns={f: f"figure_{i}" for i, f in
+                                                 enumerate(providers)}), [
+        Column("label", t("visits.col.figure", lang)),
+        *[Column(f"figure_{i}", p, ROW_UNIT) for i, p in enumerate(providers)]],
+        kpi_key="unit")
+    warnings = [t("selection.serious_warning", lang, provider=p, items=", ".join(
+        _item_label(sel.ratings, i, lang) for i in items))
+        for p, items in sel.serious.items() if items]
+    notes = [{"provider": p, "item": _item_label(sel.ratings, r.item, lang),
+              "rating": _rating_text(r.rating, lang), "notes": r.notes}
+             for p, frame in sel.notes.items() for r in frame.itertuples()
+             if isinstance(r.notes, str) and r.notes]
+    notes = pd.DataFrame(notes, columns=["provider", "item", "rating", "notes"])
+    return Pack(
+        "selection", f"{t('selection.title', lang)} — {', '.join(providers)}",
+        [(t("selection.providers", lang), ", ".join(providers)),
+         (t("selection.scores", lang), t("selection.score_rule", lang))],
+        [Section("scores", t("selection.scores", lang), Table(scores, [
+            Column("provider", t("col.provider", lang)),
+            Column("stage", t("visits.col.stage", lang)),
+            Column("visited_on", t("visits.col.visited_on", lang), DATE),
+            Column("site", t("visits.col.site", lang)),
+            Column("listening", t("visits.col.listening", lang), COUNT),
+            Column("verdict", t("visits.col.verdict", lang)),
+            Column("score", t("visits.col.score", lang), SCORE),
+            Column("serious", t("visits.col.serious", lang), COUNT)],
+            highlight=[bool(n) for n in scores.serious]),
+            {"scores": selection_chart(sel.scores, sel.serious, lang)},
+            text="\n".join([t("selection.score_rule", lang), *warnings])),
+         Section("ratings", t("selection.ratings", lang), Table(ratings, [
+             Column("item", t("visits.col.item", lang)),
+             Column("weight", t("visits.col.weight", lang), "rate"),
+             *[Column(f"rating_{i}", p) for i, p in enumerate(providers)]],
+             highlight=[any(sel.ratings[p].eq("serious").iloc[k] for p in providers)
+                        for k in range(len(sel.ratings))])),
+         Section("figures", t("selection.figures", lang), figure_table),
+         Section("notes", t("visits.col.notes", lang), Table(notes, [
+             Column("provider", t("col.provider", lang)),
+             Column("item", t("visits.col.item", lang)),
+             Column("rating", t("visits.col.rating", lang)),
+             Column("notes", t("visits.col.notes", lang))]))],
+        lang, "selection_" + "_".join(p.replace(" ", "_") for p in providers))
+
+
+def _item_label(ratings: pd.DataFrame, item: str, lang: str) -> str:
+    row = ratings[ratings.item == item]
+    if row.empty:
+        return item
+    return row.label_fr.iloc[0] if lang == "fr" else row.label_en.iloc[0]

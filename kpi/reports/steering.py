@@ -19,6 +19,7 @@ from kpi.metrics.engine import compute_kpis
 from kpi.metrics.reconcile import reconciliation, reconciliation_summary
 from kpi.provider_settings import sl_definition
 from kpi.store import Store
+from kpi.visits.committee import latest_visit_summary
 
 TREND_KPIS = ("service_level", "answer_rate", "asa_s", "aht_s", "traceability_rate",
               "csat_score", "quality_score", "occupancy")
@@ -45,6 +46,7 @@ class SteeringCommittee:
     # The month's declared figures reconciled, per KPI: how many periods had each status
     # (None: the provider declared nothing that month).
     reconciliation: pd.DataFrame | None = None
+    visit: object | None = None  # the latest floor visit up to the month's end (VisitSummary)
 
     @property
     def label(self) -> str:
@@ -115,7 +117,8 @@ def steering_committee(store: Store, provider: str, month: date, lang: str = "en
         actions=live_actions(store, provider, today or date.today()), quality=quality,
         calibration=latest_calibration(store, provider, end),
         flags=red_flags(store, [provider], month, end, lang),
-        reconciliation=reconciliation_summary(reconciliation(store, provider, month, end)))
+        reconciliation=reconciliation_summary(reconciliation(store, provider, month, end)),
+        visit=latest_visit_summary(store, provider, end))
 
 
 

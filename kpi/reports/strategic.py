@@ -20,6 +20,7 @@ from kpi.metrics.engine import compute_kpis
 from kpi.metrics.registry import KPI_BY_ID, PCT, SECONDS
 from kpi.provider_settings import sl_definition
 from kpi.store import Store
+from kpi.visits.committee import latest_visit_summary
 
 STRATEGIC_KPIS = ("offered", "answer_rate", "service_level", "asa_s", "abandon_rate",
                   "aht_s", "traceability_rate", "csat_score", "quality_score", "occupancy")
@@ -110,6 +111,8 @@ class StrategicCommittee:
     monthly: pd.DataFrame  # period_start, provider, STRATEGIC_KPIS: the last 12 months
     review: pd.DataFrame  # provider, kpi, comparator, target, value, status, proposed, …
     volume: pd.DataFrame  # provider, period_start, offered, forecast (bool), method
+    # provider -> its latest floor visit up to the period's end (None: never visited)
+    visits: dict | None = None
 
     @property
     def label(self) -> str:
@@ -305,7 +308,8 @@ def strategic_committee(store: Store, period: Period, providers: list[str],
         period=period, providers=list(providers),
         sl_definition=sl_definition(store, list(providers), lang),
         comparison=pd.DataFrame(comparison), ranking=ranking, monthly=monthly,
-        review=pd.DataFrame(review), volume=pd.DataFrame(volume))
+        review=pd.DataFrame(review), volume=pd.DataFrame(volume),
+        visits={p: latest_visit_summary(store, p, period.end) for p in providers})
 
 
 def proposals_as_targets(committee: StrategicCommittee, rows: pd.DataFrame,
