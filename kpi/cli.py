@@ -12,8 +12,11 @@
     cockpit report production --provider NAME --week 2026-W03 --out FILE.xlsx|FILE.html
     cockpit report steering --provider NAME --month 2026-01 --out FILE.xlsx|FILE.html
     cockpit report strategic --quarter 2026-Q1|--half 2026-H1 [--provider NAME] --out FILE
+    cockpit report selection --providers A,B,C --out FILE.xlsx|FILE.html
     cockpit flags [--provider NAME] [--from D --to D] [--format table|csv|json] [--lang]
     cockpit reconcile [--provider NAME] [--from D --to D] [--format table|csv|json]
+    cockpit visits list [--provider NAME] [--format table|csv|json]
+    cockpit visits import FILE --provider NAME
     cockpit watch [--inbox DIR] [--interval S] [--once]
     cockpit demo-feed [--inbox DIR] [--every S] [--count N]
     cockpit demo [--db FILE] [--force]
@@ -201,6 +204,13 @@ def _committee_pack(store, args):
     from kpi.inventory import providers
     from kpi.reports import packs
 
+    if args.committee == "selection":
+        from kpi.visits.selection import compare
+
+        names = [n.strip() for n in (args.providers or "").split(",") if n.strip()]
+        if not names:
+            raise CockpitError("the selection pack needs --providers A,B,C")
+        return packs.selection_pack(compare(store, names), args.lang)
     known = providers(store)
     if args.provider is not None and args.provider not in known:
         raise CockpitError(f"unknown provider {args.provider!r}; known: {', '.join(known)}")
@@ -281,6 +291,31 @@ def cmd_reconcile(args) -> int:
         table = reconciliation(store, args.provider, args.date_from, args.date_to)
     table["period_start"] = pd.to_datetime(table.period_start).dt.strftime("%Y-%m-%d")
     _print_table(table, args.format)
+    return 0
+
+
+def cmd_visits(args) -> int:
+    from kpi.visits.candidates import stages
+    from kpi.visits.reports import import_visit_file, list_visits
+
+    with _open_store(args) as store:
+        known = stages(store).name.tolist()
+        if args.provider and args.provider not in known:
+            raise CockpitError(f"unknown provider {args.provider!r}; known: {', '.join(known)}")
+        if args.action == "list":
+            table = list_visits(store, args.provider)
+            table["visited_on"] = pd.to_datetime(table.visited_on).dt.strftime("%Y-%m-%d")
+            _print_table(table, args.format)
+            return 0
+        if not args.file or not Path(args.file).is_file():
+            raise CockpitError(f"no such file: {args.file}")
+        if not args.provider:
+            raise CockpitError("visits import needs --provider NAME")
+        visit_id, report = import_visit_file(store, args.file, args.provider)
+    ratings = [r for r, _ in report.ratings.values()]
+    print(f"visit #{visit_id} of {report.provider} on {report.visited_on} at {report.site}: "
+          f"{len(ratings)} item(s) rated ({ratings.count('serious')} serious, "
+          f"{ratings.count('minor')} minor)")
     return 0
 
 
@@ -531,13 +566,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_targets)
 
     p = sub.add_parser("report", parents=[db], help="a committee pack (Excel or HTML)")
-    p.add_argument("committee", choices=["production", "steering", "strategic"])
+    p.add_argument("committee", choices=["production", "steering", "strategic", "selection"])
     p.add_argument("--provider", help="required for production and steering; strategic "
                                       "without it compares all providers")
     p.add_argument("--week", help="production: ISO week, e.g. 2026-W03")
     p.add_argument("--month", help="steering: month, e.g. 2026-01")
     p.add_argument("--quarter", help="strategic: quarter, e.g. 2026-Q1")
     p.add_argument("--half", help="strategic: half-year, e.g. 2026-H1")
+    p.add_argument("--providers", help="selection: the finalists compared, e.g. A,B,C "
+                                       "(candidates or providers)")
     p.add_argument("--out", required=True, help="FILE.xlsx or FILE.html")
     p.add_argument("--lang", choices=["fr", "en"], default="fr")
     p.set_defaults(run=cmd_report)
@@ -561,6 +598,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", dest="date_to", type=_date, help="last day (included), YYYY-MM-DD")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p.set_defaults(run=cmd_reconcile)
+
+    p = sub.add_parser("visits", parents=[db], help="floor visits: list them, or import a "
+                                                    "filled visit grid (CSV or XLSX)")
+    p.add_argument("action", choices=["list", "import"])
+    p.add_argument("file", nargs="?", help="import: the filled grid (one row per item: "
+                                           "item, rating, notes; date, site, visitors, "
+                                           "listening sessions, verdict)")
+    p.add_argument("--provider", help="list: only this provider's visits; import: the "
+                                      "provider or candidate visited")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.set_defaults(run=cmd_visits)
 
     p = sub.add_parser("watch", parents=[db], help="import the files dropped into the inbox "
                                                    "(when the app is not running)")
