@@ -12,6 +12,7 @@ the six signals carries its number (`signal`), which ties it to its data signatu
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
 
@@ -163,14 +164,24 @@ def _clean(table: pd.DataFrame, where: str) -> pd.DataFrame:
         key = text("item") or "_".join((label_en or label_fr).lower().split())[:40]
         try:
             weight = 1.0 if text("weight") == "" else float(text("weight").replace(",", "."))
-            if not weight >= 0:
+            if not (weight >= 0 and math.isfinite(weight)):
                 raise ValueError
         except ValueError:
             problems.append(f"{where}, row {number}, column weight: expected a weight of 0 "
                             f"or more, found {row.get('weight')!r}")
             continue
-        signal = row.get("signal")
-        signal = None if signal is None or pd.isna(signal) else int(signal)
+        signal = None
+        if text("signal"):
+            try:
+                signal = float(text("signal").replace(",", "."))
+                if signal != int(signal) or not 1 <= signal <= len(DEFAULT_ITEMS):
+                    raise ValueError
+                signal = int(signal)
+            except (ValueError, OverflowError):
+                problems.append(f"{where}, row {number}, column signal: expected one of the "
+                                f"six signals (1 to {len(DEFAULT_ITEMS)}) or nothing, found "
+                                f"{row.get('signal')!r}")
+                continue
         rows.append({"item": key, "signal": signal, "label_en": label_en or label_fr,
                      "label_fr": label_fr or label_en, "look_en": text("look_en"),
                      "look_fr": text("look_fr"), "good_en": text("good_en"),
@@ -183,7 +194,9 @@ def _clean(table: pd.DataFrame, where: str) -> pd.DataFrame:
         problems.append(f"{where}: no item")
     if problems:
         raise InvalidVisitGrid("\n".join(problems))
-    return pd.DataFrame(rows, columns=COLUMNS)
+    # Object columns: an item without a signal keeps None (a float column would turn it
+    # into NaN, which the INTEGER column refuses).
+    return pd.DataFrame(rows, columns=COLUMNS, dtype=object)
 
 
 def _same_items(a: pd.DataFrame, b: pd.DataFrame) -> bool:
