@@ -312,7 +312,7 @@ def read_visit_file(store: Store, path: str | Path, provider: str,
             listening = int(float(sessions[1].replace(",", ".")))
             if listening < 0 or listening != float(sessions[1].replace(",", ".")):
                 raise ValueError
-        except ValueError:
+        except (ValueError, OverflowError):  # "inf" and "1e400" overflow int()
             problems.append(Problem(sessions[0], columns["listening_sessions"], sessions[1],
                                     "a whole number of listening sessions, 0 or more"))
     verdict_cell = one_value("verdict")
