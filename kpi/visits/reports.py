@@ -247,6 +247,7 @@ def read_visit_file(store: Store, path: str | Path, provider: str,
     refuse_not_regular(path, file_name)
     refuse_size(file_name, path.stat().st_size, limits)
     is_xlsx = path.suffix.lower() in (".xlsx", ".xlsm")
+    first_row = 2  # the file's row of the first data row (the header is row 1)
     try:
         if is_xlsx:
             check_xlsx(path, file_name, limits)
@@ -259,8 +260,12 @@ def read_visit_file(store: Store, path: str | Path, provider: str,
                 text = raw.decode("utf-8-sig")
             except UnicodeDecodeError:
                 text = raw.decode("cp1252")
-            table = pd.read_csv(io.StringIO(text), dtype=str, sep=None, engine="python",
-                                keep_default_na=False)
+            # Blank lines are kept (and skipped below) so that row numbers stay the file's;
+            # blank lines above the header are dropped and counted.
+            body = text.lstrip(" \t\r\n")
+            first_row += text[:len(text) - len(body)].count("\n")
+            table = pd.read_csv(io.StringIO(body), dtype=str, sep=None, engine="python",
+                                keep_default_na=False, skip_blank_lines=False)
     except ImportRefused:
         raise
     except Exception as e:  # a damaged, empty or unreadable file
@@ -284,7 +289,8 @@ def read_visit_file(store: Store, path: str | Path, provider: str,
         column = columns.get(field_name)
         if column is None:
             return None
-        values = [(n, v) for n, v in enumerate(table[column], start=2) if not _missing(v)]
+        values = [(n, v) for n, v in enumerate(table[column], start=first_row)
+                  if not _missing(v)]
         distinct = list(dict.fromkeys(str(v).strip() for _, v in values))
         if len(distinct) > 1:
             row = next(n for n, v in values if str(v).strip() != distinct[0])
@@ -295,7 +301,7 @@ def read_visit_file(store: Store, path: str | Path, provider: str,
     day = one_value("visited_on")
     visited_on = None
     if day is None:
-        problems.append(Problem(2, columns["visited_on"], None, "the visit's date"))
+        problems.append(Problem(first_row, columns["visited_on"], None, "the visit's date"))
     else:
         visited_on = _parse_day(day[1])
         if visited_on is None:
@@ -303,7 +309,7 @@ def read_visit_file(store: Store, path: str | Path, provider: str,
                                     "a date (dd/mm/yyyy or yyyy-mm-dd)"))
     site = one_value("site")
     if site is None:
-        problems.append(Problem(2, columns["site"], None, "the site visited"))
+        problems.append(Problem(first_row, columns["site"], None, "the site visited"))
     visitors = one_value("visitors")
     sessions = one_value("listening_sessions")
     listening = 0
@@ -332,7 +338,7 @@ def read_visit_file(store: Store, path: str | Path, provider: str,
                 by_words[str(word).strip().lower()] = row.item
     ratings: dict[str, tuple[str, str]] = {}
     notes_column = columns.get("notes")
-    for number, record in enumerate(table.to_dict("records"), start=2):
+    for number, record in enumerate(table.to_dict("records"), start=first_row):
         item_text, rating_text = record[columns["item"]], record[columns["rating"]]
         if _missing(item_text) and _missing(rating_text):
             continue  # a blank line
