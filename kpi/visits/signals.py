@@ -170,10 +170,12 @@ def check_text(check: dict, lang: str) -> str:
     """One check in words: what was seen, what the data says, and whether they agree."""
     if not isinstance(check["data"], str):  # None, or NaN out of a DataFrame
         return t("visits.data.none", lang)
-    if not isinstance(check["seen"], bool):
+    # A row read with .iloc or .loc from a column of booleans holds numpy's bool, not
+    # Python's: only None/NaN means not rated.
+    if check["seen"] is None or pd.isna(check["seen"]):
         return t("visits.data.not_rated", lang)
-    outcome = "agree" if check["agree"] else "disagree"
-    seen = "seen" if check["seen"] else "not_seen"
+    outcome = "agree" if bool(check["agree"]) else "disagree"
+    seen = "seen" if bool(check["seen"]) else "not_seen"
     return t(f"visits.check.{check['measure']}.{seen}.{outcome}", lang,
              value=format_value(check["value"], MEASURE_UNITS[check["measure"]], lang),
              threshold=format_value(check["threshold"], MEASURE_UNITS[check["measure"]],
