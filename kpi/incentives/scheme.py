@@ -13,10 +13,10 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from kpi.errors import CockpitError
-from kpi.metrics.registry import KPI_BY_ID
+from kpi.metrics.registry import KPI_BY_ID, SHOWN_IN
 
 # KPIs of the service level family: outside the volume band their malus does not apply.
-SERVICE_KPIS = ("service_level", "answer_rate", "asa_s", "abandon_rate")
+SERVICE_KPIS = SHOWN_IN["service_family"]
 
 
 class InvalidScheme(CockpitError):

@@ -16,12 +16,12 @@ import pandas as pd
 from kpi.governance.targets import list_targets, live_targets
 from kpi.metrics.compile import KpiRequest
 from kpi.metrics.engine import compute_kpis
-from kpi.metrics.registry import COUNT, KPI_BY_ID, PCT, SECONDS
+from kpi.metrics.registry import COUNT, KPI_BY_ID, PCT, SECONDS, SHOWN_IN
 from kpi.store import Store
 
 FLOOR_TILES = ("waiting", "longest_wait_s", "agents_on_contact", "agents_available",
                "agents_paused")
-TODAY_TILES = ("offered", "answered", "answer_rate", "service_level", "asa_s")
+TODAY_TILES = SHOWN_IN["wallboard"]
 TILES = FLOOR_TILES + TODAY_TILES
 TILE_UNITS = {"waiting": COUNT, "longest_wait_s": SECONDS, "agents_on_contact": COUNT,
               "agents_available": COUNT, "agents_paused": COUNT,

@@ -8,50 +8,17 @@ declared here are written into the SQL.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from kpi.metrics.registry import KPI_BY_ID, SOURCES, Kpi
+from kpi.metrics.registry import KPI_BY_ID, Kpi
+from kpi.metrics.sources import REASONLESS_CONTACTS, SOURCES, Source
 
 GRAINS = ("interval", "day", "week", "month", "quarter", "year")
 SCOPES = ("provider", "site", "queue", "channel", "agent", "team")
 INTERVAL_MINUTES = (15, 30, 60)
 
-
-@dataclass(frozen=True)
-class Source:
-    table: str
-    time_column: str  # local wall-clock time that places a row in a period
-    scopes: dict[str, str]  # scope -> column in this source
-    interval_grain: bool = True  # does the source make sense per 15/30/60 minutes?
-
-
-SOURCE_TABLES: dict[str, Source] = {
-    "contacts": Source("contacts", "arrived_local", {
-        "provider": "provider", "site": "site", "queue": "queue", "channel": "channel",
-        "agent": "agent_id", "team": "team"}),
-    "intervals": Source("intervals", "interval_local", {"provider": "provider",
-                                                        "queue": "queue"}),
-    "agent_activity": Source("agent_activity", "start_local", {
-        "provider": "provider", "site": "site", "agent": "agent_id", "team": "team"},
-        interval_grain=False),
-    "evaluations": Source("evaluations", "evaluated_local", {
-        "provider": "provider", "agent": "agent_id", "team": "team", "site": "agent_site"}),
-    "calibration": Source("evaluations", "evaluated_local", {"provider": "provider"},
-                          interval_grain=False),
-    "forecasts": Source("forecasts", "start_local", {"provider": "provider", "queue": "queue"},
-                        interval_grain=False),
-    "declared": Source("declared_reports", "period_local", {"provider": "provider",
-                                                            "queue": "queue"},
-                       interval_grain=False),
-}
-
-# In `present`: some contacts came from an export without a reason column.
-REASONLESS_CONTACTS = "reasonless_contacts"
-
-# The calibration tolerance in points of 100: the setting, else its default.
-CALIBRATION_TOLERANCE_SQL = ("coalesce((SELECT CAST(value AS DOUBLE) FROM app_settings "
-                             "WHERE name = 'calibration_tolerance'), 5.0)")
 
 # The effective settings of a row: the queue's, else the provider's.
 _SETTINGS = """
@@ -87,8 +54,8 @@ class KpiRequest:
             raise ValueError(f"unknown scope(s) {', '.join(bad)}; use {', '.join(SCOPES)}")
         if self.interval_minutes not in INTERVAL_MINUTES:
             raise ValueError("interval minutes must be 15, 30 or 60")
-        if self.sources is not None and set(self.sources) - set(SOURCE_TABLES):
-            raise ValueError(f"unknown source(s); use {', '.join(SOURCE_TABLES)}")
+        if self.sources is not None and set(self.sources) - set(SOURCES):
+            raise ValueError(f"unknown source(s); use {', '.join(SOURCES)}")
 
 
 def needed_measures(kpis: list[Kpi]) -> list[str]:
@@ -101,26 +68,24 @@ def _period_sql(grain: str, column: str, minutes: int) -> str:
     return f"CAST(date_trunc('{grain}', {column}) AS DATE)"
 
 
-def _source_rows(name: str, request: KpiRequest, measures: list[str], params: list,
+def _source_rows(source: Source, request: KpiRequest, measures: list[str], params: list,
                  repeat_lookback_days: int, present: set[str]
                  ) -> tuple[str, list[str]] | None:
     """The SELECT of one source's measure rows and the measures it feeds, or None when it
     cannot serve the request."""
-    source = SOURCE_TABLES[name]
-    available = {m: sql for m, sql in SOURCES[name].items() if m in measures}
-    if not available or name not in present:
+    available = {m: sql for m, sql in source.measures.items() if m in measures}
+    if not available or source.name not in present:
         return None
-    if request.sources is not None and name not in request.sources:
+    if request.sources is not None and source.name not in request.sources:
         return None
     if any(s not in source.scopes for s in (*request.by, *request.filters)):
         return None
     if request.grain == "interval" and not source.interval_grain:
         return None
-    t = source.time_column
+    t = source.local_time
     # The base relation's parameters come first: it precedes the WHERE clause in the SQL.
-    base = _base_relation(name, measures, request, params, repeat_lookback_days,
-                          REASONLESS_CONTACTS in present)
-    where = []
+    base = _base_relation(source, available, request, params, repeat_lookback_days, present)
+    where = [source.where] if source.where else []
     if request.date_from is not None:
         where.append(f"{t} >= ?")
         params.append(request.date_from)
@@ -130,22 +95,13 @@ def _source_rows(name: str, request: KpiRequest, measures: list[str], params: li
     for scope, values in request.filters.items():
         where.append(f"list_contains(?, {source.scopes[scope]})")
         params.append(list(values))
-    if name == "intervals" and "contacts" in present:
-        # The detail wins: an interval counts only where no contact of its provider, queue
-        # and day was imported.
-        where.append("""NOT EXISTS (SELECT 1 FROM contacts c WHERE c.provider = r.provider
-                        AND c.queue = r.queue
-                        AND CAST(c.arrived_local AS DATE) = CAST(r.interval_local AS DATE))""")
-    if name == "declared":
-        # Only daily or finer figures: a weekly or monthly report would lump its period
-        # into its first day (reconciliation reads those).
-        where.append("r.period_min <= 1440")
-        # A provider's own figures count only for days it sent no detail of.
-        for table, column in (("contacts", "arrived_local"), ("intervals", "interval_local")):
-            if table in present:
-                where.append(f"""NOT EXISTS (SELECT 1 FROM {table} d
-                                 WHERE d.provider = r.provider
-                                 AND CAST(d.{column} AS DATE) = CAST(r.period_local AS DATE))""")
+    for other in source.yields_to:
+        if other.source not in present:
+            continue
+        detail = SOURCES[other.source]
+        same = "".join(f" AND d.{k} = r.{k}" for k in other.keys)
+        where.append(f"""NOT EXISTS (SELECT 1 FROM {detail.table} d WHERE true{same}
+                        AND CAST(d.{detail.local_time} AS DATE) = CAST(r.{t} AS DATE))""")
     columns = [f"{_period_sql(request.grain, t, request.interval_minutes)} AS period_start"]
     if request.coverage:
         columns.append(f"CAST({t} AS DATE) AS day")
@@ -160,68 +116,42 @@ def _source_rows(name: str, request: KpiRequest, measures: list[str], params: li
 _AGENT_TEAMS = """LEFT JOIN (SELECT provider, agent_id, arg_max(team, start_local) AS team,
                                    arg_max(site, start_local) AS agent_site
                               FROM agent_activity GROUP BY ALL) tm
-                   ON tm.provider = {alias}.provider AND tm.agent_id = {alias}.agent_id"""
+                   ON tm.provider = b.provider AND tm.agent_id = b.agent_id"""
 
 
-def _base_relation(name: str, measures: list[str], request: KpiRequest, params: list,
-                   repeat_lookback_days: int, reasonless: bool = True) -> str:
-    relation = _base_relation_without_team(name, measures, request, params,
-                                           repeat_lookback_days, reasonless)
-    scopes = (*request.by, *request.filters)
-    if name in ("contacts", "evaluations") and ("team" in scopes or
-                                                name == "evaluations" and "site" in scopes):
-        return (f"SELECT b.*, tm.team, tm.agent_site FROM ({relation}) b "
-                f"{_AGENT_TEAMS.format(alias='b')}")
+def _base_relation(source: Source, measures: dict[str, str], request: KpiRequest,
+                   params: list, repeat_lookback_days: int, present: set[str]) -> str:
+    relation = _own_rows(source, measures, request, params, repeat_lookback_days, present)
+    if any(s in source.agent_scopes for s in (*request.by, *request.filters)):
+        return f"SELECT b.*, tm.team, tm.agent_site FROM ({relation}) b {_AGENT_TEAMS}"
     return relation
 
 
-def _base_relation_without_team(name: str, measures: list[str], request: KpiRequest,
-                                params: list, repeat_lookback_days: int,
-                                reasonless: bool) -> str:
-    if name == "contacts":
-        repeat = ""
-        if "repeat_contacts" in measures:
-            # Another contact of the same customer within the window before this one; the
-            # earlier contact may precede the requested range, so look back that far too.
-            repeat = """, epoch(c.arrived_at - lag(c.arrived_at) OVER (
-                            PARTITION BY c.provider, c.customer_id ORDER BY c.arrived_at))
-                        <= coalesce(qs.repeat_window_days, p.repeat_window_days) * 86400
-                        AS is_repeat"""
-        carries = ""
-        if "handled_traceable" in measures:
-            # An export without a reason column says nothing about traceability: its
-            # contacts are left out of the denominator (imports from before the fields were
-            # recorded count as carrying it). Most stores have no such export: no lookup.
-            carries = """, c.import_id NOT IN (SELECT import_id FROM imports
-                                               WHERE NOT list_contains(fields, 'contact_reason'))
-                          AS carries_reason""" if reasonless else ", true AS carries_reason"
-        lookback = ""
-        if repeat and request.date_from is not None:
-            lookback = " WHERE c.arrived_local >= ?"
-            params.append(request.date_from - timedelta(days=repeat_lookback_days))
-        return f"""SELECT c.*, {_SETTINGS}{repeat}{carries}
-                   FROM contacts c JOIN providers p ON p.name = c.provider
-                   LEFT JOIN queue_settings qs ON qs.provider = c.provider
-                        AND qs.queue = c.queue{lookback}"""
-    if name in ("intervals", "declared"):
-        table = SOURCE_TABLES[name].table
-        return f"""SELECT i.*, {_SETTINGS}
-                   FROM {table} i JOIN providers p ON p.name = i.provider
-                   LEFT JOIN queue_settings qs ON qs.provider = i.provider
-                        AND qs.queue = i.queue"""
-    if name == "evaluations":
-        # One row per evaluation, scored on its grid; calibration scorings are not the
-        # agent's quality.
-        return "SELECT * FROM evaluation_scores WHERE session_id IS NULL"
-    if name == "calibration":
-        return f"""SELECT s.provider, s.evaluated_local,
-                          100 * abs(s.score_ratio - r.score_ratio) AS total_gap,
-                          {CALIBRATION_TOLERANCE_SQL} AS tolerance
-                   FROM evaluation_scores s JOIN evaluation_scores r
-                     ON r.provider = s.provider AND r.session_id = s.session_id
-                    AND r.contact_id = s.contact_id AND r.is_reference
-                   WHERE s.session_id IS NOT NULL AND NOT s.is_reference"""
-    return f"SELECT * FROM {SOURCE_TABLES[name].table}"
+def _own_rows(source: Source, measures: dict[str, str], request: KpiRequest, params: list,
+              repeat_lookback_days: int, present: set[str]) -> str:
+    """The source's rows, with its settings and the derived columns its measures use."""
+    if source.relation is not None:
+        return source.relation
+    used = " ".join(measures.values())
+    derived, lookback = "", False
+    for column, rule in source.derived.items():
+        if re.search(rf"\b{column}\b", used) is None:
+            continue
+        sql = rule.sql
+        if rule.unless_present is not None and rule.unless_present[0] not in present:
+            sql = rule.unless_present[1]
+        derived += f", {sql} AS {column}"
+        lookback = lookback or rule.lookback
+    if not source.settings:
+        return f"SELECT t.*{derived} FROM {source.table} t"
+    since = ""
+    if lookback and request.date_from is not None:
+        since = f" WHERE t.{source.local_time} >= ?"
+        params.append(request.date_from - timedelta(days=repeat_lookback_days))
+    return f"""SELECT t.*, {_SETTINGS}{derived}
+               FROM {source.table} t JOIN providers p ON p.name = t.provider
+               LEFT JOIN queue_settings qs ON qs.provider = t.provider
+                    AND qs.queue = t.queue{since}"""
 
 
 def measure_column(measure: str, kpi: str | None = None) -> str:
@@ -258,13 +188,13 @@ def compile_kpis(request: KpiRequest, repeat_lookback_days: int = 7,
     then the KPI values, named by their ids. `present` names the sources that hold rows
     (None: all; an empty source is left out of the SQL) and REASONLESS_CONTACTS when some
     contacts came from an export without a reason column."""
-    present = {*SOURCE_TABLES, REASONLESS_CONTACTS} if present is None else present
+    present = {*SOURCES, REASONLESS_CONTACTS} if present is None else present
     kpis = [KPI_BY_ID[k] for k in request.kpis]
     measures = needed_measures(kpis)
     params: list = []
     parts, fed = [], set()
-    for name in SOURCES:
-        rows = _source_rows(name, request, measures, params, repeat_lookback_days, present)
+    for source in SOURCES.values():
+        rows = _source_rows(source, request, measures, params, repeat_lookback_days, present)
         if rows:
             parts.append(rows[0])
             fed.update(rows[1])

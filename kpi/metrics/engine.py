@@ -9,13 +9,13 @@ import pandas as pd
 
 from kpi.metrics.compile import (
     REASONLESS_CONTACTS,
-    SOURCE_TABLES,
     KpiRequest,
     compile_kpis,
     exact_sum,
     kpi_measure_columns,
 )
 from kpi.metrics.registry import KPI_BY_ID, Kpi
+from kpi.metrics.sources import SOURCES
 from kpi.store import Store
 
 
@@ -77,7 +77,7 @@ def sources_with_rows(store: Store) -> set[str]:
     and REASONLESS_CONTACTS when an export of contacts had no reason column."""
     parts = " UNION ALL ".join(
         f"SELECT '{name}' AS source FROM (SELECT 1 FROM {source.table} LIMIT 1)"
-        for name, source in SOURCE_TABLES.items())
+        for name, source in SOURCES.items())
     parts += f""" UNION ALL SELECT '{REASONLESS_CONTACTS}' FROM (SELECT 1 FROM imports
                   WHERE kind = 'contacts' AND NOT list_contains(fields, 'contact_reason')
                   LIMIT 1)"""

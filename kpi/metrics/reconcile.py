@@ -13,9 +13,10 @@ import pandas as pd
 
 from kpi.metrics.compile import KpiRequest
 from kpi.metrics.engine import compute_kpis
+from kpi.metrics.registry import SHOWN_IN
 from kpi.store import Store
 
-RECONCILED = ("offered", "answered", "abandoned", "answer_rate", "service_level", "asa_s")
+RECONCILED = SHOWN_IN["reconciliation"]
 
 
 # A provider's declared figures over several rows: counts summed, rates weighted by their
@@ -154,7 +155,7 @@ def reconciliation(store: Store, provider: str | None = None, date_from: date | 
     for column in ("period_start", "period_end"):
         declared[column] = pd.to_datetime(declared[column]).dt.date
     detail = compute_kpis(store, KpiRequest(
-        (*RECONCILED, "abandon_rate"), "day", ("provider",),
+        RECONCILED, "day", ("provider",),
         date_from=declared.period_start.min(), date_to=declared.period_end.max(),
         filters={"provider": tuple(declared.provider.unique())},
         sources=("contacts", "intervals")))
@@ -169,7 +170,7 @@ def reconciliation(store: Store, provider: str | None = None, date_from: date | 
         else:
             recomputed = detail.totals(span) if not span.empty else {}
         counts = {c: getattr(period, c) for c in ("offered", "answered", "abandoned")}
-        for kpi in (*RECONCILED, "abandon_rate"):
+        for kpi in RECONCILED:
             value = getattr(period, kpi)
             from_counts, status, note = _status(kpi, value, counts, recomputed.get(kpi))
             rows.append({"period_start": period.period_start, "provider": period.provider,

@@ -1,14 +1,10 @@
-"""The KPI registry: the one place where a measure or a KPI is defined (SPEC §3).
+"""The KPI registry: the one place where a KPI is defined (SPEC §3).
 
 A **measure** is a row-level SQL expression that is summed: its sum over any set of rows is
-meaningful (a count, a total of seconds). Each source declares the measures it can feed.
-A **KPI** is a formula over summed measures: a ratio divides Σ numerator by Σ denominator
-only after both are summed at the grain asked for, so the total row of any table is the KPI
-of the whole. A zero denominator gives an empty value.
-
-Row-level expressions may use the effective settings of the row's provider and queue:
-`sl_t` (service-level threshold, s), `short_t` (short-abandon threshold, s), `variant`
-(service-level definition) and `repeat_days`.
+meaningful (a count, a total of seconds). Each source declares the measures it can feed
+(kpi/metrics/sources.py). A **KPI** is a formula over summed measures: a ratio divides
+Σ numerator by Σ denominator only after both are summed at the grain asked for, so the total
+row of any table is the KPI of the whole. A zero denominator gives an empty value.
 """
 
 from __future__ import annotations
@@ -16,125 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kpi.metrics.sources import MEASURES, SOURCES
+
 PCT, SECONDS, COUNT, SCORE, AMOUNT, RATE = "pct", "seconds", "count", "score", "amount", "rate"
 EACH_OVER_ITS_ROWS = "each_over_its_rows"
-
-# Row-level predicates of a contact, reused by the measures below.
-_IN = "direction = 'inbound'"
-_ANS = "answered_at IS NOT NULL"
-_HANDLED = "answered_at IS NOT NULL"  # answered inbound or connected outbound
-_SHORT = f"{_IN} AND NOT {_ANS} AND wait_s < short_t"
-_HANDLE_TIME = "coalesce(talk_s, 0) + coalesce(hold_s, 0) + coalesce(acw_s, 0)"
-
-
-def _n(predicate: str) -> str:
-    return f"CAST({predicate} AS INTEGER)"
-
-
-# Measures per source. Every source's rows carry the same columns; a measure a source cannot
-# feed is NULL there (and so left out of sums).
-CONTACT_MEASURES: dict[str, str] = {
-    "offered": _n(_IN),
-    "answered": _n(f"{_IN} AND {_ANS}"),
-    "abandoned": _n(f"{_IN} AND NOT {_ANS}"),
-    "short_abandoned": _n(f"coalesce({_SHORT}, false)"),
-    "eligible": _n(f"{_IN} AND NOT coalesce({_SHORT}, false)"),
-    "long_abandoned": _n(f"{_IN} AND NOT {_ANS} AND NOT coalesce({_SHORT}, false)"),
-    "answered_within_sl": _n(f"{_IN} AND {_ANS} AND wait_s <= sl_t"),
-    # Service level per the row's contract definition (SPEC §3 variants).
-    "sl_num": _n(f"{_IN} AND wait_s <= sl_t AND ({_ANS} OR variant = 'abandons_in_sl')"),
-    "sl_den": _n(f"{_IN} AND CASE variant WHEN 'net' THEN NOT coalesce({_SHORT}, false) "
-                 f"WHEN 'answered' THEN {_ANS} ELSE true END"),
-    "wait_answered_s": f"CASE WHEN {_IN} AND {_ANS} THEN wait_s END",
-    "answered_with_wait": _n(f"{_IN} AND {_ANS} AND wait_s IS NOT NULL"),
-    "handled": _n(_HANDLED),
-    "handle_time_s": f"CASE WHEN {_HANDLED} THEN {_HANDLE_TIME} END",
-    "acw_total_s": f"CASE WHEN {_HANDLED} THEN coalesce(acw_s, 0) END",
-    "handled_detail": _n(_HANDLED),
-    "transferred": _n(f"{_HANDLED} AND coalesce(transferred, false)"),
-    "traced": _n(f"{_HANDLED} AND nullif(trim(contact_reason), '') IS NOT NULL"),
-    # Handled contacts from exports that carry a reason field at all (see compile).
-    "handled_traceable": _n(f"{_HANDLED} AND carries_reason"),
-    "handled_with_customer": _n(f"{_HANDLED} AND customer_id IS NOT NULL"),
-    "repeat_contacts": _n(f"{_HANDLED} AND customer_id IS NOT NULL AND coalesce(is_repeat, "
-                          "false)"),
-    "csat_answers": _n("csat IS NOT NULL"),
-    "csat_good": _n("csat >= 4"),
-    "nps_answers": _n("nps IS NOT NULL"),
-    "nps_promoters": _n("nps >= 9"),
-    "nps_detractors": _n("nps <= 6"),
-    "sales": _n(f"{_HANDLED} AND outcome = 'sale'"),
-    "sales_amount": "sale_amount",
-}
-
-# An interval report's row already holds counts; it feeds what its columns allow.
-INTERVAL_MEASURES: dict[str, str] = {
-    "offered": "offered",
-    "answered": "answered",
-    "abandoned": "abandoned",
-    "short_abandoned": "coalesce(short_abandoned, 0)",
-    "eligible": "offered - coalesce(short_abandoned, 0)",
-    "long_abandoned": "abandoned - coalesce(short_abandoned, 0)",
-    "answered_within_sl": "answered_within_sl",
-    # A report counts within its own threshold; abandons within SL are not reported.
-    "sl_num": "CASE WHEN variant = 'abandons_in_sl' THEN NULL ELSE answered_within_sl END",
-    "sl_den": "CASE variant WHEN 'net' THEN offered - coalesce(short_abandoned, 0) "
-              "WHEN 'answered' THEN answered WHEN 'offered' THEN offered END",
-    "wait_answered_s": "wait_s",
-    "answered_with_wait": "CASE WHEN wait_s IS NOT NULL THEN answered END",
-    "handled": "answered",
-    "handle_time_s": "CASE WHEN talk_s IS NOT NULL THEN coalesce(talk_s, 0) "
-                     "+ coalesce(hold_s, 0) + coalesce(acw_s, 0) END",
-    "acw_total_s": "acw_s",
-}
-
-ACTIVITY_MEASURES: dict[str, str] = {
-    "work_s": "coalesce(talk_s, 0) + coalesce(hold_s, 0) + coalesce(acw_s, 0)",
-    "available_s": "available_s",
-    "scheduled_s": "scheduled_s",
-    "absence_s": "absence_s",
-    "logged_s": "logged_s",
-}
-
-EVALUATION_MEASURES: dict[str, str] = {
-    "evaluation_ratio_sum": "score_ratio",  # one row per evaluation (evaluation_scores)
-    "evaluations": "1",
-}
-
-# One row per calibration scoring that has a reference for its contact (see compile).
-CALIBRATION_MEASURES: dict[str, str] = {
-    "calibration_aligned": "CASE WHEN total_gap <= tolerance + 1e-9 THEN 1 ELSE 0 END",
-    "calibration_scorings": "1",
-}
-
-FORECAST_MEASURES: dict[str, str] = {"forecast_offered": "forecast_offered"}
-
-# A provider's own report: what its figures allow, used only for days without detail. Its
-# rates are taken as declared, over offered contacts (over answered for that SL variant).
-DECLARED_MEASURES: dict[str, str] = {
-    "offered": "offered",
-    "answered": "answered",
-    "abandoned": "coalesce(abandoned, offered - answered)",
-    "eligible": "offered",
-    "long_abandoned": "coalesce(abandoned, offered - answered)",
-    "sl_num": "service_level * CASE variant WHEN 'answered' THEN answered ELSE offered END",
-    "sl_den": "CASE WHEN service_level IS NOT NULL THEN CASE variant WHEN 'answered' "
-              "THEN answered ELSE offered END END",
-    "wait_answered_s": "asa_s * answered",
-    "answered_with_wait": "CASE WHEN asa_s IS NOT NULL THEN answered END",
-    "handled": "answered",
-}
-
-SOURCES: dict[str, dict[str, str]] = {
-    "contacts": CONTACT_MEASURES,
-    "intervals": INTERVAL_MEASURES,
-    "agent_activity": ACTIVITY_MEASURES,
-    "evaluations": EVALUATION_MEASURES,
-    "calibration": CALIBRATION_MEASURES,
-    "forecasts": FORECAST_MEASURES,
-    "declared": DECLARED_MEASURES,
-}
-MEASURES = tuple(dict.fromkeys(m for measures in SOURCES.values() for m in measures))
 
 
 @dataclass(frozen=True)
@@ -282,6 +163,32 @@ KPIS: tuple[Kpi, ...] = (
 
 KPI_BY_ID = {k.id: k for k in KPIS}
 
+# Where KPIs are shown, each place in its reading order: the committees, the wallboard's
+# "today" tiles, bonus/malus and reconciliation read their KPIs here and nowhere else.
+SHOWN_IN: dict[str, tuple[str, ...]] = {
+    # The production committee's table of the week, and its daily and intraday profiles.
+    "production": ("offered", "answered", "answer_rate", "service_level", "asa_s",
+                   "abandon_rate", "aht_s", "transfer_rate", "traceability_rate",
+                   "csat_score", "occupancy", "quality_score"),
+    "production_profile": ("offered", "answered", "answer_rate", "service_level"),
+    # The steering committee's 12-month trends, and its drill-downs (queue, site, team, hour).
+    "steering_trend": ("service_level", "answer_rate", "asa_s", "aht_s", "traceability_rate",
+                       "csat_score", "quality_score", "occupancy"),
+    "steering_drill": ("offered", "answer_rate", "service_level", "asa_s", "aht_s",
+                       "traceability_rate"),
+    # The strategic committee: comparison, ranking (those with a better direction), monthly
+    # trends and the targets' review.
+    "strategic": ("offered", "answer_rate", "service_level", "asa_s", "abandon_rate",
+                  "aht_s", "traceability_rate", "csat_score", "quality_score", "occupancy"),
+    # A wallboard's tiles of the day so far.
+    "wallboard": ("offered", "answered", "answer_rate", "service_level", "asa_s"),
+    # Bonus/malus: the service-level family, whose malus is waived outside the volume band.
+    "service_family": ("service_level", "answer_rate", "asa_s", "abandon_rate"),
+    # Reconciliation: what a provider's declared report can be checked on.
+    "reconciliation": ("offered", "answered", "abandoned", "answer_rate", "service_level",
+                       "asa_s", "abandon_rate"),
+}
+
 
 def validate_registry() -> list[str]:
     """Every problem of the registry, each naming the KPI and what to change."""
@@ -304,13 +211,16 @@ def validate_registry() -> list[str]:
         if kpi.unit not in (PCT, SECONDS, COUNT, SCORE, AMOUNT, RATE):
             issues.append(f"{kpi.id}: unknown unit {kpi.unit}")
         issues += _combination_issues(kpi)
+    for place, ids in SHOWN_IN.items():
+        issues += [f"SHOWN_IN[{place!r}]: unknown KPI {k}; declare it in KPIS" for k in ids
+                   if k not in KPI_BY_ID]
     return issues
 
 
 def feeding_sources(kpi: Kpi) -> list[str]:
     """The sources that feed every measure of the KPI."""
-    return [name for name, measures in SOURCES.items()
-            if all(m in measures for m in kpi.measures)]
+    return [name for name, source in SOURCES.items()
+            if all(m in source.measures for m in kpi.measures)]
 
 
 def _combination_issues(kpi: Kpi) -> list[str]:

@@ -17,14 +17,12 @@ from kpi.governance.feedback import list_feedback, week_note
 from kpi.governance.targets import list_targets, live_targets, status
 from kpi.metrics.compile import KpiRequest
 from kpi.metrics.engine import compute_kpis
-from kpi.metrics.registry import AMOUNT, COUNT, KPI_BY_ID
+from kpi.metrics.registry import AMOUNT, COUNT, KPI_BY_ID, SHOWN_IN
 from kpi.provider_settings import sl_definition
 from kpi.store import Store
 
-COMMITTEE_KPIS = ("offered", "answered", "answer_rate", "service_level", "asa_s",
-                  "abandon_rate", "aht_s", "transfer_rate", "traceability_rate", "csat_score",
-                  "occupancy", "quality_score")
-PROFILE_KPIS = ("offered", "answered", "answer_rate", "service_level")
+COMMITTEE_KPIS = SHOWN_IN["production"]
+PROFILE_KPIS = SHOWN_IN["production_profile"]
 DEFAULT_SL_TARGET = 0.8
 
 

@@ -17,14 +17,13 @@ from kpi.governance.targets import list_targets, live_targets, status
 from kpi.metrics.compile import KpiRequest
 from kpi.metrics.engine import compute_kpis
 from kpi.metrics.reconcile import reconciliation, reconciliation_summary
+from kpi.metrics.registry import SHOWN_IN
 from kpi.provider_settings import sl_definition
 from kpi.store import Store
 from kpi.visits.committee import latest_visit_summary
 
-TREND_KPIS = ("service_level", "answer_rate", "asa_s", "aht_s", "traceability_rate",
-              "csat_score", "quality_score", "occupancy")
-DRILL_KPIS = ("offered", "answer_rate", "service_level", "asa_s", "aht_s",
-              "traceability_rate")
+TREND_KPIS = SHOWN_IN["steering_trend"]
+DRILL_KPIS = SHOWN_IN["steering_drill"]
 
 
 @dataclass

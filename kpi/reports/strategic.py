@@ -17,13 +17,12 @@ import pandas as pd
 from kpi.governance.targets import list_targets, live_targets, meets, status
 from kpi.metrics.compile import KpiRequest
 from kpi.metrics.engine import compute_kpis
-from kpi.metrics.registry import KPI_BY_ID, PCT, SECONDS
+from kpi.metrics.registry import KPI_BY_ID, PCT, SECONDS, SHOWN_IN
 from kpi.provider_settings import sl_definition
 from kpi.store import Store
 from kpi.visits.committee import latest_visit_summary
 
-STRATEGIC_KPIS = ("offered", "answer_rate", "service_level", "asa_s", "abandon_rate",
-                  "aht_s", "traceability_rate", "csat_score", "quality_score", "occupancy")
+STRATEGIC_KPIS = SHOWN_IN["strategic"]
 # Volumes are not ranked nor given targets here: more calls is not better.
 RANKED_KPIS = tuple(k for k in STRATEGIC_KPIS if KPI_BY_ID[k].better in ("higher", "lower")
                     and k != "offered")

@@ -1,0 +1,229 @@
+"""The KPI sources: where a measure's rows come from, declared once per source.
+
+A **source** is a table (or a relation over it) whose rows each fall in one period by their
+local wall-clock time, can be sliced by some scopes, and feed some **measures**: row-level SQL
+expressions that are summed (kpi/metrics/registry.py defines the KPIs over them). Its record
+also says how it combines with the other sources: a source that *yields* to another counts a
+day only where the other has no row of the same provider (and queue) that day, so the
+detail always wins over a report of the same traffic.
+
+The compiler (kpi/metrics/compile.py) reads these records and nothing else about a source:
+adding a source is one record here. Row-level expressions may use the effective settings of
+the row's provider and queue when the source declares `settings`: `sl_t` (service-level
+threshold, s), `short_t` (short-abandon threshold, s), `variant` (service-level definition)
+and `repeat_days`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Row-level predicates of a contact, reused by the measures below.
+_IN = "direction = 'inbound'"
+_ANS = "answered_at IS NOT NULL"
+_HANDLED = "answered_at IS NOT NULL"  # answered inbound or connected outbound
+_SHORT = f"{_IN} AND NOT {_ANS} AND wait_s < short_t"
+_HANDLE_TIME = "coalesce(talk_s, 0) + coalesce(hold_s, 0) + coalesce(acw_s, 0)"
+
+
+def _n(predicate: str) -> str:
+    return f"CAST({predicate} AS INTEGER)"
+
+
+# Measures per source. Every source's rows carry the same columns; a measure a source cannot
+# feed is NULL there (and so left out of sums).
+CONTACT_MEASURES: dict[str, str] = {
+    "offered": _n(_IN),
+    "answered": _n(f"{_IN} AND {_ANS}"),
+    "abandoned": _n(f"{_IN} AND NOT {_ANS}"),
+    "short_abandoned": _n(f"coalesce({_SHORT}, false)"),
+    "eligible": _n(f"{_IN} AND NOT coalesce({_SHORT}, false)"),
+    "long_abandoned": _n(f"{_IN} AND NOT {_ANS} AND NOT coalesce({_SHORT}, false)"),
+    "answered_within_sl": _n(f"{_IN} AND {_ANS} AND wait_s <= sl_t"),
+    # Service level per the row's contract definition (SPEC §3 variants).
+    "sl_num": _n(f"{_IN} AND wait_s <= sl_t AND ({_ANS} OR variant = 'abandons_in_sl')"),
+    "sl_den": _n(f"{_IN} AND CASE variant WHEN 'net' THEN NOT coalesce({_SHORT}, false) "
+                 f"WHEN 'answered' THEN {_ANS} ELSE true END"),
+    "wait_answered_s": f"CASE WHEN {_IN} AND {_ANS} THEN wait_s END",
+    "answered_with_wait": _n(f"{_IN} AND {_ANS} AND wait_s IS NOT NULL"),
+    "handled": _n(_HANDLED),
+    "handle_time_s": f"CASE WHEN {_HANDLED} THEN {_HANDLE_TIME} END",
+    "acw_total_s": f"CASE WHEN {_HANDLED} THEN coalesce(acw_s, 0) END",
+    "handled_detail": _n(_HANDLED),
+    "transferred": _n(f"{_HANDLED} AND coalesce(transferred, false)"),
+    "traced": _n(f"{_HANDLED} AND nullif(trim(contact_reason), '') IS NOT NULL"),
+    # Handled contacts from exports that carry a reason field at all (see compile).
+    "handled_traceable": _n(f"{_HANDLED} AND carries_reason"),
+    "handled_with_customer": _n(f"{_HANDLED} AND customer_id IS NOT NULL"),
+    "repeat_contacts": _n(f"{_HANDLED} AND customer_id IS NOT NULL AND coalesce(is_repeat, "
+                          "false)"),
+    "csat_answers": _n("csat IS NOT NULL"),
+    "csat_good": _n("csat >= 4"),
+    "nps_answers": _n("nps IS NOT NULL"),
+    "nps_promoters": _n("nps >= 9"),
+    "nps_detractors": _n("nps <= 6"),
+    "sales": _n(f"{_HANDLED} AND outcome = 'sale'"),
+    "sales_amount": "sale_amount",
+}
+
+# An interval report's row already holds counts; it feeds what its columns allow.
+INTERVAL_MEASURES: dict[str, str] = {
+    "offered": "offered",
+    "answered": "answered",
+    "abandoned": "abandoned",
+    "short_abandoned": "coalesce(short_abandoned, 0)",
+    "eligible": "offered - coalesce(short_abandoned, 0)",
+    "long_abandoned": "abandoned - coalesce(short_abandoned, 0)",
+    "answered_within_sl": "answered_within_sl",
+    # A report counts within its own threshold; abandons within SL are not reported.
+    "sl_num": "CASE WHEN variant = 'abandons_in_sl' THEN NULL ELSE answered_within_sl END",
+    "sl_den": "CASE variant WHEN 'net' THEN offered - coalesce(short_abandoned, 0) "
+              "WHEN 'answered' THEN answered WHEN 'offered' THEN offered END",
+    "wait_answered_s": "wait_s",
+    "answered_with_wait": "CASE WHEN wait_s IS NOT NULL THEN answered END",
+    "handled": "answered",
+    "handle_time_s": "CASE WHEN talk_s IS NOT NULL THEN coalesce(talk_s, 0) "
+                     "+ coalesce(hold_s, 0) + coalesce(acw_s, 0) END",
+    "acw_total_s": "acw_s",
+}
+
+ACTIVITY_MEASURES: dict[str, str] = {
+    "work_s": "coalesce(talk_s, 0) + coalesce(hold_s, 0) + coalesce(acw_s, 0)",
+    "available_s": "available_s",
+    "scheduled_s": "scheduled_s",
+    "absence_s": "absence_s",
+    "logged_s": "logged_s",
+}
+
+EVALUATION_MEASURES: dict[str, str] = {
+    "evaluation_ratio_sum": "score_ratio",  # one row per evaluation (evaluation_scores)
+    "evaluations": "1",
+}
+
+# One row per calibration scoring that has a reference for its contact (see compile).
+CALIBRATION_MEASURES: dict[str, str] = {
+    "calibration_aligned": "CASE WHEN total_gap <= tolerance + 1e-9 THEN 1 ELSE 0 END",
+    "calibration_scorings": "1",
+}
+
+FORECAST_MEASURES: dict[str, str] = {"forecast_offered": "forecast_offered"}
+
+# A provider's own report: what its figures allow, used only for days without detail. Its
+# rates are taken as declared, over offered contacts (over answered for that SL variant).
+DECLARED_MEASURES: dict[str, str] = {
+    "offered": "offered",
+    "answered": "answered",
+    "abandoned": "coalesce(abandoned, offered - answered)",
+    "eligible": "offered",
+    "long_abandoned": "coalesce(abandoned, offered - answered)",
+    "sl_num": "service_level * CASE variant WHEN 'answered' THEN answered ELSE offered END",
+    "sl_den": "CASE WHEN service_level IS NOT NULL THEN CASE variant WHEN 'answered' "
+              "THEN answered ELSE offered END END",
+    "wait_answered_s": "asa_s * answered",
+    "answered_with_wait": "CASE WHEN asa_s IS NOT NULL THEN answered END",
+    "handled": "answered",
+}
+
+
+# The calibration tolerance in points of 100: the setting, else its default.
+CALIBRATION_TOLERANCE_SQL = ("coalesce((SELECT CAST(value AS DOUBLE) FROM app_settings "
+                             "WHERE name = 'calibration_tolerance'), 5.0)")
+
+# In the set of sources with rows: some contacts came from an export without a reason column.
+REASONLESS_CONTACTS = "reasonless_contacts"
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A column computed for each row of a source when one of its measures uses it."""
+    sql: str  # over the base table (alias t) and the settings (p, qs)
+    # The column looks at earlier rows (a repeat window): the rows read start that many days
+    # before the requested range (kpi.metrics.engine.repeat_lookback_days).
+    lookback: bool = False
+    # Without this marker among the sources with rows, the column is this constant instead
+    # (a lookup that would always give it is skipped).
+    unless_present: tuple[str, str] | None = None  # (marker, constant)
+
+
+@dataclass(frozen=True)
+class Yield:
+    """The source's rows count only on days `source` has no row for the same keys."""
+    source: str
+    keys: tuple[str, ...] = ("provider",)
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    table: str  # whose rows say the source has data
+    local_time: str  # the local wall-clock time that places a row in a period
+    scopes: dict[str, str]  # scope -> column of the source's rows
+    measures: dict[str, str]
+    interval_grain: bool = True  # does the source make sense per 15/30/60 minutes?
+    settings: bool = False  # rows carry their provider's and queue's effective settings
+    # Scopes read from the agent's latest activity row (contacts and evaluations carry no
+    # team): their columns are joined only when asked for.
+    agent_scopes: tuple[str, ...] = ()
+    where: str | None = None  # which rows of the relation are this source's
+    relation: str | None = None  # the rows' SELECT, when not the table itself
+    derived: dict[str, Derived] = field(default_factory=dict)
+    yields_to: tuple[Yield, ...] = ()
+
+
+SOURCE_RECORDS: tuple[Source, ...] = (
+    Source("contacts", "contacts", "arrived_local", {
+        "provider": "provider", "site": "site", "queue": "queue", "channel": "channel",
+        "agent": "agent_id", "team": "team"}, CONTACT_MEASURES, settings=True,
+        agent_scopes=("team",), derived={
+            # Another contact of the same customer within the window before this one; the
+            # earlier contact may precede the requested range, so look back that far too.
+            "is_repeat": Derived("""epoch(t.arrived_at - lag(t.arrived_at) OVER (
+                                        PARTITION BY t.provider, t.customer_id
+                                        ORDER BY t.arrived_at))
+                                    <= coalesce(qs.repeat_window_days, p.repeat_window_days)
+                                       * 86400""", lookback=True),
+            # An export without a reason column says nothing about traceability: its
+            # contacts are left out of the denominator (imports from before the fields were
+            # recorded count as carrying it). Most stores have no such export: no lookup.
+            "carries_reason": Derived("""t.import_id NOT IN (
+                                             SELECT import_id FROM imports
+                                             WHERE NOT list_contains(fields, 'contact_reason'))""",
+                                      unless_present=(REASONLESS_CONTACTS, "true"))}),
+    Source("intervals", "intervals", "interval_local", {"provider": "provider",
+                                                        "queue": "queue"},
+           INTERVAL_MEASURES, settings=True,
+           # The detail wins: an interval counts only where no contact of its provider,
+           # queue and day was imported.
+           yields_to=(Yield("contacts", ("provider", "queue")),)),
+    Source("agent_activity", "agent_activity", "start_local", {
+        "provider": "provider", "site": "site", "agent": "agent_id", "team": "team"},
+        ACTIVITY_MEASURES, interval_grain=False),
+    # One row per evaluation, scored on its grid; calibration scorings are not the agent's
+    # quality.
+    Source("evaluations", "evaluations", "evaluated_local", {
+        "provider": "provider", "agent": "agent_id", "team": "team", "site": "agent_site"},
+        EVALUATION_MEASURES, agent_scopes=("team", "site"),
+        relation="SELECT * FROM evaluation_scores", where="session_id IS NULL"),
+    # One row per calibration scoring that has a reference scoring of its contact.
+    Source("calibration", "evaluations", "evaluated_local", {"provider": "provider"},
+           CALIBRATION_MEASURES, interval_grain=False,
+           relation=f"""SELECT s.provider, s.evaluated_local,
+                               100 * abs(s.score_ratio - r.score_ratio) AS total_gap,
+                               {CALIBRATION_TOLERANCE_SQL} AS tolerance
+                        FROM evaluation_scores s JOIN evaluation_scores r
+                          ON r.provider = s.provider AND r.session_id = s.session_id
+                         AND r.contact_id = s.contact_id AND r.is_reference
+                        WHERE s.session_id IS NOT NULL AND NOT s.is_reference"""),
+    Source("forecasts", "forecasts", "start_local", {"provider": "provider", "queue": "queue"},
+           FORECAST_MEASURES, interval_grain=False),
+    # A provider's own figures count only for days it sent no detail of, and only daily or
+    # finer ones: a weekly or monthly report would lump its period into its first day
+    # (reconciliation reads those).
+    Source("declared", "declared_reports", "period_local", {"provider": "provider",
+                                                             "queue": "queue"},
+           DECLARED_MEASURES, interval_grain=False, settings=True, where="period_min <= 1440",
+           yields_to=(Yield("contacts"), Yield("intervals"))),
+)
+
+SOURCES: dict[str, Source] = {s.name: s for s in SOURCE_RECORDS}
+MEASURES = tuple(dict.fromkeys(m for s in SOURCE_RECORDS for m in s.measures))
