@@ -54,6 +54,7 @@ def test_every_contact_kpi_by_hand(acme):
     assert (k["offered"], k["answered"], k["abandoned"], k["short_abandoned"]) == (5, 3, 2, 1)
     assert k["answer_rate"] == pytest.approx(3 / 4)  # answered / (offered − short)
     assert k["abandon_rate"] == pytest.approx(1 / 4)  # (2 − 1) / 4
+    assert k["short_abandon_rate"] == pytest.approx(1 / 5)  # 1 short abandon / 5 offered
     assert k["service_level"] == pytest.approx(1 / 4)  # only C01 within 20 s
     assert k["asa_s"] == pytest.approx((15 + 40 + 25) / 3)
     # handled = 3 answered inbound + C05 connected outbound

@@ -159,6 +159,13 @@ KPIS: tuple[Kpi, ...] = (
         combine=EACH_OVER_ITS_ROWS,
         doc_en="1 − |offered − forecast| / forecast (the client's forecast quality).",
         doc_fr="1 − |présentés − prévus| / prévus (qualité de la prévision du client)."),
+    Kpi("short_abandon_rate", "Short abandon rate", "Taux d'abandon court", PCT, "none",
+        "short_abandoned", "offered",
+        doc_en="Abandons before the short-abandon threshold / offered: the share of calls "
+               "left out of the answer rate (a high share hides misdials or an IVR issue).",
+        doc_fr="Abandons avant le seuil d'abandon court / présentés : la part des appels "
+               "exclus du taux de décroché (élevée, elle cache des erreurs de numérotation "
+               "ou un souci de SVI)."),
 )
 
 KPI_BY_ID = {k.id: k for k in KPIS}
