@@ -13,6 +13,8 @@ the six signals carries its number (`signal`), which ties it to its data signatu
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -106,14 +108,27 @@ DEFAULT_ITEMS: tuple[GridItem, ...] = (
 )
 
 
+def word_key(text: str) -> str:
+    """Words as compared with ours: without case, accents or punctuation, so that
+    "Non-observé" is "non observe" and "Pas d’indicateurs" (a typographic apostrophe) is
+    "pas d'indicateurs"."""
+    text = unicodedata.normalize("NFKD", str(text))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"[\W_]+", "_", text.lower()).strip("_")
+
+
+_RATING_KEYS = {word_key(word): rating for rating, words in RATING_WORDS.items()
+                for word in words}
+
+
 def parse_rating(value) -> str | None:
     """A rating as people write it (French or English words, 0/1/2), or None."""
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
     text = str(value).strip().lower()
-    if text.endswith(".0"):  # a spreadsheet's number
+    if text.endswith((".0", ",0")):  # a spreadsheet's number
         text = text[:-2]
-    return next((r for r, words in RATING_WORDS.items() if text in words), None)
+    return _RATING_KEYS.get(word_key(text))
 
 
 def list_visit_grids(store: Store) -> pd.DataFrame:

@@ -37,6 +37,7 @@ from kpi.visits.grids import (
     parse_rating,
     store_default_grid,
     visit_grid,
+    word_key,
 )
 
 log = logging.getLogger("cockpit.ingest")
@@ -83,11 +84,21 @@ def _known_provider(store: Store, provider: str) -> bool:
     return bool(store.scalar("SELECT count(*) FROM providers WHERE name = ?", [provider]))
 
 
+def _word(value) -> str:
+    """A cell's words as compared with ours (grids.word_key: no case, accents or
+    punctuation), so that "Pas d’indicateurs" or "too calm" still name their item; a
+    spreadsheet's 2.0 reads 2."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return word_key(str(value).strip())
+
+
 def parse_verdict(value) -> str | None:
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
-    text = str(value).strip().lower()
-    return next((v for v, words in VERDICT_WORDS.items() if text in words), None)
+    text = _word(value)
+    return next((v for v, words in VERDICT_WORDS.items()
+                 if text in {word_key(w) for w in words}), None)
 
 
 def check_visit(store: Store, report: VisitReport, where: str = "visit") -> list[str]:
@@ -224,9 +235,9 @@ def _column_map(columns: list[str]) -> dict[str, str]:
     """Our field -> the file's column, by the English or French names people write."""
     found = {}
     for column in columns:
-        name = str(column).strip().lower()
+        name = _word(column)
         for canonical, aliases in _ALIASES.items():
-            if name in aliases and canonical not in found:
+            if name in {word_key(a) for a in aliases} and canonical not in found:
                 found[canonical] = column
     return found
 
@@ -335,14 +346,14 @@ def read_visit_file(store: Store, path: str | Path, provider: str,
         for word in (row.item, row.label_en, row.label_fr, str(row.signal)
                      if pd.notna(row.signal) else None):
             if word:
-                by_words[str(word).strip().lower()] = row.item
+                by_words[_word(word)] = row.item
     ratings: dict[str, tuple[str, str]] = {}
     notes_column = columns.get("notes")
     for number, record in enumerate(table.to_dict("records"), start=first_row):
         item_text, rating_text = record[columns["item"]], record[columns["rating"]]
         if _missing(item_text) and _missing(rating_text):
             continue  # a blank line
-        item = by_words.get(str(item_text).strip().lower())
+        item = by_words.get(_word(item_text))
         if item is None:
             problems.append(Problem(number, columns["item"], str(item_text),
                                     "an item of the visit grid (" + ", ".join(
