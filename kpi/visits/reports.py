@@ -296,20 +296,25 @@ def read_visit_file(store: Store, path: str | Path, provider: str,
     if problems:
         raise ImportRefused(file_name, problems)
 
-    def one_value(field_name: str):
+    def one_value(field_name: str, same=None):
+        """(row, text) of the field's one value; `same` says what makes two cells the same
+        value (a date written 10/03/2026 on one row and 2026-03-10 on another)."""
         column = columns.get(field_name)
         if column is None:
             return None
-        values = [(n, v) for n, v in enumerate(table[column], start=first_row)
+        values = [(n, str(v).strip()) for n, v in enumerate(table[column], start=first_row)
                   if not _missing(v)]
-        distinct = list(dict.fromkeys(str(v).strip() for _, v in values))
-        if len(distinct) > 1:
-            row = next(n for n, v in values if str(v).strip() != distinct[0])
-            problems.append(Problem(row, column, distinct[1],
-                                    f"the same {field_name} on every row ({distinct[0]!r})"))
-        return (values[0][0], distinct[0]) if distinct else None
+        if not values:
+            return None
+        key = same or (lambda text: text)
+        first = key(values[0][1])
+        other = next(((n, v) for n, v in values if key(v) != first), None)
+        if other is not None:
+            problems.append(Problem(other[0], column, other[1], f"the same {field_name} on "
+                                    f"every row ({values[0][1]!r})"))
+        return values[0]
 
-    day = one_value("visited_on")
+    day = one_value("visited_on", same=lambda text: _parse_day(text) or text)
     visited_on = None
     if day is None:
         problems.append(Problem(first_row, columns["visited_on"], None, "the visit's date"))
