@@ -123,10 +123,18 @@ def check_visit(store: Store, report: VisitReport, where: str = "visit") -> list
     return problems
 
 
-def save_visit(store: Store, report: VisitReport, source: str = "page") -> int:
+def save_visit(store: Store, report: VisitReport, source: str = "page",
+               replaces: int | None = None) -> int:
     """Store a report (replacing the same provider's visit of that day and site); returns its
-    id. Refused as a whole when anything is wrong."""
+    id. Refused as a whole when anything is wrong.
+
+    `replaces`: the visit being edited. Its provider, day or site may change (the same
+    visit, its ratings replaced), unless another visit already has the new ones. Without
+    it, a report of another day or site is another visit, and the one edited would stay."""
     problems = check_visit(store, report)
+    if replaces is not None and not store.scalar(
+            "SELECT count(*) FROM visits WHERE visit_id = ?", [replaces]):
+        problems.append(f"visit: no visit {replaces} to replace")
     if problems:
         raise ImportRefused(source, [Problem(None, None, None, p) for p in problems])
     grid = visit_grid(store, report.grid, on=report.visited_on)
@@ -141,6 +149,15 @@ def save_visit(store: Store, report: VisitReport, source: str = "page") -> int:
         found = cur.execute("SELECT visit_id FROM visits WHERE provider = ? AND visited_on = ? "
                             "AND site = ?", [report.provider, report.visited_on,
                                              report.site.strip()]).fetchone()
+        if replaces is not None and found and found[0] != replaces:
+            raise ImportRefused(source, [Problem(None, None, None, (
+                f"visit: {report.provider} already has a visit on {report.visited_on} at "
+                f"{report.site.strip()} (visit {found[0]}); edit that one"))])
+        if replaces is not None and not found:
+            cur.execute("UPDATE visits SET provider = ?, visited_on = ?, site = ? "
+                        "WHERE visit_id = ?", [report.provider, report.visited_on,
+                                               report.site.strip(), replaces])
+            found = (replaces,)
         if found:
             visit_id = found[0]
             cur.execute("""UPDATE visits SET visitors = ?, grid = ?, grid_version = ?,
