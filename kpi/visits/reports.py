@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -64,6 +65,8 @@ _ALIASES = {
     "verdict": ("verdict", "avis", "conclusion", "overall"),
 }
 _VISIT_FIELDS = ("visited_on", "site", "visitors", "listening_sessions", "verdict")
+# pandas' words for a CSV row longer than its header.
+_RAGGED = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 
 
 @dataclass
@@ -296,6 +299,15 @@ def read_visit_file(store: Store, path: str | Path, provider: str,
                                 keep_default_na=False, skip_blank_lines=False)
     except ImportRefused:
         raise
+    except pd.errors.ParserError as e:  # a row with more cells than the header
+        ragged = _RAGGED.search(str(e))
+        if ragged is None:
+            raise ImportRefused(file_name, [Problem(None, None, type(e).__name__,
+                                                    "a readable CSV filled visit grid")]) from e
+        raise ImportRefused(file_name, [Problem(
+            int(ragged[2]) + first_row - 2, None, f"{ragged[3]} cells",
+            f"{ragged[1]} cells as in the header (a cell holding the separator must be "
+            "quoted)")]) from e
     except Exception as e:  # a damaged, empty or unreadable file
         raise ImportRefused(file_name, [Problem(None, None, type(e).__name__,
                                                 "a readable CSV or XLSX filled visit grid")]
