@@ -65,6 +65,9 @@ _ALIASES = {
     "verdict": ("verdict", "avis", "conclusion", "overall"),
 }
 _VISIT_FIELDS = ("visited_on", "site", "visitors", "listening_sessions", "verdict")
+# More listening sessions than this in one visit is a typo (and beyond it the column's
+# INTEGER would overflow).
+MAX_LISTENING = 1000
 # pandas' words for a CSV row longer than its header.
 _RAGGED = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 
@@ -111,8 +114,10 @@ def check_visit(store: Store, report: VisitReport, where: str = "visit") -> list
         problems.append(f"{where}: unknown provider {report.provider!r}")
     if not (report.site or "").strip():
         problems.append(f"{where}: a visit needs its site")
-    if report.listening_sessions is None or report.listening_sessions < 0:
-        problems.append(f"{where}: listening sessions must be 0 or more")
+    sessions = report.listening_sessions
+    if sessions is None or not (0 <= sessions <= MAX_LISTENING) or sessions != int(sessions):
+        problems.append(f"{where}: listening sessions must be a whole number from 0 to "
+                        f"{MAX_LISTENING}, not {sessions!r}")
     if report.verdict is not None and report.verdict not in VERDICTS:
         problems.append(f"{where}: verdict {report.verdict!r}; expected one of "
                         f"{', '.join(VERDICTS)}")
@@ -361,11 +366,13 @@ def read_visit_file(store: Store, path: str | Path, provider: str,
     if sessions is not None:
         try:
             listening = int(float(sessions[1].replace(",", ".")))
-            if listening < 0 or listening != float(sessions[1].replace(",", ".")):
+            if not 0 <= listening <= MAX_LISTENING or \
+                    listening != float(sessions[1].replace(",", ".")):
                 raise ValueError
         except (ValueError, OverflowError):  # "inf" and "1e400" overflow int()
             problems.append(Problem(sessions[0], columns["listening_sessions"], sessions[1],
-                                    "a whole number of listening sessions, 0 or more"))
+                                    "a whole number of listening sessions, from 0 to "
+                                    f"{MAX_LISTENING}"))
     verdict_cell = one_value("verdict")
     verdict = None
     if verdict_cell is not None:
