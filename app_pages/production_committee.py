@@ -16,6 +16,7 @@ from app_pages.ui import (
 )
 from kpi.governance.feedback import save_week_note
 from kpi.i18n import format_date
+from kpi.provider_settings import sl_text
 from kpi.reports.packs import production_pack
 from kpi.reports.production import complete_weeks, production_committee
 
@@ -35,9 +36,9 @@ def week_label(monday) -> str:
 
 
 week = col_week.selectbox(tr("production.week"), list(reversed(weeks)), format_func=week_label)
-committee = production_committee(db, provider, week, LANGUAGE)
+committee = production_committee(db, provider, week)
 pack = production_pack(committee, LANGUAGE)
-st.caption(tr("explorer.sl_definition", text=committee.sl_definition))
+st.caption(tr("explorer.sl_definition", text=sl_text(committee.sl_definitions, LANGUAGE)))
 pack_buttons(pack)
 
 st.subheader(pack["kpis"].title)

@@ -6,8 +6,9 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from app_pages.ui import can_write, lang, save_button, show_chart, show_table, store, tr
-from kpi.flags import RULES, flags_section_table, red_flags, save_thresholds, thresholds
+from kpi.flags import RULES, red_flags, save_thresholds, thresholds
 from kpi.inventory import last_contact_day, providers
+from kpi.reports.packs import flags_section_table
 from kpi.staffing import staffing_check
 
 db = store()
@@ -21,7 +22,7 @@ period = col_period.date_input(tr("flags.period"), value=(last - timedelta(weeks
                                min_value=date(2000, 1, 1), max_value=date(2100, 1, 1))
 if len(period) != 2 or not chosen:
     st.stop()
-flags = red_flags(db, chosen, period[0], period[1], LANGUAGE)
+flags = red_flags(db, chosen, period[0], period[1])
 for provider in chosen:
     own = [f for f in flags if f.provider == provider]
     st.subheader(f"{provider} — {len(own)}")

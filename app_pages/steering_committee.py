@@ -14,6 +14,7 @@ from app_pages.ui import (
     store,
     tr,
 )
+from kpi.provider_settings import sl_text
 from kpi.reports.packs import steering_pack
 from kpi.reports.steering import month_end, months_with_data, steering_committee
 
@@ -28,9 +29,9 @@ choices = list(reversed(months))
 complete = [i for i, m in enumerate(choices) if month_end(m) < date.today()]
 month = col_month.selectbox(tr("steering.month"), choices, index=complete[0] if complete else 0,
                             format_func=lambda m: f"{m:%Y-%m}")
-committee = steering_committee(db, provider, month, LANGUAGE)
+committee = steering_committee(db, provider, month)
 pack = steering_pack(committee, LANGUAGE)
-st.caption(tr("explorer.sl_definition", text=committee.sl_definition))
+st.caption(tr("explorer.sl_definition", text=sl_text(committee.sl_definitions, LANGUAGE)))
 pack_buttons(pack)
 
 st.subheader(pack["attainment"].title)

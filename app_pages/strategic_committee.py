@@ -17,6 +17,7 @@ from kpi.errors import CockpitError
 from kpi.governance.targets import append_targets
 from kpi.inventory import providers as all_providers
 from kpi.metrics.registry import KPI_BY_ID
+from kpi.provider_settings import sl_text
 from kpi.reports.packs import strategic_pack
 from kpi.reports.strategic import complete_periods, proposals_as_targets, strategic_committee
 
@@ -34,9 +35,9 @@ if not chosen or not periods:
     st.info(tr("strategic.no_period"))
     st.stop()
 period = col_period.selectbox(tr("strategic.period"), periods, format_func=lambda p: p.label)
-committee = strategic_committee(db, period, chosen, LANGUAGE)
+committee = strategic_committee(db, period, chosen)
 pack = strategic_pack(committee, LANGUAGE)
-st.caption(tr("explorer.sl_definition", text=committee.sl_definition))
+st.caption(tr("explorer.sl_definition", text=sl_text(committee.sl_definitions, LANGUAGE)))
 pack_buttons(pack)
 
 section = pack["comparison"]

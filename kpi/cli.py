@@ -220,16 +220,15 @@ def _committee_pack(store, args):
         week = parse_week(_required(args, "week", "2026-W03"))
         if week not in complete_weeks(store, _required(args, "provider", "NAME")):
             raise CockpitError(f"{args.provider} has no complete week {args.week} of data")
-        return packs.production_pack(production_committee(store, args.provider, week,
-                                                          args.lang), args.lang)
+        return packs.production_pack(production_committee(store, args.provider, week),
+                                     args.lang)
     if args.committee == "steering":
         from kpi.reports.steering import months_with_data, parse_month, steering_committee
 
         month = parse_month(_required(args, "month", "2026-01"))
         if month not in months_with_data(store, _required(args, "provider", "NAME")):
             raise CockpitError(f"{args.provider} has no data in {args.month}")
-        return packs.steering_pack(steering_committee(store, args.provider, month, args.lang),
-                                   args.lang)
+        return packs.steering_pack(steering_committee(store, args.provider, month), args.lang)
     from kpi.reports.strategic import complete_periods, parse_period, strategic_committee
 
     if (args.quarter is None) == (args.half is None):
@@ -239,8 +238,7 @@ def _committee_pack(store, args):
     if period not in complete_periods(store, period.kind, chosen):
         raise CockpitError(f"no complete {period.kind} {period.label} of data for "
                            f"{', '.join(chosen)}")
-    return packs.strategic_pack(strategic_committee(store, period, chosen, args.lang),
-                                args.lang)
+    return packs.strategic_pack(strategic_committee(store, period, chosen), args.lang)
 
 
 def _required(args, name: str, example: str) -> str:
@@ -276,7 +274,7 @@ def cmd_flags(args) -> int:
         date_to = args.date_to or last_contact_day(store) or date.today()
         date_from = args.date_from or date_to - timedelta(weeks=8)
         flags = red_flags(store, [args.provider] if args.provider else known, date_from,
-                          date_to, args.lang)
+                          date_to)
     _print_table(flags_table(flags, args.lang), args.format)
     return 0
 

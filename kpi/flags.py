@@ -2,21 +2,28 @@
 
 Each rule has a threshold (a setting, with a default), looks at a provider over a date
 range, and returns the periods that trip it with the numbers (evidence) and a plain-language
-reason. Weekly rules look at ISO weeks; the traffic drop at days.
+reason. Weekly rules look at ISO weeks; the traffic drop at days. A flag is data: its
+evidence is a message key and its figures, put into words only when drawn (page, pack, CLI)
+in the reader's language.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import pandas as pd
 
 from kpi.i18n import format_value, t
+from kpi.live.app_settings import InvalidAppSetting, store_settings
 from kpi.metrics.compile import KpiRequest
 from kpi.metrics.engine import compute_kpis
+from kpi.metrics.reconcile import reconcile
+from kpi.staffing import staffing_check
 from kpi.store import Store
+
+TEXT = "text"  # an evidence figure shown as it is (a date, a number of days)
 
 
 @dataclass(frozen=True)
@@ -27,7 +34,15 @@ class Flag:
     period_end: date
     value: float
     threshold: float
-    evidence: str  # the numbers, in the report's language
+    evidence_key: str  # flag.evidence.<key>
+    # The evidence's figures: name -> (value, unit of kpi.i18n.format_value, or TEXT).
+    figures: dict[str, tuple[object, str]] = field(default_factory=dict)
+
+    def evidence(self, lang: str) -> str:
+        """The numbers behind the flag, in words."""
+        return t(f"flag.evidence.{self.evidence_key}", lang, **{
+            name: str(value) if unit == TEXT else format_value(value, unit, lang)
+            for name, (value, unit) in self.figures.items()})
 
     def explanation(self, lang: str) -> str:
         return t(f"flag.{self.rule}.why", lang)
@@ -41,7 +56,7 @@ class Rule:
     id: str
     default: float  # the threshold when the setting is not set
     unit: str  # of the threshold: pct, ratio, days
-    check: Callable[[Store, str, date, date, float, str], list[Flag]]
+    check: Callable[[Store, str, date, date, float], list[Flag]]
 
 
 def _weekly(store: Store, provider: str, kpis: tuple[str, ...], date_from: date,
@@ -54,7 +69,7 @@ def _weekly(store: Store, provider: str, kpis: tuple[str, ...], date_from: date,
 
 
 def _week_flags(rule: str, provider: str, rows, value_of, threshold: float, below: bool,
-                evidence) -> list[Flag]:
+                evidence_key: str, figures) -> list[Flag]:
     flags = []
     for row in rows.itertuples():
         value = value_of(row)
@@ -63,34 +78,31 @@ def _week_flags(rule: str, provider: str, rows, value_of, threshold: float, belo
         if (value < threshold) if below else (value > threshold):
             flags.append(Flag(rule, provider, row.period_start,
                               row.period_start + timedelta(days=6), float(value), threshold,
-                              evidence(row)))
+                              evidence_key, figures(row)))
     return flags
 
 
-def _traceability(store, provider, date_from, date_to, threshold, lang) -> list[Flag]:
+def _traceability(store, provider, date_from, date_to, threshold) -> list[Flag]:
     rows = _weekly(store, provider, ("traceability_rate",), date_from, date_to)
     return _week_flags("traceability_low", provider, rows, lambda r: r.traceability_rate,
-                       threshold, True, lambda r: t(
-                           "flag.evidence.traceability", lang,
-                           value=format_value(r.traceability_rate, "pct", lang),
-                           traced=format_value(r.m__traced, "count", lang),
-                           handled=format_value(r.m__handled_traceable, "count", lang),
-                           threshold=format_value(threshold, "pct", lang)))
+                       threshold, True, "traceability", lambda r: {
+                           "value": (r.traceability_rate, "pct"),
+                           "traced": (r.m__traced, "count"),
+                           "handled": (r.m__handled_traceable, "count"),
+                           "threshold": (threshold, "pct")})
 
 
-def _occupancy(store, provider, date_from, date_to, threshold, lang) -> list[Flag]:
+def _occupancy(store, provider, date_from, date_to, threshold) -> list[Flag]:
     rows = _weekly(store, provider, ("occupancy",), date_from, date_to)
     return _week_flags("occupancy_low", provider, rows, lambda r: r.occupancy, threshold, True,
-                       lambda r: t("flag.evidence.occupancy", lang,
-                                   value=format_value(r.occupancy, "pct", lang),
-                                   work=format_value(r.m__work_s / 3600, "count", lang),
-                                   available=format_value(
-                                       (r.m__work_s + r.m__available_s) / 3600, "count",
-                                       lang),
-                                   threshold=format_value(threshold, "pct", lang)))
+                       "occupancy", lambda r: {
+                           "value": (r.occupancy, "pct"),
+                           "work": (r.m__work_s / 3600, "count"),
+                           "available": ((r.m__work_s + r.m__available_s) / 3600, "count"),
+                           "threshold": (threshold, "pct")})
 
 
-def _productivity(store, provider, date_from, date_to, threshold, lang) -> list[Flag]:
+def _productivity(store, provider, date_from, date_to, threshold) -> list[Flag]:
     """Contacts per agent-hour under `threshold` × the median of the 8 weeks before."""
     history_from = date_from - timedelta(weeks=8)
     rows = _weekly(store, provider, ("contacts_per_agent_hour",), history_from, date_to)
@@ -99,15 +111,12 @@ def _productivity(store, provider, date_from, date_to, threshold, lang) -> list[
     rows = rows[rows.period_start >= date_from - timedelta(days=date_from.weekday())]
     rows["ratio"] = rows.contacts_per_agent_hour / rows.usual
     return _week_flags("productivity_low", provider, rows, lambda r: r.ratio, threshold, True,
-                       lambda r: t("flag.evidence.productivity", lang,
-                                   value=format_value(r.contacts_per_agent_hour, "rate", lang),
-                                   usual=format_value(r.usual, "rate", lang),
-                                   ratio=format_value(r.ratio, "pct", lang)))
+                       "productivity", lambda r: {
+                           "value": (r.contacts_per_agent_hour, "rate"),
+                           "usual": (r.usual, "rate"), "ratio": (r.ratio, "pct")})
 
 
-def _overstaffed(store, provider, date_from, date_to, threshold, lang) -> list[Flag]:
-    from kpi.staffing import staffing_check
-
+def _overstaffed(store, provider, date_from, date_to, threshold) -> list[Flag]:
     _, days = staffing_check(store, provider, date_from, date_to)
     if days.empty:
         return []
@@ -116,25 +125,22 @@ def _overstaffed(store, provider, date_from, date_to, threshold, lang) -> list[F
                                                           "logged_hours"]].sum(min_count=1)
     weeks["ratio"] = weeks.logged_hours / weeks.required_hours.where(weeks.required_hours > 0)
     return _week_flags("overstaffed", provider, weeks, lambda r: r.ratio, threshold, False,
-                       lambda r: t("flag.evidence.overstaffed", lang,
-                                   logged=format_value(r.logged_hours, "count", lang),
-                                   required=format_value(r.required_hours, "count", lang),
-                                   ratio=format_value(r.ratio, "rate", lang)))
+                       "overstaffed", lambda r: {
+                           "logged": (r.logged_hours, "count"),
+                           "required": (r.required_hours, "count"),
+                           "ratio": (r.ratio, "rate")})
 
 
-def _declared_gap(store, provider, date_from, date_to, threshold, lang) -> list[Flag]:
-    from kpi.metrics.reconcile import reconcile
-
+def _declared_gap(store, provider, date_from, date_to, threshold) -> list[Flag]:
     table = reconcile(store, provider, "week", date_from, date_to)
     table = table[table.kpi == "service_level"].rename(columns={"gap": "value"})
     table["gap"] = table.value.abs()
     return _week_flags("declared_gap", provider, table, lambda r: r.gap, threshold, False,
-                       lambda r: t("flag.evidence.declared", lang,
-                                   declared=format_value(r.declared, "pct", lang),
-                                   recomputed=format_value(r.recomputed, "pct", lang)))
+                       "declared", lambda r: {"declared": (r.declared, "pct"),
+                                              "recomputed": (r.recomputed, "pct")})
 
 
-def _stale_feed(store, provider, date_from, date_to, threshold, lang) -> list[Flag]:
+def _stale_feed(store, provider, date_from, date_to, threshold) -> list[Flag]:
     last = store.scalar("SELECT CAST(max(arrived_local) AS DATE) FROM contacts "
                         "WHERE provider = ?", [provider])
     if last is None:
@@ -144,10 +150,10 @@ def _stale_feed(store, provider, date_from, date_to, threshold, lang) -> list[Fl
     if silent <= threshold:
         return []
     return [Flag("stale_feed", provider, last + timedelta(days=1), date_to, float(silent),
-                 threshold, t("flag.evidence.stale", lang, last=str(last), days=silent))]
+                 threshold, "stale", {"last": (last, TEXT), "days": (silent, TEXT)})]
 
 
-def _traffic_drop(store, provider, date_from, date_to, threshold, lang) -> list[Flag]:
+def _traffic_drop(store, provider, date_from, date_to, threshold) -> list[Flag]:
     """A day's offered under `threshold` × the mean of the same weekday the 4 weeks before."""
     rows = compute_kpis(store, KpiRequest(("offered",), "day", filters={
         "provider": (provider,)}, date_from=date_from - timedelta(weeks=4), date_to=date_to)
@@ -166,9 +172,8 @@ def _traffic_drop(store, provider, date_from, date_to, threshold, lang) -> list[
         usual = sum(before) / 4
         if usual > 0 and value / usual < threshold:
             flags.append(Flag("traffic_drop", provider, day, day, value / usual, threshold,
-                              t("flag.evidence.traffic", lang,
-                                value=format_value(value, "count", lang),
-                                usual=format_value(usual, "count", lang))))
+                              "traffic", {"value": (value, "count"),
+                                          "usual": (usual, "count")}))
     return flags
 
 
@@ -191,13 +196,13 @@ def thresholds(store: Store) -> dict[str, float]:
 
 
 def red_flags(store: Store, providers: list[str], date_from: date, date_to: date,
-              lang: str = "en", rules: list[str] | None = None) -> list[Flag]:
+              rules: list[str] | None = None) -> list[Flag]:
     """Every flag of these providers over the range, by provider then period."""
     limits = thresholds(store)
     flags = []
     for provider in providers:
         for rule in rules or list(RULES):
-            flags += RULES[rule].check(store, provider, date_from, date_to, limits[rule], lang)
+            flags += RULES[rule].check(store, provider, date_from, date_to, limits[rule])
     return sorted(flags, key=lambda f: (f.provider, f.period_start, f.rule))
 
 
@@ -206,30 +211,16 @@ def flags_table(flags: list[Flag], lang: str) -> pd.DataFrame:
     return pd.DataFrame([{
         "provider": f.provider, "rule": f.rule, "flag": f.name(lang),
         "period_start": f.period_start, "period_end": f.period_end, "value": f.value,
-        "threshold": f.threshold, "evidence": f.evidence, "why": f.explanation(lang)}
+        "threshold": f.threshold, "evidence": f.evidence(lang), "why": f.explanation(lang)}
         for f in flags], columns=["provider", "rule", "flag", "period_start", "period_end",
                                   "value", "threshold", "evidence", "why"])
 
 
 def save_thresholds(store: Store, values: dict[str, float]) -> None:
     """Store rule thresholds (settings `flag_<rule>`); refuses unknown rules and negatives."""
-    from kpi.live.app_settings import InvalidAppSetting, store_settings
-
     for rule, value in values.items():
         if rule not in RULES:
             raise InvalidAppSetting(f"unknown red-flag rule {rule!r}")
         if value is None or value < 0:
             raise InvalidAppSetting(f"{rule}: the threshold must be 0 or more")
     store_settings(store, [(f"flag_{rule}", str(float(v))) for rule, v in values.items()])
-
-
-def flags_section_table(flags: list[Flag], lang: str):
-    """The flags as a committee table (layout.Table)."""
-    from kpi.reports.layout import DATE, Column, Table
-
-    return Table(flags_table(flags, lang), [
-        Column("flag", t("flags.col.flag", lang)),
-        Column("period_start", t("flags.col.period_start", lang), DATE),
-        Column("period_end", t("flags.col.period_end", lang), DATE),
-        Column("evidence", t("flags.col.evidence", lang)),
-        Column("why", t("flags.col.why", lang))])

@@ -900,6 +900,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                           "Plus gros .xlsx décompressé (Mo)"),
     "settings.import_memory_mb": ("Import memory (MB)", "Mémoire d'un import (Mo)"),
     "settings.save_limits": ("Save the limits", "Enregistrer les limites"),
+    "sl.variant.net": ("SL {t} s, net of short abandons < {s} s",
+                       "NS {t} s, hors abandons courts < {s} s"),
+    "sl.variant.offered": ("SL {t} s, of offered contacts",
+                           "NS {t} s, sur les contacts présentés"),
+    "sl.variant.answered": ("SL {t} s, of answered contacts",
+                            "NS {t} s, sur les contacts traités"),
+    "sl.variant.abandons_in_sl": ("SL {t} s, abandons within {t} s count as in SL",
+                                  "NS {t} s, abandons de moins de {t} s comptés dans le seuil"),
     # Floor visits and provider selection (kpi/visits).
     "nav.visits": ("Floor visits", "Visites plateau"),
     "nav.selection": ("Selection", "Sélection"),
@@ -1040,6 +1048,170 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                   "{provider} : signal(aux) grave(s) observé(s) — {items}"),
     "selection.not_visited": ("not visited yet", "pas encore visité"),
     "selection.providers": ("Compared", "Comparés"),
+    # Visits and Selection pages (app_pages).
+    "visitpage.help": (
+        "What was seen on each floor, item by item on the visit grid; for an active provider, "
+        "what its data says over the weeks around the visit, and where the two disagree.",
+        "Ce qui a été vu sur chaque plateau, critère par critère sur la grille de visite ; "
+        "pour un prestataire actif, ce que disent ses données sur les semaines autour de la "
+        "visite, et où les deux divergent."),
+    "visitpage.all": ("All providers and candidates", "Tous les prestataires et candidats"),
+    "visitpage.list": ("Visits", "Visites"),
+    "visitpage.col.listening": ("Listening", "Écoutes"),
+    "visitpage.col.score": ("Score", "Note"),
+    "visitpage.col.serious": ("Serious", "Graves"),
+    "visitpage.col.minor": ("Minor", "Mineurs"),
+    "visitpage.choose": ("Visit shown below", "Visite détaillée ci-dessous"),
+    "visitpage.visitors_line": ("Visitors: {visitors} · rated on grid version {version}",
+                                "Visiteurs : {visitors} · notée sur la version {version} de la "
+                                "grille"),
+    "visitpage.items": ("What was seen, item by item", "Ce qui a été vu, critère par critère"),
+    "visitpage.guide": ("What to look at on each item, and what a good floor shows",
+                        "Ce qu'il faut regarder sur chaque critère, et ce que montre un bon "
+                        "plateau"),
+    "visitpage.data_title": ("Observation meets data", "Ce qui a été vu, face aux données"),
+    "visitpage.data_help": (
+        "Three signals leave a trace in the exports: hands that do not move (traceability), "
+        "a floor that is too calm (occupancy, logged hours against Erlang C) and no visible "
+        "indicators (the real-time feed). A signal seen while the data is fine, or not seen "
+        "while the data raises its alarm, is a disagreement worth a question.",
+        "Trois signaux laissent une trace dans les exports : des mains qui ne bougent pas "
+        "(taux de qualification), un plateau trop calme (occupation, heures loguées face à "
+        "Erlang C) et pas d'indicateurs visibles (le flux temps réel). Un signal observé alors "
+        "que les données sont bonnes, ou non observé alors qu'elles sont en alerte, est un "
+        "désaccord qui mérite une question."),
+    "visitpage.data_candidate": (
+        "{provider} is a candidate: there is no production data yet to compare with what was "
+        "seen.",
+        "{provider} est un candidat : pas encore de données de production à comparer avec ce "
+        "qui a été vu."),
+    "visitpage.disagreement": ("Observation and data disagree on “{item}”: {text}",
+                               "Observation et données en désaccord sur « {item} » : {text}"),
+    "visitpage.all_agree": ("What was seen and what the data says agree.",
+                            "Ce qui a été vu et ce que disent les données concordent."),
+    "visitpage.col.agreement": ("Seen vs data", "Vu / données"),
+    "visitpage.enter": ("Enter or edit a visit", "Saisir ou modifier une visite"),
+    "visitpage.mode": ("Visit to enter", "Visite à saisir"),
+    "visitpage.mode_new": ("A new visit", "Une nouvelle visite"),
+    "visitpage.mode_edit": ("The visit shown above ({visit})",
+                            "La visite détaillée ci-dessus ({visit})"),
+    "visitpage.form_help": (
+        "A provider has one visit per day and site: saving the same provider, day and site "
+        "again replaces that visit's ratings; another day or site makes a new visit. Items "
+        "left “not rated” count in no score.",
+        "Un prestataire a une visite par jour et par site : enregistrer à nouveau le même "
+        "prestataire, jour et site remplace les constats de cette visite ; un autre jour ou "
+        "site crée une nouvelle visite. Les critères « non noté » ne comptent dans aucune "
+        "note."),
+    "visitpage.no_verdict": ("no verdict yet", "pas encore d'avis"),
+    "visitpage.visit_notes": ("Notes on the visit", "Notes sur la visite"),
+    "visitpage.item_notes": ("Notes on “{item}”", "Notes sur « {item} »"),
+    "visitpage.save": ("Save the visit", "Enregistrer la visite"),
+    "visitpage.saved": ("Visit saved: {visit}.", "Visite enregistrée : {visit}."),
+    "visitpage.delete": ("Delete this visit", "Supprimer cette visite"),
+    "visitpage.delete_confirm": ("Yes, delete {visit} and its ratings",
+                                 "Oui, supprimer {visit} et ses constats"),
+    "visitpage.deleted": ("Visit deleted: {visit}.", "Visite supprimée : {visit}."),
+    "visitpage.upload": ("Import a filled grid (CSV or XLSX)",
+                         "Importer une grille remplie (CSV ou XLSX)"),
+    "visitpage.upload_help": (
+        "One row per item with its rating (not seen / minor / serious, or 0 / 1 / 2) and "
+        "notes; the visit's date, site, visitors, listening sessions and verdict in their own "
+        "columns, the same on every row. French or English headings and words.",
+        "Une ligne par critère avec son constat (non observé / mineur / grave, ou 0 / 1 / 2) "
+        "et ses notes ; la date de la visite, le site, les visiteurs, les séances d'écoute et "
+        "l'avis dans leurs propres colonnes, identiques sur chaque ligne. En-têtes et mots en "
+        "français ou en anglais."),
+    "visitpage.upload_provider": ("Provider or candidate visited",
+                                  "Prestataire ou candidat visité"),
+    "visitpage.upload_file": ("Filled grid", "Grille remplie"),
+    "visitpage.upload_button": ("Import the visit", "Importer la visite"),
+    "visitpage.upload_name": ("filled grid for {provider}", "grille remplie de {provider}"),
+    "visitpage.imported": ("Visit imported: {visit}, {rated} item(s) rated.",
+                           "Visite importée : {visit}, {rated} critère(s) noté(s)."),
+    "visitpage.candidates": ("Candidates in selection", "Candidats en sélection"),
+    "visitpage.candidates_help": (
+        "A candidate has no contract and no data yet, only the figures it announced in its "
+        "answer to the tender. Promoting the chosen one makes it an active provider; its "
+        "visits and announced figures stay.",
+        "Un candidat n'a ni contrat ni données, seulement les chiffres annoncés dans sa "
+        "réponse à l'appel d'offres. Promouvoir le candidat retenu en fait un prestataire "
+        "actif ; ses visites et ses chiffres annoncés sont conservés."),
+    "visitpage.candidate_name": ("New candidate's name", "Nom du nouveau candidat"),
+    "visitpage.add_candidate": ("Add the candidate", "Ajouter le candidat"),
+    "visitpage.candidate_added": ("Candidate added.", "Candidat ajouté."),
+    "visitpage.no_candidate": ("No candidate in selection.", "Aucun candidat en sélection."),
+    "visitpage.candidate": ("Candidate", "Candidat"),
+    "visitpage.announced": ("Figures {name} announced (declared, not measured; empty: not "
+                            "announced)",
+                            "Chiffres annoncés par {name} (déclarés, non mesurés ; vide : non "
+                            "annoncé)"),
+    "visitpage.save_announced": ("Save the announced figures",
+                                 "Enregistrer les chiffres annoncés"),
+    "visitpage.announced_saved": ("Announced figures saved.", "Chiffres annoncés enregistrés."),
+    "visitpage.promote": ("Promote {name} to active provider",
+                          "Promouvoir {name} en prestataire actif"),
+    "visitpage.promote_on": ("Contract start", "Début du contrat"),
+    "visitpage.promoted": ("{name} is now an active provider.",
+                           "{name} est désormais un prestataire actif."),
+    "visitpage.grid": ("Visit grid", "Grille de visite"),
+    "visitpage.grid_version": ("Version {version}, in force since {day}: {items} item(s).",
+                               "Version {version}, en vigueur depuis {day} : {items} "
+                               "critère(s)."),
+    "visitpage.grid_default": ("the start (the six red flags)",
+                               "l'origine (les six signaux d'alerte)"),
+    "visitpage.new_items": (
+        "Items to add (training rooms, tools, reporting shown…): one row each, its words in "
+        "English and French; saving makes a new version of the grid, and each visit keeps the "
+        "version it was rated on.",
+        "Critères à ajouter (salles de formation, outils, reporting montré…) : une ligne "
+        "chacun, ses mots en anglais et en français ; enregistrer crée une nouvelle version de "
+        "la grille, et chaque visite garde la version sur laquelle elle a été notée."),
+    "visitpage.col.label_en": ("Item (English)", "Critère (anglais)"),
+    "visitpage.col.label_fr": ("Item (French)", "Critère (français)"),
+    "visitpage.col.look_en": ("What to look at (English)", "Ce qu'il faut regarder (anglais)"),
+    "visitpage.col.look_fr": ("What to look at (French)", "Ce qu'il faut regarder (français)"),
+    "visitpage.col.good_en": ("What a good floor shows (English)",
+                              "Ce que montre un bon plateau (anglais)"),
+    "visitpage.col.good_fr": ("What a good floor shows (French)",
+                              "Ce que montre un bon plateau (français)"),
+    "visitpage.save_grid": ("Save the grid with these items", "Enregistrer la grille avec ces "
+                            "critères"),
+    "visitpage.grid_saved": ("Visit grid saved.", "Grille de visite enregistrée."),
+    "selectionpage.help": (
+        "Finalists side by side: each floor signal as rated on their latest visit, the figures "
+        "they announced, and a score weighted as you choose. A serious signal stands out "
+        "whatever the score.",
+        "Les finalistes côte à côte : chaque signal plateau tel que noté lors de leur dernière "
+        "visite, les chiffres qu'ils ont annoncés, et une note pondérée à votre choix. Un "
+        "signal grave ressort quelle que soit la note."),
+    "selectionpage.none": ("Choose at least one provider or candidate to compare.",
+                           "Choisissez au moins un prestataire ou candidat à comparer."),
+    "selectionpage.weights": ("Weight of each item in the score",
+                              "Poids de chaque critère dans la note"),
+    "selectionpage.weights_help": ("Try other weights freely: they apply to this session "
+                                   "only.",
+                                   "Essayez d'autres poids librement : ils ne valent que pour "
+                                   "cette session."),
+    "selectionpage.weights_help_writer": (
+        "Try other weights freely: they apply to this session until you save them as "
+        "everyone's default.",
+        "Essayez d'autres poids librement : ils ne valent que pour cette session tant que vous "
+        "ne les enregistrez pas comme poids par défaut de tous."),
+    "selectionpage.save_weights": ("Save these weights as the default",
+                                   "Enregistrer ces poids par défaut"),
+    "selectionpage.weights_saved": ("Weights saved.", "Poids enregistrés."),
+    "selectionpage.not_visited": ("{provider}: not visited yet, so no rating and no score.",
+                                  "{provider} : pas encore visité, donc ni constat ni note."),
+    "selectionpage.scores": ("Scores and serious signals", "Notes et signaux graves"),
+    "selectionpage.latest": ("Latest visit of each", "Dernière visite de chacun"),
+    "selectionpage.figures_help": (
+        "What each one wrote in its answer to the tender: Cockpit has measured none of it. "
+        "Once a provider is chosen, its real figures come from its exports.",
+        "Ce que chacun a écrit dans sa réponse à l'appel d'offres : Cockpit n'en a rien "
+        "mesuré. Une fois le prestataire choisi, ses vrais chiffres viennent de ses exports."),
+    "selectionpage.notes": ("Notes taken on the visits", "Notes prises lors des visites"),
+    "selectionpage.no_notes": ("No notes on these visits.", "Aucune note sur ces visites."),
 }
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pandas as pd
 
 from kpi.errors import CockpitError
+from kpi.i18n import t
 from kpi.store import Store
 
 SL_VARIANTS = ("net", "offered", "answered", "abandons_in_sl")
@@ -14,15 +16,6 @@ _PROVIDER_COLUMNS = ["name", "time_zone", "sl_threshold_s", "short_abandon_s",
                      "repeat_window_days", "sl_variant"]
 _QUEUE_COLUMNS = ["provider", "queue", "sl_threshold_s", "short_abandon_s",
                   "repeat_window_days", "sl_variant"]
-
-_SL_TEXT = {
-    "net": ("SL {t} s, net of short abandons < {s} s", "NS {t} s, hors abandons courts < {s} s"),
-    "offered": ("SL {t} s, of offered contacts", "NS {t} s, sur les contacts présentés"),
-    "answered": ("SL {t} s, of answered contacts", "NS {t} s, sur les contacts traités"),
-    "abandons_in_sl": ("SL {t} s, abandons within {t} s count as in SL",
-                       "NS {t} s, abandons de moins de {t} s comptés dans le seuil"),
-}
-
 
 class InvalidSetting(CockpitError):
     pass
@@ -85,8 +78,23 @@ def save_queue_settings(store: Store, table: pd.DataFrame) -> None:
     store.write(run)
 
 
-def sl_definition(store: Store, providers: list[str] | None = None, lang: str = "en") -> str:
-    """The service-level definition(s) in force for these providers (all if None)."""
+@dataclass(frozen=True)
+class SlDefinition:
+    """A service-level definition in force: the variant, its threshold and the short-abandon
+    threshold (seconds)."""
+    variant: str
+    threshold_s: float
+    short_abandon_s: float
+
+    def text(self, lang: str) -> str:
+        return t(f"sl.variant.{self.variant}", lang, t=f"{self.threshold_s:g}",
+                 s=f"{self.short_abandon_s:g}")
+
+
+def sl_definitions(store: Store, providers: list[str] | None = None
+                   ) -> tuple[SlDefinition, ...]:
+    """The service-level definitions in force for these providers (all if None), each
+    once, providers' and queues' overrides alike."""
     effective = store.read(
         """SELECT DISTINCT coalesce(q.sl_variant, p.sl_variant) AS variant,
                   coalesce(q.sl_threshold_s, p.sl_threshold_s) AS t,
@@ -94,6 +102,15 @@ def sl_definition(store: Store, providers: list[str] | None = None, lang: str = 
            FROM providers p LEFT JOIN queue_settings q ON q.provider = p.name
            WHERE ? IS NULL OR list_contains(?, p.name)
            ORDER BY ALL""", [providers, providers])
-    texts = [_SL_TEXT[r.variant][1 if lang == "fr" else 0].format(t=f"{r.t:g}", s=f"{r.s:g}")
-             for r in effective.itertuples()]
-    return " · ".join(dict.fromkeys(texts))
+    return tuple(SlDefinition(r.variant, float(r.t), float(r.s))
+                 for r in effective.itertuples())
+
+
+def sl_text(definitions: tuple[SlDefinition, ...], lang: str) -> str:
+    """The definitions as the sentence every view and export states."""
+    return " · ".join(dict.fromkeys(d.text(lang) for d in definitions))
+
+
+def sl_definition(store: Store, providers: list[str] | None = None, lang: str = "en") -> str:
+    """The service-level definition(s) in force for these providers (all if None)."""
+    return sl_text(sl_definitions(store, providers), lang)

@@ -225,9 +225,11 @@ def test_steering_committee_page_on_the_demo(demo_db, monkeypatch):
     attainment = at.dataframe[0].value
     attainment = attainment.data if hasattr(attainment, "data") else attainment
     assert "Service level" in attainment["KPI"].tolist()
-    assert len(at.get("plotly_chart")) == 8
+    # Eight 12-month trends, and the data around the latest floor visit (Nantes, 2026-03-10).
+    assert len(at.get("plotly_chart")) == 9
     assert any(h.value.startswith("Latest calibration session — AT-CAL-")
                for h in at.subheader)
+    assert "Latest floor visit — Nantes" in [h.value for h in at.subheader]
 
 
 def test_strategic_committee_page_compares_providers_and_adopts_a_proposal(demo_db,

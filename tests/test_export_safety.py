@@ -296,7 +296,7 @@ def test_pack_dates_survive(hostile_db, tmp_path):
 
     with Store(hostile_db) as store:
         data = pack_xlsx(production_pack(production_committee(store, PROVIDER,
-                                                              date(2026, 3, 2), "en"), "en"))
+                                                              date(2026, 3, 2)), "en"))
     sheet = load_workbook(io.BytesIO(data))["Day by day"]
     days = [c.value for c in sheet["A"][1:] if c.value is not None]
     assert days and all(isinstance(d, datetime) for d in days)

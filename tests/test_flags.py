@@ -60,7 +60,7 @@ def _activity(path, logged_h: dict[date, float], work_share: float = 0.8):
 
 
 def _flags(store, rule, date_from=LAST_WEEK[0], date_to=LAST_WEEK[1]):
-    return [f for f in red_flags(store, ["Acme"], date_from, date_to, "en", [rule])]
+    return [f for f in red_flags(store, ["Acme"], date_from, date_to, [rule])]
 
 
 @pytest.mark.parametrize("share,tripped", [(0.5, True), (0.95, False)])
@@ -71,7 +71,7 @@ def test_traceability_under_threshold(store, tmp_path, share, tripped):
     assert bool(flags) == tripped
     if tripped:
         assert flags[0].value == pytest.approx(0.5)
-        assert "100 of 200 handled contacts with a reason" in flags[0].evidence
+        assert "100 of 200 handled contacts with a reason" in flags[0].evidence("en")
 
 
 def test_an_export_without_a_reason_column_is_no_traceability_data_not_zero(store,
@@ -139,7 +139,7 @@ def test_declared_service_level_far_from_the_detail(store, tmp_path, declared, t
     flags = _flags(store, "declared_gap")
     assert bool(flags) == tripped
     if tripped:
-        assert flags[0].evidence == "declared 95.0%, recomputed 100.0%"
+        assert flags[0].evidence("en") == "declared 95.0%, recomputed 100.0%"
 
 
 @pytest.mark.parametrize("until,tripped", [(DAYS[-1] + timedelta(days=10), True),
@@ -150,7 +150,7 @@ def test_stale_feed(store, tmp_path, until, tripped):
     flags = _flags(store, "stale_feed", DAYS[0], until)
     assert bool(flags) == tripped
     if tripped:
-        assert flags[0].value == 10 and "days ago" in flags[0].evidence
+        assert flags[0].value == 10 and "days ago" in flags[0].evidence("en")
 
 
 @pytest.mark.parametrize("dropped,tripped", [(20, True), (95, False)])
@@ -170,6 +170,6 @@ def test_cockpit_flags_lists_the_demos_struggling_provider(demo_db_template, cap
     assert "traceability_low" in rules and all(f["evidence"] and f["why"] for f in flags)
     assert main(["flags", "--provider", "Nobody", "--db", str(demo_db_template)]) == 1
     with Store(demo_db_template, read_only=True) as store:
-        healthy = red_flags(store, ["Nordcall"], date(2026, 1, 5), date(2026, 3, 1), "en",
+        healthy = red_flags(store, ["Nordcall"], date(2026, 1, 5), date(2026, 3, 1),
                             ["traceability_low", "declared_gap"])
     assert healthy == []

@@ -78,9 +78,9 @@ def test_the_steering_pack_reconciles_the_months_declared_days(demo_db_template)
         days = store.scalar("SELECT count(DISTINCT CAST(period_local AS DATE)) FROM "
                             "declared_reports WHERE provider = 'Sunline BPO' AND "
                             "date_trunc('month', period_local) = ?", [month])
-        pack = steering_pack(steering_committee(store, "Sunline BPO", month, "en"), "en")
+        pack = steering_pack(steering_committee(store, "Sunline BPO", month), "en")
         assert "reconciliation" not in steering_pack(
-            steering_committee(store, "Nordcall", month, "en"), "en")
+            steering_committee(store, "Nordcall", month), "en")
     section = pack["reconciliation"].table.frame.set_index("kpi")
     statuses = ["consistent", "other_definition", "inconsistent", "no_data"]
     assert days > 20 and (section[statuses].sum(axis=1) == days).all()

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kpi.flags import flags_section_table
+from kpi.flags import flags_table
 from kpi.governance.actions import actions_for_people
 from kpi.governance.feedback import feedback_for_people
 from kpi.i18n import format_date, format_value, t
 from kpi.metrics.reconcile import STATUSES
 from kpi.metrics.registry import COUNT, KPI_BY_ID, PCT, SCORE
+from kpi.provider_settings import sl_text
 from kpi.reports.charts import (
     kpi_trend,
     period_small_multiples,
@@ -44,6 +45,16 @@ from kpi.reports.strategic import (
     StrategicCommittee,
 )
 from kpi.visits.signals import check_text
+
+
+def flags_section_table(flags: list, lang: str) -> Table:
+    """Red flags as a committee table."""
+    return Table(flags_table(flags, lang), [
+        Column("flag", t("flags.col.flag", lang)),
+        Column("period_start", t("flags.col.period_start", lang), DATE),
+        Column("period_end", t("flags.col.period_end", lang), DATE),
+        Column("evidence", t("flags.col.evidence", lang)),
+        Column("why", t("flags.col.why", lang))])
 
 
 def _with_labels(frame: pd.DataFrame, lang: str, key: str = "kpi") -> pd.DataFrame:
@@ -115,7 +126,8 @@ def production_pack(committee: ProductionCommittee, lang: str = "en") -> Pack:
         Section("note", t("production.note", lang), text=c.note)]
     return Pack("production", f"{t('production.title', lang)} — {c.provider} — {c.label}",
                 [(t("col.provider", lang), c.provider), (t("production.week", lang), period),
-                 (t("explorer.sl", lang), c.sl_definition), (t("production.note", lang), c.note)],
+                 (t("explorer.sl", lang), sl_text(c.sl_definitions, lang)),
+                 (t("production.note", lang), c.note)],
                 sections, lang, f"production_{c.provider}_{c.label}".replace(" ", "_"))
 
 
@@ -146,7 +158,7 @@ def steering_pack(committee: SteeringCommittee, lang: str = "en") -> Pack:
     return Pack(
         "steering", f"{t('steering.title', lang)} — {c.provider} — {c.label}",
         [(t("col.provider", lang), c.provider), (month, c.label),
-         (t("explorer.sl", lang), c.sl_definition)],
+         (t("explorer.sl", lang), sl_text(c.sl_definitions, lang))],
         [Section("attainment", t("steering.attainment", lang), attainment),
          Section("trends", t("steering.trends", lang), trends, charts,
                  excel_chart=ExcelChart("line", "period_start",
@@ -256,7 +268,7 @@ def strategic_pack(committee: StrategicCommittee, lang: str = "en") -> Pack:
                                        f"{format_date(c.period.end, lang)})"),
          (t("strategic.previous", lang), previous.label),
          (t("strategic.providers", lang), scope),
-         (t("explorer.sl", lang), c.sl_definition)],
+         (t("explorer.sl", lang), sl_text(c.sl_definitions, lang))],
         sections, lang,
         f"strategic_{this_label}" + (f"_{c.providers[0]}" if len(c.providers) == 1 else "")
         .replace(" ", "_"))

@@ -18,7 +18,7 @@ from kpi.governance.targets import list_targets, live_targets, status
 from kpi.metrics.compile import KpiRequest
 from kpi.metrics.engine import compute_kpis
 from kpi.metrics.registry import AMOUNT, COUNT, KPI_BY_ID, SHOWN_IN
-from kpi.provider_settings import sl_definition
+from kpi.provider_settings import sl_definitions
 from kpi.store import Store
 
 COMMITTEE_KPIS = SHOWN_IN["production"]
@@ -30,7 +30,7 @@ DEFAULT_SL_TARGET = 0.8
 class ProductionCommittee:
     provider: str
     week: date  # Monday
-    sl_definition: str
+    sl_definitions: tuple  # the service-level definitions in force (SlDefinition)
     kpis: pd.DataFrame  # kpi, value, target, comparator, status, previous, four_weeks, delta
     daily: pd.DataFrame  # period_start, PROFILE_KPIS, below_target
     forecast: pd.DataFrame  # period_start, offered, forecast_offered
@@ -81,8 +81,7 @@ def complete_weeks(store: Store, provider: str, today: date | None = None) -> li
             if w + timedelta(days=6) < today and w + timedelta(days=4) <= last_day]
 
 
-def production_committee(store: Store, provider: str, week: date,
-                         lang: str = "en") -> ProductionCommittee:
+def production_committee(store: Store, provider: str, week: date) -> ProductionCommittee:
     week = monday(week)
     end = week + timedelta(days=6)
     scope = {"provider": (provider,)}
@@ -143,10 +142,10 @@ def production_committee(store: Store, provider: str, week: date,
         return result.table().drop(columns=["period_start"])
 
     return ProductionCommittee(
-        provider=provider, week=week, sl_definition=sl_definition(store, [provider], lang),
+        provider=provider, week=week, sl_definitions=sl_definitions(store, [provider]),
         kpis=kpis, daily=daily, forecast=forecast, forecast_accuracy=accuracy,
         intraday=intraday, by_queue=breakdown("queue"), by_site=breakdown("site"),
         feedback=list_feedback(store, provider, week, end),
         actions=due_actions(store, provider, end), note=week_note(store, provider, week),
-        flags=red_flags(store, [provider], week, end, lang),
+        flags=red_flags(store, [provider], week, end),
     )

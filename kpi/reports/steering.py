@@ -18,7 +18,7 @@ from kpi.metrics.compile import KpiRequest
 from kpi.metrics.engine import compute_kpis
 from kpi.metrics.reconcile import reconciliation, reconciliation_summary
 from kpi.metrics.registry import SHOWN_IN
-from kpi.provider_settings import sl_definition
+from kpi.provider_settings import sl_definitions
 from kpi.store import Store
 from kpi.visits.committee import latest_visit_summary
 
@@ -30,7 +30,7 @@ DRILL_KPIS = SHOWN_IN["steering_drill"]
 class SteeringCommittee:
     provider: str
     month: date  # first day
-    sl_definition: str
+    sl_definitions: tuple  # the service-level definitions in force (SlDefinition)
     trends: pd.DataFrame  # period_start (month), TREND_KPIS
     targets: pd.DataFrame  # the provider's targets live during the month
     attainment: pd.DataFrame  # kpi, target, comparator, value, status, gap
@@ -69,7 +69,7 @@ def months_with_data(store: Store, provider: str) -> list[date]:
     return [pd.Timestamp(m).date() for m in months]
 
 
-def steering_committee(store: Store, provider: str, month: date, lang: str = "en",
+def steering_committee(store: Store, provider: str, month: date,
                        today: date | None = None) -> SteeringCommittee:
     """`today` decides which live actions are overdue (the meeting's day)."""
     month = month.replace(day=1)
@@ -109,13 +109,13 @@ def steering_committee(store: Store, provider: str, month: date, lang: str = "en
     quality = quality.frame.rename(columns={"period_start": "month",
                                             "m__evaluations": "evaluations"})
     return SteeringCommittee(
-        provider=provider, month=month, sl_definition=sl_definition(store, [provider], lang),
+        provider=provider, month=month, sl_definitions=sl_definitions(store, [provider]),
         trends=trends, targets=targets, attainment=pd.DataFrame(rows),
         by_queue=drill("queue"), by_site=drill("site"), by_team=drill("team"),
         by_hour=by_hour,
         actions=live_actions(store, provider, today or date.today()), quality=quality,
         calibration=latest_calibration(store, provider, end),
-        flags=red_flags(store, [provider], month, end, lang),
+        flags=red_flags(store, [provider], month, end),
         reconciliation=reconciliation_summary(reconciliation(store, provider, month, end)),
         visit=latest_visit_summary(store, provider, end))
 

@@ -18,7 +18,7 @@ from kpi.governance.targets import list_targets, live_targets, meets, status
 from kpi.metrics.compile import KpiRequest
 from kpi.metrics.engine import compute_kpis
 from kpi.metrics.registry import KPI_BY_ID, PCT, SECONDS, SHOWN_IN
-from kpi.provider_settings import sl_definition
+from kpi.provider_settings import sl_definitions
 from kpi.store import Store
 from kpi.visits.committee import latest_visit_summary
 
@@ -104,7 +104,7 @@ def complete_periods(store: Store, kind: str, providers: list[str] | None = None
 class StrategicCommittee:
     period: Period
     providers: list[str]
-    sl_definition: str
+    sl_definitions: tuple  # the service-level definitions in force (SlDefinition)
     comparison: pd.DataFrame  # provider, kpi, value, previous, delta
     ranking: pd.DataFrame  # provider, mean_rank, RANKED_KPIS values (best first)
     monthly: pd.DataFrame  # period_start, provider, STRATEGIC_KPIS: the last 12 months
@@ -218,8 +218,8 @@ def _complete_months(store: Store, providers: list[str]) -> dict[str, tuple[date
     return result
 
 
-def strategic_committee(store: Store, period: Period, providers: list[str],
-                        lang: str = "en") -> StrategicCommittee:
+def strategic_committee(store: Store, period: Period, providers: list[str]
+                        ) -> StrategicCommittee:
     previous = period.shifted(-1)
     history_from = (pd.Timestamp(period.end) - pd.DateOffset(months=24)
                     + pd.Timedelta(days=1)).date()
@@ -305,7 +305,7 @@ def strategic_committee(store: Store, period: Period, providers: list[str],
                            "forecast": True, "complete": False, "method": method})
     return StrategicCommittee(
         period=period, providers=list(providers),
-        sl_definition=sl_definition(store, list(providers), lang),
+        sl_definitions=sl_definitions(store, list(providers)),
         comparison=pd.DataFrame(comparison), ranking=ranking, monthly=monthly,
         review=pd.DataFrame(review), volume=pd.DataFrame(volume),
         visits={p: latest_visit_summary(store, p, period.end) for p in providers})
