@@ -4,6 +4,7 @@ its visits and announced figures stay (they are keyed by its name)."""
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 import pandas as pd
@@ -74,8 +75,8 @@ def announce(store: Store, provider: str, figures: dict[str, float | None],
     if not store.scalar("SELECT count(*) FROM providers WHERE name = ?", [provider]):
         raise NotFound(f"unknown provider {provider!r}")
     for figure, value in figures.items():
-        if value is not None and not (value >= 0 and (ANNOUNCED[figure] != "pct"
-                                                      or value <= 1)):
+        if value is not None and not (value >= 0 and math.isfinite(value) and (
+                ANNOUNCED[figure] != "pct" or value <= 1)):
             raise InvalidCandidate(f"{figure}: expected " + (
                 "a rate between 0 and 1" if ANNOUNCED[figure] == "pct" else "0 or more")
                 + f", found {value!r}")
