@@ -6,6 +6,7 @@ never hide a guided tour."""
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 
 import pandas as pd
@@ -47,8 +48,8 @@ def selection_weights(store: Store) -> dict[str, float]:
 
 
 def save_selection_weights(store: Store, weights: dict[str, float]) -> None:
-    if any(w is None or not w >= 0 for w in weights.values()):
-        raise InvalidWeights("a weight is 0 or more")
+    if any(w is None or not (w >= 0 and math.isfinite(w)) for w in weights.values()):
+        raise InvalidWeights("a weight is a number, 0 or more")
     if weights and not sum(weights.values()) > 0:
         raise InvalidWeights("at least one weight must be above 0")
     store_settings(store, [(WEIGHTS_SETTING, json.dumps(weights, sort_keys=True))])
