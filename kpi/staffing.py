@@ -15,6 +15,7 @@ from datetime import date
 
 import pandas as pd
 
+from kpi.governance.targets import list_targets, live_targets
 from kpi.metrics.compile import KpiRequest
 from kpi.metrics.engine import compute_kpis
 from kpi.store import Store
@@ -63,8 +64,6 @@ def staffing_check(store: Store, provider: str, date_from: date, date_to: date,
     """(per interval: period_start, offered, aht_s, required_agents; per day: day,
     required_hours, logged_hours, staffing_ratio). The SL target is the provider's live
     service-level target, else 80 %; T is the provider's sl_threshold_s."""
-    from kpi.governance.targets import list_targets, live_targets
-
     if target is None:
         live = live_targets(list_targets(store).query("provider == @provider"), date_from,
                             date_to)

@@ -13,6 +13,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from kpi.errors import NotFound
 from kpi.quality.agreement import icc_2_1, krippendorff_alpha_interval
 from kpi.store import Store
 
@@ -68,7 +69,6 @@ def _scorings(store: Store, session_id: str) -> tuple[pd.DataFrame, pd.DataFrame
 def analyse_session(store: Store, session_id: str, tolerance: float = 5.0) -> SessionResult:
     items, evaluations = _scorings(store, session_id)
     if evaluations.empty:
-        from kpi.errors import NotFound
         raise NotFound(f"no calibration session {session_id!r}")
     reference = evaluations[evaluations.is_reference]
     scorers = evaluations[~evaluations.is_reference]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 from kpi.i18n import format_date, format_value, t
 from kpi.metrics.registry import KPI_BY_ID
@@ -84,8 +85,6 @@ def kpi_trend(frame: pd.DataFrame, kpi: str, lang: str, targets: list[float] = (
 def period_small_multiples(comparison: pd.DataFrame, kpis: tuple[str, ...], lang: str,
                            this_label: str, previous_label: str) -> go.Figure:
     """One small bar chart per KPI: each provider's previous period (light) and this one."""
-    from plotly.subplots import make_subplots
-
     columns = 5 if len(kpis) > 4 else len(kpis)
     rows = -(-len(kpis) // columns)
     figure = make_subplots(rows=rows, cols=columns, vertical_spacing=0.22,

@@ -16,6 +16,8 @@ from kpi.metrics.reconcile import STATUSES
 from kpi.metrics.registry import COUNT, KPI_BY_ID, PCT, SCORE
 from kpi.provider_settings import sl_text
 from kpi.reports.charts import (
+    calibration_trends,
+    gap_heatmap,
     kpi_trend,
     period_small_multiples,
     production_charts,
@@ -298,8 +300,6 @@ def _agreement_text(result, lang: str) -> str:
 def calibration_pack(result, per_evaluator: pd.DataFrame, group: pd.DataFrame,
                      lang: str = "en") -> Pack:
     """The calibration session for the meeting and to hand out afterwards."""
-    from kpi.reports.charts import calibration_trends, gap_heatmap
-
     r = result
     points = SCORE  # gaps in points of 100
     items = list(r.items_to_discuss.item)
