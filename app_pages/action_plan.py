@@ -14,10 +14,16 @@ from kpi.governance.actions import (
     actions_for_people,
     add_note,
     list_actions,
+    overdue,
     save_actions,
     save_statuses,
 )
-from kpi.governance.targets import attainment, list_targets, weekly_series
+from kpi.governance.targets import (
+    attainment,
+    list_targets,
+    summarise_attainment,
+    weekly_series,
+)
 from kpi.inventory import providers
 from kpi.metrics.registry import KPI_BY_ID, KPIS
 
@@ -28,8 +34,7 @@ provider = st.selectbox(tr("col.provider"), [None, *providers(db)],
                         format_func=lambda p: p or tr("explorer.all"))
 actions = list_actions(db, provider)
 today = date.today()
-late = actions[actions.status.isin(["open", "in progress"]) & actions.due.notna()
-               & (actions.due < today)]
+late = actions[overdue(actions, today)]
 if not late.empty:
     st.error(tr("actions.overdue", n=len(late), titles=", ".join(late.title)))
 
@@ -91,8 +96,8 @@ series = weekly_series(db, records)
 missed = []
 for index, target in enumerate(records):
     periods = attainment(db, target, series.get(index))
-    known = periods[periods.status != "no data"]
-    if not known.empty and known.status.iloc[-1] == "missed":
+    last = summarise_attainment(periods).last
+    if last is not None and last.status == "missed":
         missed.append(target)
 if not missed:
     st.caption(tr("production.none"))

@@ -1,7 +1,5 @@
 """Data: what the store holds per provider and kind, and a calendar of missing days."""
 
-import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from app_pages.ui import inbox_watcher, labeller, lang, store, tr
@@ -9,6 +7,7 @@ from kpi.access.changes import recent_changes
 from kpi.i18n import format_date
 from kpi.ingest.fields import KINDS
 from kpi.inventory import daily_rows, holdings, missing_days, providers
+from kpi.reports.charts import coverage_heatmap
 
 db = store()
 st.title(tr("data.title"))
@@ -78,22 +77,7 @@ if daily.empty:
     st.info(tr("data.empty"))
     st.stop()
 st.caption(tr("data.coverage_help"))
-days = pd.DataFrame({"day": pd.date_range(daily.day.min(), daily.day.max(), freq="D")})
-days = days.merge(daily.assign(day=pd.to_datetime(daily.day)), on="day", how="left")
-days["week"] = days.day - pd.to_timedelta(days.day.dt.day_of_week, unit="D")
-days["weekday"] = days.day.dt.day_of_week
-grid = days.pivot(index="weekday", columns="week", values="rows")
-labels = tr("weekday.short").split(",")
-hover = days.pivot(index="weekday", columns="week", values="day").map(
-    lambda d: format_date(d, lang()) if pd.notna(d) else "")
-figure = go.Figure(go.Heatmap(
-    z=grid.values, x=[format_date(w, lang()) for w in grid.columns],
-    y=[labels[i] for i in grid.index], colorscale="Blues", xgap=2, ygap=2,
-    customdata=hover.values, hovertemplate="%{customdata}: %{z}<extra></extra>",
-    colorbar={"title": tr("col.rows")}))
-figure.update_layout(height=300, margin={"l": 10, "r": 10, "t": 10, "b": 10},
-                     plot_bgcolor="#d9d9d9", yaxis={"autorange": "reversed"})
-st.plotly_chart(figure, width="stretch")
+st.plotly_chart(coverage_heatmap(daily, lang()), width="stretch")
 gaps = missing_days(daily)
 if gaps:
     st.warning(tr("data.missing", days=", ".join(format_date(d, lang()) for d in gaps[:40])

@@ -5,7 +5,6 @@ from dataclasses import replace
 from datetime import date
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from app_pages.ui import (
@@ -34,6 +33,7 @@ from kpi.incentives.statement import (
     statement,
 )
 from kpi.metrics.registry import KPI_BY_ID
+from kpi.reports.charts import variable_history_chart
 from kpi.reports.layout import Column, Table
 from kpi.reports.packs import statement_pack
 from kpi.reports.steering import months_with_data
@@ -110,12 +110,7 @@ st.metric(tr("incentive.simulated"), format_value(simulated.amount, "amount", LA
           delta=format_value(simulated.amount - result.settlement.amount, "amount", LANGUAGE,
                              True))
 history = paid_history(db, provider, trial, [m for m in reversed(months) if "Q" not in m])
-figure = go.Figure(go.Bar(x=history.period, y=history.variable,
-                          marker_color=["#2e7d32" if v >= 0 else "#c62828"
-                                        for v in history.variable]))
-figure.update_layout(title=tr("incentive.history"), height=300,
-                     margin={"l": 10, "r": 10, "t": 40, "b": 10}, xaxis={"type": "category"})
-show_chart(figure, f"{pack.file_stem}_history")
+show_chart(variable_history_chart(history, LANGUAGE), f"{pack.file_stem}_history")
 verdict = scheme_verdict(history, trial)
 if verdict:
     st.warning(tr(f"incentive.verdict.{verdict}"))

@@ -4,7 +4,6 @@ denominators, downloads."""
 from datetime import date, timedelta
 
 import pandas as pd
-import plotly.express as px
 import streamlit as st
 
 from app_pages.ui import labeller, lang, store, tr
@@ -14,8 +13,9 @@ from kpi.inventory import declaring_providers, detail_range, providers
 from kpi.metrics.compile import GRAINS, SCOPES, KpiRequest, measure_column
 from kpi.metrics.engine import compute_kpis
 from kpi.metrics.reconcile import reconcile
-from kpi.metrics.registry import KPI_BY_ID, KPIS, PCT, SECONDS
+from kpi.metrics.registry import KPI_BY_ID, KPIS, PCT
 from kpi.provider_settings import sl_definition
+from kpi.reports.charts import explorer_chart
 from kpi.reports.excel import workbook_bytes
 from kpi.reports.safe_text import csv_bytes
 
@@ -66,27 +66,12 @@ table = result.table()
 targets = list_targets(db)
 series = table.assign(scope=table[list(by)].astype(str).agg(" · ".join, axis=1)
                       if by else tr("explorer.all"))
+shown_providers = set(table.provider) if "provider" in by else set(chosen_providers)
 for kpi_id in chosen:
-    kpi = KPI_BY_ID[kpi_id]
-    figure = px.line(series, x="period_start", y=kpi_id, color="scope", markers=True,
-                     title=label(kpi_id), labels={"period_start": "", kpi_id: "",
-                                                  "scope": ""})
-    shown_providers = set(table.provider) if "provider" in by else set(chosen_providers)
     lines = targets[(targets.kpi == kpi_id) & targets.site.isna() & targets.queue.isna()
-                    & targets.provider.isin(shown_providers)].groupby("value").provider
-    for value, owners in lines:
-        # One line per value; name the providers only when they do not all share it.
-        who = "" if set(owners) == shown_providers else " (" + ", ".join(sorted(owners)) + ")"
-        figure.add_hline(y=value, line_dash="dash", line_color="#666",
-                         annotation_text=tr("targets.value") + who,
-                         annotation_position="top left")
-    if kpi.unit == PCT:
-        figure.update_yaxes(tickformat=".0%")
-    elif kpi.unit == SECONDS:
-        figure.update_yaxes(ticksuffix=" s")
-    figure.update_layout(height=320, margin={"l": 10, "r": 10, "t": 40, "b": 10},
-                         legend={"orientation": "h", "y": -0.15})
-    st.plotly_chart(figure, width="stretch")
+                    & targets.provider.isin(shown_providers)]
+    st.plotly_chart(explorer_chart(series, kpi_id, LANGUAGE, lines, shown_providers),
+                    width="stretch")
 
 st.subheader(tr("explorer.table"))
 shown_columns = [c for c in result.frame.columns if not c.startswith(("k__", "days__"))]

@@ -2,12 +2,12 @@
 
 from datetime import date, timedelta
 
-import plotly.graph_objects as go
 import streamlit as st
 
 from app_pages.ui import can_write, lang, save_button, show_chart, show_table, store, tr
 from kpi.flags import RULES, red_flags, save_thresholds, thresholds
 from kpi.inventory import last_contact_day, providers
+from kpi.reports.charts import staffing_chart
 from kpi.reports.packs import flags_section_table
 from kpi.staffing import staffing_check
 
@@ -34,15 +34,8 @@ for provider in chosen:
     _, days = staffing_check(db, provider, period[0], period[1])
     if days.empty:
         continue
-    figure = go.Figure()
-    figure.add_bar(x=days.day, y=days.required_hours, name=tr("staffing.required"),
-                   marker_color="#9bb7d4")
-    figure.add_bar(x=days.day, y=days.logged_hours, name=tr("staffing.logged"),
-                   marker_color="#1f3a5f")
-    figure.update_layout(title=provider, barmode="group", height=280,
-                         margin={"l": 10, "r": 10, "t": 40, "b": 10},
-                         legend={"orientation": "h", "y": -0.25})
-    show_chart(figure, f"staffing_{provider}".replace(" ", "_"))
+    show_chart(staffing_chart(days, provider, LANGUAGE),
+               f"staffing_{provider}".replace(" ", "_"))
 
 if not can_write():
     st.stop()  # the thresholds below are the pilot's settings

@@ -12,6 +12,7 @@ from kpi.governance.targets import (
     list_targets,
     priority_warnings,
     save_targets,
+    summarise_attainment,
     weekly_series,
 )
 from kpi.i18n import format_value
@@ -83,8 +84,8 @@ st.subheader(tr("targets.attainment"))
 summary = []
 for index, target in enumerate(targets):
     periods = attainment(db, target, series.get(index))
-    known = periods[periods.status != "no data"]
-    last = known.iloc[-1] if not known.empty else None
+    summary_of = summarise_attainment(periods)
+    last = summary_of.last
     summary.append({
         "#": target["target_id"], tr("targets.kpi"): kpi_label(target["kpi"]),
         tr("col.provider"): target["provider"],
@@ -93,8 +94,8 @@ for index, target in enumerate(targets):
         tr("targets.status"): "—" if last is None else tr(f"status.{last.status}"),
         tr("targets.gap"): shown(target["kpi"], None if last is None else last.gap),
         tr("targets.trend"): "" if last is None else tr(f"trend.{last.trend or 'flat'}"),
-        tr("targets.met_share"): "—" if known.empty else
-        f"{(known.status == 'met').sum()}/{len(known)}",
+        tr("targets.met_share"): "—" if not summary_of.measured else
+        f"{summary_of.met}/{summary_of.measured}",
     })
 
 

@@ -121,11 +121,17 @@ def action_from_target(store: Store, target: dict, origin: str = "steering",
     return store.write(run)
 
 
+def overdue(actions: pd.DataFrame, on: date) -> pd.Series:
+    """Which actions are overdue on a day: still open or in progress, due before it."""
+    return (actions.status.isin(["open", "in progress"]) & actions.due.notna()
+            & (actions.due < on))
+
+
 def live_actions(store: Store, provider: str, on: date) -> pd.DataFrame:
     """Open or in-progress actions, flagged overdue when their due date is before `on`."""
     actions = list_actions(store, provider)
     live = actions[actions.status.isin(["open", "in progress"])].copy()
-    live["overdue"] = live.due.notna() & (live.due < on)
+    live["overdue"] = overdue(live, on)
     return live
 
 

@@ -270,3 +270,17 @@ def attainment(store: Store, target: dict, series: pd.DataFrame | None = None
     table["trend"] = change.map(lambda c: "" if pd.isna(c) else
                                 ("improving" if c > 0 else "worsening" if c < 0 else "flat"))
     return table[columns].reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class AttainmentSummary:
+    last: pd.Series | None  # the latest period with a value (None: never measured)
+    met: int  # periods that met the target
+    measured: int  # periods with a value
+
+
+def summarise_attainment(periods: pd.DataFrame) -> AttainmentSummary:
+    """Where a target stands: its latest measured period, and how often it was met."""
+    known = periods[periods.status != "no data"]
+    return AttainmentSummary(known.iloc[-1] if not known.empty else None,
+                             int((known.status == "met").sum()), len(known))

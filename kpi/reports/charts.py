@@ -252,3 +252,76 @@ def selection_chart(scores: dict[str, float | None], serious: dict[str, list[str
                          margin={"l": 10, "r": 10, "t": 40, "b": 10},
                          xaxis={"range": [0, 100]}, yaxis={"autorange": "reversed"})
     return figure
+
+
+def coverage_heatmap(daily: pd.DataFrame, lang: str) -> go.Figure:
+    """Rows per day (`daily`: day, rows) as a calendar: a column per ISO week, a row per
+    weekday, so a missing day shows as a grey hole."""
+    days = pd.DataFrame({"day": pd.date_range(daily.day.min(), daily.day.max(), freq="D")})
+    days = days.merge(daily.assign(day=pd.to_datetime(daily.day)), on="day", how="left")
+    days["week"] = days.day - pd.to_timedelta(days.day.dt.day_of_week, unit="D")
+    days["weekday"] = days.day.dt.day_of_week
+    grid = days.pivot(index="weekday", columns="week", values="rows")
+    labels = t("weekday.short", lang).split(",")
+    hover = days.pivot(index="weekday", columns="week", values="day").map(
+        lambda d: format_date(d, lang) if pd.notna(d) else "")
+    figure = go.Figure(go.Heatmap(
+        z=grid.values, x=[format_date(w, lang) for w in grid.columns],
+        y=[labels[i] for i in grid.index], colorscale="Blues", xgap=2, ygap=2,
+        customdata=hover.values, hovertemplate="%{customdata}: %{z}<extra></extra>",
+        colorbar={"title": t("col.rows", lang)}))
+    figure.update_layout(height=300, margin={"l": 10, "r": 10, "t": 10, "b": 10},
+                         plot_bgcolor="#d9d9d9", yaxis={"autorange": "reversed"})
+    return figure
+
+
+def variable_history_chart(history: pd.DataFrame, lang: str) -> go.Figure:
+    """What a scheme would have paid month by month (`history`: period, variable): bonuses
+    green, maluses red."""
+    figure = go.Figure(go.Bar(x=history.period, y=history.variable,
+                              marker_color=[GREEN if v >= 0 else RED
+                                            for v in history.variable]))
+    figure.update_layout(title=t("incentive.history", lang), height=300,
+                         margin={"l": 10, "r": 10, "t": 40, "b": 10},
+                         xaxis={"type": "category"})
+    return figure
+
+
+def staffing_chart(days: pd.DataFrame, title: str, lang: str) -> go.Figure:
+    """Agent-hours required by Erlang C against those logged, day by day."""
+    figure = go.Figure()
+    figure.add_bar(x=days.day, y=days.required_hours, name=t("staffing.required", lang),
+                   marker_color=SKY)
+    figure.add_bar(x=days.day, y=days.logged_hours, name=t("staffing.logged", lang),
+                   marker_color=NAVY)
+    figure.update_layout(title=title, barmode="group", height=280,
+                         margin={"l": 10, "r": 10, "t": 40, "b": 10},
+                         legend={"orientation": "h", "y": -0.25})
+    return figure
+
+
+def explorer_chart(series: pd.DataFrame, kpi: str, lang: str,
+                   target_lines: pd.DataFrame | None = None,
+                   shown_providers: set[str] | None = None) -> go.Figure:
+    """One KPI over time, a line per scope (`series`: period_start, scope, the KPI), with
+    the providers' targets as dashed lines: one per value, naming the providers only when
+    they do not all share it (`target_lines`: provider, value)."""
+    unit = KPI_BY_ID[kpi].unit
+    figure = go.Figure()
+    for index, (scope, rows) in enumerate(series.groupby("scope", sort=False)):
+        figure.add_scatter(x=rows.period_start, y=rows[kpi], mode="lines+markers",
+                           name=str(scope), line={"color": PALETTE[index % len(PALETTE)]})
+    lines = target_lines if target_lines is not None else pd.DataFrame(
+        columns=["provider", "value"])
+    for value, owners in lines.groupby("value").provider:
+        who = "" if set(owners) == set(shown_providers or ()) else \
+            " (" + ", ".join(sorted(owners)) + ")"
+        figure.add_hline(y=value, line_dash="dash", line_color="#666",
+                         annotation_text=t("targets.value", lang) + who,
+                         annotation_position="top left")
+    figure.update_layout(title=KPI_BY_ID[kpi].label(lang), height=320,
+                         margin={"l": 10, "r": 10, "t": 40, "b": 10},
+                         legend={"orientation": "h", "y": -0.15},
+                         yaxis={"tickformat": ".0%"} if unit == "pct" else
+                         {"ticksuffix": " s"} if unit == "seconds" else {})
+    return figure
