@@ -19,12 +19,24 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import numpy as np
 import pandas as pd
 from openpyxl import Workbook
 
+from kpi.governance.actions import add_note, save_actions
+from kpi.governance.feedback import save_feedback
+from kpi.governance.targets import import_targets
+from kpi.incentives.scheme import Scheme, SchemeLine
+from kpi.incentives.statement import record_payment, save_scheme, statement
+from kpi.ingest.importer import import_files
+from kpi.live.boards import BoardConfig, Scope, save_board
+from kpi.quality.grids import import_grid
+from kpi.settings import PROVIDER_DEFAULTS
 from kpi.store import Store
+from kpi.visits.candidates import add_candidate, announce
+from kpi.visits.reports import VisitReport, save_visit
 
 WEEKS = 26
 QUEUES = ("Facturation", "Support technique", "Ventes", "Réclamations")
@@ -379,10 +391,6 @@ def providers_now() -> datetime:
     default time zone), whatever the time zone of the machine building the demo: written in
     the machine's clock, a UTC server's "now" reads an hour or two old, and the wallboard
     opens stale."""
-    from zoneinfo import ZoneInfo
-
-    from kpi.settings import PROVIDER_DEFAULTS
-
     zone = ZoneInfo(str(PROVIDER_DEFAULTS["time_zone"]))
     return datetime.now(zone).replace(tzinfo=None, microsecond=0)
 
@@ -459,9 +467,6 @@ def write_demo_targets(folder: Path, start: date) -> Path:
 def write_demo_incentives(store: Store, start: date, today: date) -> None:
     """Each provider's incentive scheme from the start of the demo, and the payments of the
     months before: Sunline BPO paid late once, the last month not paid yet."""
-    from kpi.incentives.scheme import Scheme, SchemeLine
-    from kpi.incentives.statement import record_payment, save_scheme, statement
-
     first = (start.replace(day=1) + timedelta(days=32)).replace(day=1)
     for provider, fee in zip(PROVIDERS, (180_000, 95_000, 140_000), strict=True):
         save_scheme(store, Scheme(
@@ -486,9 +491,6 @@ def write_demo_incentives(store: Store, start: date, today: date) -> None:
 def write_demo_governance(store: Store, today: date) -> None:
     """What a pilot would have logged: the providers' alerts and recommendations, and an
     action plan with one overdue action."""
-    from kpi.governance.actions import add_note, save_actions
-    from kpi.governance.feedback import save_feedback
-
     last_week = today - timedelta(days=today.weekday() + 7)
     save_feedback(store, pd.DataFrame([
         {"provider": "Atlantic Relation", "received_on": last_week + timedelta(days=1),
@@ -525,10 +527,6 @@ def build_demo(db_path: str | Path, *, force: bool = False, today: date | None =
                now: datetime | None = None,
                on_progress: Callable[[float, str], None] | None = None) -> bool:
     """Build the demo database at db_path; False when it exists and force is not set."""
-    from kpi.governance.targets import import_targets
-    from kpi.ingest.importer import import_files
-    from kpi.quality.grids import import_grid
-
     db_path = Path(db_path)
     if db_path.exists() and not force:
         return False
@@ -561,8 +559,6 @@ def build_demo(db_path: str | Path, *, force: bool = False, today: date | None =
 
 def write_demo_boards(store: Store) -> None:
     """One saved board per provider, as for a screen on its floor (`cockpit boards list`)."""
-    from kpi.live.boards import BoardConfig, Scope, save_board
-
     for provider in PROVIDERS:
         save_board(store, BoardConfig(f"Floor {provider.name}", [Scope(provider.name)]))
 
@@ -570,9 +566,6 @@ def write_demo_boards(store: Store) -> None:
 def write_demo_visits(store: Store, today: date) -> None:
     """Two candidates in selection, visited once each (Horizon Contact: a guided tour and a
     silent floor behind polished announced figures), and one visit to each provider."""
-    from kpi.visits.candidates import add_candidate, announce
-    from kpi.visits.reports import VisitReport, save_visit
-
     monday = today - timedelta(days=today.weekday())
     add_candidate(store, "Horizon Contact", "Europe/Lisbon")
     add_candidate(store, "Veritas Services")

@@ -15,6 +15,7 @@ from datetime import date
 import pandas as pd
 
 from kpi.governance.targets import list_targets, live_targets, meets, status
+from kpi.i18n import t
 from kpi.metrics.compile import KpiRequest
 from kpi.metrics.engine import compute_kpis
 from kpi.metrics.registry import KPI_BY_ID, PCT, SECONDS, SHOWN_IN
@@ -314,8 +315,6 @@ def strategic_committee(store: Store, period: Period, providers: list[str]
 def proposals_as_targets(committee: StrategicCommittee, rows: pd.DataFrame,
                          lang: str = "en") -> pd.DataFrame:
     """Review rows (with a proposal) as register rows for the next period."""
-    from kpi.i18n import t
-
     upcoming = committee.next_period
     rows = rows[rows.proposed.notna()]
     return pd.DataFrame({
