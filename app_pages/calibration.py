@@ -12,9 +12,9 @@ from app_pages.ui import (
     tr,
 )
 from kpi.i18n import format_date
-from kpi.live.app_settings import app_settings
 from kpi.quality.calibration import analyse_sessions, calibration_history, list_sessions
 from kpi.reports.packs import calibration_pack
+from kpi.settings import app_settings
 
 db = store()
 LANGUAGE = lang()

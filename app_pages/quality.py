@@ -19,13 +19,13 @@ from app_pages.ui import (
 from kpi.errors import CockpitError
 from kpi.i18n import format_value
 from kpi.inventory import agents, evaluation_months
-from kpi.live.app_settings import app_settings
 from kpi.metrics.registry import COUNT, PCT
 from kpi.quality.entry import record_evaluation
 from kpi.quality.grids import COLUMNS, grid_items, import_grid, list_grids, save_grid
 from kpi.quality.summary import coverage, most_failed_items, quality_by
 from kpi.reports.layout import Column, Table
 from kpi.reports.steering import month_end
+from kpi.settings import app_settings
 
 db = store()
 LANGUAGE = lang()

@@ -43,6 +43,7 @@ with st.expander(tr("flags.thresholds")):
     current = thresholds(db)
     columns = st.columns(len(RULES))
     chosen_limits = {rule: column.number_input(tr(f"flag.{rule}"), min_value=0.0,
+                                               help=tr(f"settings.flag_{rule}.help"),
                                                value=float(current[rule]), key=f"flag-{rule}",
                                                step=0.01 if RULES[rule].unit != "days" else 1.0)
                      for column, rule in zip(columns, RULES, strict=True)}

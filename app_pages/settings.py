@@ -4,7 +4,6 @@ import streamlit as st
 
 from app_pages.ui import lang, save_button, store, tr
 from kpi.errors import CockpitError
-from kpi.live.app_settings import app_settings, inbox_path, save_app_settings
 from kpi.provider_settings import (
     SL_VARIANTS,
     provider_settings,
@@ -13,17 +12,32 @@ from kpi.provider_settings import (
     save_queue_settings,
     sl_definition,
 )
-from kpi.settings import INTAKE_LIMITS
+from kpi.settings import (
+    APP_SETTINGS,
+    INTAKE_LIMITS,
+    PROVIDER_SETTINGS,
+    app_settings,
+    inbox_path,
+    save_app_settings,
+)
 
 db = store()
 st.title(tr("settings.title"))
 st.caption(tr("settings.help"))
-variant = st.column_config.SelectboxColumn(tr("settings.sl_variant"), options=SL_VARIANTS)
+LANGUAGE = lang()
+SETTING = {s.name: s for s in PROVIDER_SETTINGS + APP_SETTINGS}
+
+
+def helped(name: str) -> dict:
+    """A setting's label and help, as a widget's keyword arguments."""
+    return {"label": SETTING[name].label(LANGUAGE), "help": SETTING[name].help(LANGUAGE)}
+
+
+variant = st.column_config.SelectboxColumn(**helped("sl_variant"), options=SL_VARIANTS)
 common = {
-    "sl_threshold_s": st.column_config.NumberColumn(tr("settings.sl_threshold_s"), min_value=0),
-    "short_abandon_s": st.column_config.NumberColumn(tr("settings.short_abandon_s"),
-                                                     min_value=0),
-    "repeat_window_days": st.column_config.NumberColumn(tr("settings.repeat_window_days"),
+    "sl_threshold_s": st.column_config.NumberColumn(**helped("sl_threshold_s"), min_value=0),
+    "short_abandon_s": st.column_config.NumberColumn(**helped("short_abandon_s"), min_value=0),
+    "repeat_window_days": st.column_config.NumberColumn(**helped("repeat_window_days"),
                                                         min_value=0, step=1),
     "sl_variant": variant,
 }
@@ -32,7 +46,8 @@ st.subheader(tr("settings.providers"))
 edited = st.data_editor(provider_settings(db), hide_index=True, width="stretch",
                         disabled=["name"], key="provider_settings", column_config={
                             "name": tr("col.provider"),
-                            "time_zone": tr("settings.time_zone"), **common})
+                            "time_zone": st.column_config.TextColumn(**helped("time_zone")),
+                            **common})
 st.subheader(tr("settings.queues"))
 queues = st.data_editor(queue_settings(db), hide_index=True, width="stretch",
                         num_rows="dynamic", key="queue_settings", column_config={
@@ -46,21 +61,21 @@ if st.button(tr("settings.save"), type="primary"):
         st.error(str(error))
     else:
         st.success(tr("settings.saved"))
-st.info(tr("explorer.sl_definition", text=sl_definition(db, None, lang())))
+st.info(tr("explorer.sl_definition", text=sl_definition(db, None, LANGUAGE)))
 
 st.subheader(tr("settings.live"))
 current = app_settings(db)
 col_inbox, col_stale, col_watch, col_tolerance, col_cover = st.columns([3, 1, 1, 1, 1])
-inbox = col_inbox.text_input(tr("settings.inbox_dir"), value=current["inbox_dir"],
+inbox = col_inbox.text_input(**helped("inbox_dir"), value=current["inbox_dir"],
                              placeholder=str(inbox_path(db)))
-stale = col_stale.number_input(tr("settings.stale_after_min"), min_value=1, max_value=240,
+stale = col_stale.number_input(**helped("stale_after_min"), min_value=1, max_value=240,
                                value=int(current["stale_after_min"]))
-interval = col_watch.number_input(tr("settings.watch_interval_s"), min_value=1,
+interval = col_watch.number_input(**helped("watch_interval_s"), min_value=1,
                                   max_value=300, value=int(current["watch_interval_s"]))
-tolerance = col_tolerance.number_input(tr("settings.calibration_tolerance"), min_value=0.5,
+tolerance = col_tolerance.number_input(**helped("calibration_tolerance"), min_value=0.5,
                                       max_value=50.0, step=0.5,
                                       value=float(current["calibration_tolerance"]))
-per_agent = col_cover.number_input(tr("settings.evaluations_per_agent_month"), min_value=1,
+per_agent = col_cover.number_input(**helped("evaluations_per_agent_month"), min_value=1,
                                    max_value=50,
                                    value=int(current["evaluations_per_agent_month"]))
 save_button(tr("settings.save_live"), lambda: save_app_settings(db, {
@@ -72,9 +87,9 @@ st.subheader(tr("settings.limits"))
 st.caption(tr("settings.limits_help"))
 limit_columns = st.columns(len(INTAKE_LIMITS))
 chosen_limits = {
-    setting.name: column.number_input(tr(f"settings.{setting.name}"), min_value=1,
+    setting.name: column.number_input(**helped(setting.name), min_value=1,
                                       value=int(current[setting.name]), step=1,
-                                      help=setting.help, key=f"limit-{setting.name}")
+                                      key=f"limit-{setting.name}")
     for setting, column in zip(INTAKE_LIMITS, limit_columns, strict=True)}
 save_button(tr("settings.save_limits"), lambda: save_app_settings(db, chosen_limits),
             tr("settings.saved"))

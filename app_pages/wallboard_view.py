@@ -14,11 +14,11 @@ from app_pages.gate import account_still_valid, link_still_valid
 from app_pages.ui import base_store, inbox_watcher, lang, store, tr
 from kpi.errors import NotFound
 from kpi.inventory import providers
-from kpi.live.app_settings import app_settings
 from kpi.live.board import board_state
 from kpi.live.board_html import board_html
 from kpi.live.boards import BoardConfig, Scope, board_from_query, list_boards, load_board
 from kpi.reports.safe_text import markdown_literal
+from kpi.settings import app_settings
 
 
 def _board_to_show(db, params: dict, kiosk: bool, names: list[str]) -> BoardConfig:

@@ -43,6 +43,10 @@ database in use.
 
 Every command logs (imports, refusals, undo, inbox passes) to stderr and to `cockpit.log`
 beside the database (kpi/logs.py).
+
+Each command imports what it needs inside its function, so that starting `cockpit` for one
+command does not load the others' dependencies (the one place of kpi/ where imports sit in
+functions by design; tests/test_imports.py allows it here only).
 """
 
 from __future__ import annotations
@@ -60,7 +64,7 @@ from pathlib import Path
 import pandas as pd
 
 from kpi.errors import CockpitError
-from kpi.settings import DEFAULT_DB, PROJECT_ROOT, resolve_db_path
+from kpi.settings import DEFAULT_DB, PROJECT_ROOT, resolve_db_path, settings_help
 
 log = logging.getLogger("cockpit.ingest")
 
@@ -515,7 +519,8 @@ def build_parser() -> argparse.ArgumentParser:
                     help="create the database if it does not exist (without it, a missing "
                          "database is an error: a mistyped --db never becomes a new one)")
     parser = argparse.ArgumentParser(
-        prog="cockpit", description="Steering cockpit for outsourced contact centers.")
+        prog="cockpit", description="Steering cockpit for outsourced contact centers.",
+        epilog=settings_help("en"), formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("import", parents=[db], help="import provider exports (CSV, XLSX, "

@@ -16,10 +16,10 @@ from datetime import date, timedelta
 import pandas as pd
 
 from kpi.i18n import format_value, t
-from kpi.live.app_settings import InvalidAppSetting, store_settings
 from kpi.metrics.compile import KpiRequest
 from kpi.metrics.engine import compute_kpis
 from kpi.metrics.reconcile import reconcile
+from kpi.settings import APP_DEFAULTS, InvalidAppSetting, app_settings, save_app_settings
 from kpi.staffing import staffing_check
 from kpi.store import Store
 
@@ -54,7 +54,6 @@ class Flag:
 @dataclass(frozen=True)
 class Rule:
     id: str
-    default: float  # the threshold when the setting is not set
     unit: str  # of the threshold: pct, ratio, days
     check: Callable[[Store, str, date, date, float], list[Flag]]
 
@@ -178,21 +177,25 @@ def _traffic_drop(store, provider, date_from, date_to, threshold) -> list[Flag]:
 
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in (
-    Rule("traceability_low", 0.90, "pct", _traceability),
-    Rule("occupancy_low", 0.60, "pct", _occupancy),
-    Rule("productivity_low", 0.70, "pct", _productivity),
-    Rule("overstaffed", 1.30, "ratio", _overstaffed),
-    Rule("declared_gap", 0.01, "pct", _declared_gap),
-    Rule("stale_feed", 2, "days", _stale_feed),
-    Rule("traffic_drop", 0.50, "pct", _traffic_drop),
+    Rule("traceability_low", "pct", _traceability),
+    Rule("occupancy_low", "pct", _occupancy),
+    Rule("productivity_low", "pct", _productivity),
+    Rule("overstaffed", "ratio", _overstaffed),
+    Rule("declared_gap", "pct", _declared_gap),
+    Rule("stale_feed", "days", _stale_feed),
+    Rule("traffic_drop", "pct", _traffic_drop),
 )}
 
 
 def thresholds(store: Store) -> dict[str, float]:
-    """Each rule's threshold: the setting `flag_<rule>` if set, else the default."""
-    stored = dict(store.read("SELECT name, value FROM app_settings WHERE name LIKE 'flag_%'"
-                             ).values.tolist())
-    return {rule: float(stored.get(f"flag_{rule}", r.default)) for rule, r in RULES.items()}
+    """Each rule's threshold: the setting `flag_<rule>` (kpi/settings.py: stored, else its
+    default)."""
+    values = app_settings(store)
+    return {rule: float(values[f"flag_{rule}"]) for rule in RULES}
+
+
+def default_threshold(rule: str) -> float:
+    return float(APP_DEFAULTS[f"flag_{rule}"])
 
 
 def red_flags(store: Store, providers: list[str], date_from: date, date_to: date,
@@ -218,9 +221,7 @@ def flags_table(flags: list[Flag], lang: str) -> pd.DataFrame:
 
 def save_thresholds(store: Store, values: dict[str, float]) -> None:
     """Store rule thresholds (settings `flag_<rule>`); refuses unknown rules and negatives."""
-    for rule, value in values.items():
-        if rule not in RULES:
-            raise InvalidAppSetting(f"unknown red-flag rule {rule!r}")
-        if value is None or value < 0:
-            raise InvalidAppSetting(f"{rule}: the threshold must be 0 or more")
-    store_settings(store, [(f"flag_{rule}", str(float(v))) for rule, v in values.items()])
+    unknown = [rule for rule in values if rule not in RULES]
+    if unknown:
+        raise InvalidAppSetting(f"unknown red-flag rule {unknown[0]!r}")
+    save_app_settings(store, {f"flag_{rule}": value for rule, value in values.items()})

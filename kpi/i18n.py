@@ -908,6 +908,101 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "NS {t} s, sur les contacts traités"),
     "sl.variant.abandons_in_sl": ("SL {t} s, abandons within {t} s count as in SL",
                                   "NS {t} s, abandons de moins de {t} s comptés dans le seuil"),
+    # Settings: each one's help (kpi/settings.py).
+    "settings.time_zone.help": (
+        "Time zone of the provider's timestamps written without an offset.",
+        "Fuseau horaire des horodatages du prestataire écrits sans décalage."),
+    "settings.sl_threshold_s.help": (
+        "Service-level threshold T in seconds: answered within T.",
+        "Seuil du niveau de service T en secondes : décroché en moins de T."),
+    "settings.short_abandon_s.help": (
+        "Abandons shorter than this (seconds) are short abandons, left out of the answer rate.",
+        "Les abandons plus courts (secondes) sont des abandons courts, exclus du taux de "
+        "décroché."),
+    "settings.repeat_window_days.help": (
+        "Window in days within which a customer's new contact is a repeat (FCR).",
+        "Fenêtre en jours dans laquelle un nouveau contact du client est un rappel (résolution au "
+        "premier contact)."),
+    "settings.sl_variant.help": (
+        "Service-level definition: net, offered, answered or abandons_in_sl.",
+        "Définition du niveau de service : net, offered (présentés), answered (traités) ou "
+        "abandons_in_sl."),
+    "settings.inbox_dir.help": (
+        "Folder where providers drop exports (empty: 'inbox' beside the database file).",
+        "Dossier où les prestataires déposent leurs exports (vide : « inbox » à côté de la base)."),
+    "settings.stale_after_min.help": (
+        "A wallboard shows its feed as stale after this many minutes without new data.",
+        "Un écran mural signale son flux comme périmé après ce nombre de minutes sans donnée."),
+    "settings.watch_interval_s.help": (
+        "How often the inbox is looked at, in seconds.",
+        "Fréquence de relève de la boîte de dépôt, en secondes."),
+    "settings.calibration_tolerance.help": (
+        "A calibration scoring is aligned when its total is within this many points (of 100) of "
+        "the reference.",
+        "Une notation de calibrage est alignée quand son total est à moins de ce nombre de points "
+        "(sur 100) de la référence."),
+    "settings.evaluations_per_agent_month.help": (
+        "Evaluations each agent should get a month (the quality coverage target).",
+        "Évaluations attendues par conseiller et par mois (objectif de couverture qualité)."),
+    "settings.max_file_mb.help": (
+        "Largest file imported, in MB (on disk).",
+        "Plus gros fichier importé, en Mo (sur disque)."),
+    "settings.max_rows.help": (
+        "Most rows (lines) in one file.",
+        "Nombre maximal de lignes d'un fichier."),
+    "settings.max_columns.help": (
+        "Most columns in one file's header or sheet.",
+        "Nombre maximal de colonnes de l'en-tête ou de la feuille."),
+    "settings.max_cell_kb.help": (
+        "Largest cell (CSV field or XLSX cell), in KB.",
+        "Plus grosse cellule (champ CSV ou cellule XLSX), en Ko."),
+    "settings.max_xlsx_cells.help": (
+        "Most cells an XLSX sheet may declare or hold (rows × columns of its extent).",
+        "Nombre maximal de cellules qu'une feuille XLSX peut déclarer ou contenir (lignes × "
+        "colonnes de son étendue)."),
+    "settings.max_xlsx_uncompressed_mb.help": (
+        "Largest total uncompressed size of an XLSX workbook's parts, in MB (zip bombs).",
+        "Taille décompressée totale maximale des parties d'un classeur XLSX, en Mo (bombes zip)."),
+    "settings.import_memory_mb.help": (
+        "DuckDB's memory while it imports, in MB (beyond it, its work spills to disk).",
+        "Mémoire de DuckDB pendant un import, en Mo (au-delà, le travail déborde sur disque)."),
+    "settings.flag_traceability_low.help": (
+        "Red flag when a week's traceability is under this share.",
+        "Alerte quand la qualification d'une semaine est sous cette part."),
+    "settings.flag_occupancy_low.help": (
+        "Red flag when a week's occupancy is under this share.",
+        "Alerte quand l'occupation d'une semaine est sous cette part."),
+    "settings.flag_productivity_low.help": (
+        "Red flag when a week's contacts per agent-hour are under this share of the median of the "
+        "8 weeks before.",
+        "Alerte quand les contacts par heure de log d'une semaine sont sous cette part de la "
+        "médiane des 8 semaines précédentes."),
+    "settings.flag_overstaffed.help": (
+        "Red flag when a week's logged hours exceed this multiple of the Erlang C hours required.",
+        "Alerte quand les heures loguées d'une semaine dépassent ce multiple des heures requises "
+        "par Erlang C."),
+    "settings.flag_declared_gap.help": (
+        "Red flag when a week's declared service level differs from the detail's by more than "
+        "this.",
+        "Alerte quand le niveau de service déclaré d'une semaine s'écarte de celui du détail de "
+        "plus que ceci."),
+    "settings.flag_stale_feed.help": (
+        "Red flag when no contact arrived for more than this many days before the end of the "
+        "range.",
+        "Alerte quand aucun contact n'est arrivé depuis plus de ce nombre de jours avant la fin de"
+        " la période."),
+    "settings.flag_traffic_drop.help": (
+        "Red flag when a day's offered is under this share of the same weekday's mean over the 4 "
+        "weeks before.",
+        "Alerte quand les présentés d'un jour sont sous cette part de la moyenne du même jour de "
+        "semaine des 4 semaines précédentes."),
+    "settings.group.provider": ("Provider settings (Settings page; overridden per queue)",
+                                "Réglages des prestataires (page Réglages ; par file possible)"),
+    "settings.group.live": ("Cockpit settings (Settings page)",
+                            "Réglages du cockpit (page Réglages)"),
+    "settings.group.limits": ("Import limits (Settings page)", "Limites d'import (page Réglages)"),
+    "settings.group.flags": ("Red-flag thresholds (Red flags page)",
+                             "Seuils des alertes (page Signaux d'alerte)"),
     # Floor visits and provider selection (kpi/visits).
     "nav.visits": ("Floor visits", "Visites plateau"),
     "nav.selection": ("Selection", "Sélection"),

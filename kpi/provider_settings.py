@@ -9,6 +9,7 @@ import pandas as pd
 
 from kpi.errors import CockpitError
 from kpi.i18n import t
+from kpi.settings import PROVIDER_DEFAULTS
 from kpi.store import Store
 
 SL_VARIANTS = ("net", "offered", "answered", "abandons_in_sl")
@@ -76,6 +77,16 @@ def save_queue_settings(store: Store, table: pd.DataFrame) -> None:
         cur.executemany(f"INSERT INTO queue_settings ({', '.join(_QUEUE_COLUMNS)}) "
                         "VALUES (?, ?, ?, ?, ?, ?)", [list(r.values()) for r in rows])
     store.write(run)
+
+
+def insert_provider(cur, name: str, time_zone: str | None = None,
+                    stage: str = "active") -> None:
+    """Inside a write: a new provider with the settings' defaults (kpi/settings.py), unless
+    it exists."""
+    values = {**PROVIDER_DEFAULTS, **({"time_zone": time_zone} if time_zone else {})}
+    cur.execute(f"INSERT INTO providers (name, stage, {', '.join(values)}) "
+                f"VALUES (?, ?{', ?' * len(values)}) ON CONFLICT DO NOTHING",
+                [name, stage, *values.values()])
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,26 @@
-"""Settings declared once: name, default and help. CLI help and the settings page read them."""
+"""Every setting of Cockpit, declared once: name, default, and where it is read and stored.
+
+- The database path: `--db`, else `COCKPIT_DB`, else `data/cockpit.duckdb`.
+- Provider settings (time zone, service-level threshold and definition, short abandons,
+  repeat window): columns of `providers`, overridden per queue in `queue_settings`
+  (kpi/provider_settings.py edits them; the defaults below are those of a new provider).
+- Cockpit settings (inbox, wallboards, calibration, quality coverage, import limits, red-flag
+  thresholds): rows of `app_settings`, read by `app_settings(store)`, written by
+  `save_app_settings` (checked) or `store_settings`.
+Each setting's label and help are in the catalogue (`settings.<name>` and
+`settings.<name>.help`, kpi/i18n.py): the Settings page shows them, `cockpit --help` lists
+them (`settings_help`).
+"""
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
 from pathlib import Path
+
+from kpi.errors import CockpitError
+from kpi.i18n import t
+from kpi.store import Store
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = PROJECT_ROOT / "data" / "cockpit.duckdb"
@@ -14,21 +30,63 @@ DEFAULT_DB = PROJECT_ROOT / "data" / "cockpit.duckdb"
 class Setting:
     name: str
     default: object
-    help: str
+    label_key: str | None = None  # the catalogue key of its label: settings.<name> if None
+
+    def label(self, lang: str) -> str:
+        return t(self.label_key or f"settings.{self.name}", lang)
+
+    def help(self, lang: str) -> str:
+        return t(f"settings.{self.name}.help", lang)
 
 
 PROVIDER_SETTINGS: tuple[Setting, ...] = (
-    Setting("time_zone", "Europe/Paris", "Time zone of the provider's timestamps without offset."),
-    Setting("sl_threshold_s", 20, "Service-level threshold T in seconds (answered within T)."),
-    Setting("short_abandon_s", 5, "Abandons shorter than this (seconds) are short abandons."),
-    Setting("repeat_window_days", 7, "Window in days for repeat contacts (FCR)."),
-    Setting(
-        "sl_variant",
-        "net",
-        "Service-level definition: net, offered, answered or abandons_in_sl.",
-    ),
+    Setting("time_zone", "Europe/Paris"),
+    Setting("sl_threshold_s", 20.0),
+    Setting("short_abandon_s", 5.0),
+    Setting("repeat_window_days", 7),
+    Setting("sl_variant", "net"),
 )
 PROVIDER_DEFAULTS = {s.name: s.default for s in PROVIDER_SETTINGS}
+
+# Settings of the whole cockpit; the inbox defaults to a folder beside the database file.
+LIVE_SETTINGS: tuple[Setting, ...] = (
+    Setting("inbox_dir", ""),
+    Setting("stale_after_min", 15),
+    Setting("watch_interval_s", 10),
+    Setting("calibration_tolerance", 5.0),
+    Setting("evaluations_per_agent_month", 3),
+)
+
+# Limits on what one imported file may claim, checked before it is parsed (a file over one
+# is refused, naming the limit). The app, `cockpit import` and `cockpit watch` read the same
+# values; the defaults keep one import's peak memory well under 2 GiB.
+INTAKE_LIMITS: tuple[Setting, ...] = (
+    Setting("max_file_mb", 256),
+    Setting("max_rows", 3_000_000),
+    Setting("max_columns", 1_000),
+    Setting("max_cell_kb", 1_024),
+    Setting("max_xlsx_cells", 2_000_000),
+    Setting("max_xlsx_uncompressed_mb", 512),
+    Setting("import_memory_mb", 800),
+)
+
+# The red flags' thresholds (kpi/flags.py), `flag_<rule>`.
+FLAG_THRESHOLDS: tuple[Setting, ...] = (
+    Setting("flag_traceability_low", 0.90, "flag.traceability_low"),
+    Setting("flag_occupancy_low", 0.60, "flag.occupancy_low"),
+    Setting("flag_productivity_low", 0.70, "flag.productivity_low"),
+    Setting("flag_overstaffed", 1.30, "flag.overstaffed"),
+    Setting("flag_declared_gap", 0.01, "flag.declared_gap"),
+    Setting("flag_stale_feed", 2.0, "flag.stale_feed"),
+    Setting("flag_traffic_drop", 0.50, "flag.traffic_drop"),
+)
+
+APP_SETTINGS: tuple[Setting, ...] = LIVE_SETTINGS + INTAKE_LIMITS + FLAG_THRESHOLDS
+APP_DEFAULTS = {s.name: s.default for s in APP_SETTINGS}
+
+
+class InvalidAppSetting(CockpitError):
+    pass
 
 
 def resolve_db_path(cli_value: str | os.PathLike | None = None) -> Path:
@@ -41,36 +99,59 @@ def resolve_db_path(cli_value: str | os.PathLike | None = None) -> Path:
     return DEFAULT_DB
 
 
-# Settings of the whole cockpit, stored in the database (app_settings) and edited on the
-# Settings page; the inbox defaults to a folder beside the database file.
-APP_SETTINGS: tuple[Setting, ...] = (
-    Setting("inbox_dir", "", "Folder where providers drop exports (empty: 'inbox' beside the "
-                             "database file)."),
-    Setting("stale_after_min", 15, "A wallboard shows its feed as stale after this many "
-                                   "minutes without new data."),
-    Setting("watch_interval_s", 10, "How often the inbox is looked at, in seconds."),
-    Setting("calibration_tolerance", 5.0, "A calibration scoring is aligned when its total "
-                                          "is within this many points (of 100) of the "
-                                          "reference."),
-    Setting("evaluations_per_agent_month", 3, "Evaluations each agent should get a month "
-                                              "(coverage target)."),
-)
+def app_settings(store: Store) -> dict[str, object]:
+    """Every setting: the stored value, typed like its default, else the default (a damaged
+    stored value falls back to the default too)."""
+    stored = dict(store.read("SELECT name, value FROM app_settings").values.tolist())
+    values = {}
+    for name, default in APP_DEFAULTS.items():
+        try:
+            values[name] = type(default)(stored[name]) if name in stored else default
+        except (TypeError, ValueError):
+            values[name] = default
+    return values
 
-# Limits on what one imported file may claim, checked before it is parsed (a file over one
-# is refused, naming the limit). Stored like the settings above, so the app, `cockpit
-# import` and `cockpit watch` read the same values; the defaults keep one import's peak
-# memory well under 2 GiB.
-INTAKE_LIMITS: tuple[Setting, ...] = (
-    Setting("max_file_mb", 256, "Largest file imported, in MB (on disk)."),
-    Setting("max_rows", 3_000_000, "Most rows (lines) in one file."),
-    Setting("max_columns", 1_000, "Most columns in one file's header or sheet."),
-    Setting("max_cell_kb", 1_024, "Largest cell (CSV field or XLSX cell), in KB."),
-    Setting("max_xlsx_cells", 2_000_000, "Most cells an XLSX sheet may declare or hold "
-                                         "(rows x columns of its extent)."),
-    Setting("max_xlsx_uncompressed_mb", 512, "Largest total uncompressed size of an XLSX "
-                                             "workbook's parts, in MB (zip bombs)."),
-    Setting("import_memory_mb", 800, "DuckDB's memory while it imports, in MB (beyond it, "
-                                     "its work spills to disk)."),
-)
-APP_SETTINGS = APP_SETTINGS + INTAKE_LIMITS
-APP_DEFAULTS = {s.name: s.default for s in APP_SETTINGS}
+
+def save_app_settings(store: Store, values: dict[str, object]) -> None:
+    """Check and store settings: a known name, its default's type, above 0 for a number
+    (a red-flag threshold may be 0)."""
+    rows = []
+    for name, value in values.items():
+        if name not in APP_DEFAULTS:
+            raise InvalidAppSetting(f"unknown setting {name!r}")
+        default = APP_DEFAULTS[name]
+        try:
+            typed = type(default)(value)
+        except (TypeError, ValueError) as e:
+            raise InvalidAppSetting(f"{name} must be a {type(default).__name__}, "
+                                    f"not {value!r}") from e
+        threshold = name.startswith("flag_")
+        if isinstance(typed, int | float) and not (typed >= 0 if threshold else typed > 0):
+            raise InvalidAppSetting(f"{name} must be {'0 or more' if threshold else 'above 0'}"
+                                    f", not {value!r}")
+        rows.append((name, str(typed)))
+    store_settings(store, rows)
+
+
+def store_settings(store: Store, rows: list[tuple[str, str]]) -> None:
+    """Write (name, value) settings in one transaction (the caller checked them)."""
+    def run(cur) -> None:
+        for name, value in rows:
+            cur.execute("INSERT OR REPLACE INTO app_settings VALUES (?, ?)", [name, value])
+    store.write(run)
+
+
+def inbox_path(store: Store, override: str | Path | None = None) -> Path:
+    """--inbox, else the setting, else 'inbox' beside the database file."""
+    chosen = override or app_settings(store)["inbox_dir"]
+    return Path(chosen) if chosen else store.path.parent / "inbox"
+
+
+def settings_help(lang: str = "en") -> str:
+    """Every setting with its default and help, for `cockpit --help`."""
+    lines = []
+    for group, settings in (("provider", PROVIDER_SETTINGS), ("live", LIVE_SETTINGS),
+                            ("limits", INTAKE_LIMITS), ("flags", FLAG_THRESHOLDS)):
+        lines.append(t(f"settings.group.{group}", lang) + ":")
+        lines += [f"  {s.name} (default {s.default!r}): {s.help(lang)}" for s in settings]
+    return "\n".join(lines)

@@ -75,7 +75,7 @@ def stop_server(served: Server) -> None:
 @pytest.fixture(scope="module")
 def server(demo_db_template, tmp_path_factory):
     """The app in local mode (no accounts) over a copy of the demo database."""
-    from kpi.live.app_settings import save_app_settings
+    from kpi.settings import save_app_settings
     from kpi.store import Store
 
     db = tmp_path_factory.mktemp("browser") / "demo.duckdb"

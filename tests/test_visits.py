@@ -20,8 +20,7 @@ from kpi.errors import ImportRefused, NotAllowed, NotFound
 from kpi.flags import save_thresholds, thresholds
 from kpi.ingest.importer import import_files
 from kpi.inventory import providers
-from kpi.live.app_settings import store_settings
-from kpi.settings import INTAKE_LIMITS
+from kpi.settings import INTAKE_LIMITS, store_settings
 from kpi.store import Store
 from kpi.visits.candidates import (
     InvalidCandidate,

@@ -45,7 +45,7 @@ from kpi.ingest.profiles import (
     saved_profile,
 )
 from kpi.ingest.sources import Fingerprint, RawFile, fingerprint, load_raw
-from kpi.settings import PROVIDER_DEFAULTS
+from kpi.provider_settings import insert_provider
 from kpi.store import Store
 
 Progress = Callable[[float, str], None]
@@ -439,10 +439,7 @@ def _providers_of(cur, resolved: Resolved, provider: str | None, name: str,
             "a provider name: add a provider column or give the provider at import "
             "(--provider NAME)")])
     for p in found:
-        cur.execute(
-            "INSERT INTO providers (name, time_zone) VALUES (?, ?) ON CONFLICT DO NOTHING",
-            [p, PROVIDER_DEFAULTS["time_zone"]],
-        )
+        insert_provider(cur, p)
     return sorted(found)
 
 

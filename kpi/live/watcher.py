@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from kpi.live.app_settings import app_settings, inbox_path
 from kpi.live.inbox import InboxOutcome, Seen, inbox_pass, refused_on
+from kpi.settings import app_settings, inbox_path
 from kpi.store import Store
 
 log = logging.getLogger("cockpit.ingest")

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kpi.settings import APP_DEFAULTS
+
 # Row-level predicates of a contact, reused by the measures below.
 _IN = "direction = 'inbound'"
 _ANS = "answered_at IS NOT NULL"
@@ -127,7 +129,8 @@ DECLARED_MEASURES: dict[str, str] = {
 
 # The calibration tolerance in points of 100: the setting, else its default.
 CALIBRATION_TOLERANCE_SQL = ("coalesce((SELECT CAST(value AS DOUBLE) FROM app_settings "
-                             "WHERE name = 'calibration_tolerance'), 5.0)")
+                             "WHERE name = 'calibration_tolerance'), "
+                             f"{float(APP_DEFAULTS['calibration_tolerance'])!r})")
 
 # In the set of sources with rows: some contacts came from an export without a reason column.
 REASONLESS_CONTACTS = "reasonless_contacts"

@@ -14,13 +14,13 @@ import pandas as pd
 from kpi.flags import red_flags
 from kpi.governance.actions import live_actions
 from kpi.governance.targets import list_targets, live_targets, status
-from kpi.live.app_settings import app_settings
 from kpi.metrics.compile import KpiRequest
 from kpi.metrics.engine import compute_kpis
 from kpi.metrics.reconcile import reconciliation, reconciliation_summary
 from kpi.metrics.registry import SHOWN_IN
 from kpi.provider_settings import sl_definitions
 from kpi.quality.calibration import analyse_session, list_sessions
+from kpi.settings import app_settings
 from kpi.store import Store
 from kpi.visits.committee import latest_visit_summary
 

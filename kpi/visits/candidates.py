@@ -10,6 +10,7 @@ from datetime import date
 import pandas as pd
 
 from kpi.errors import CockpitError, NotFound
+from kpi.provider_settings import insert_provider
 from kpi.store import Store
 
 # Figures a candidate announces: a KPI of the registry where one exists, else a price.
@@ -39,7 +40,7 @@ def candidates(store: Store) -> list[str]:
     return stages(store).query("stage == 'candidate'").name.tolist()
 
 
-def add_candidate(store: Store, name: str, time_zone: str = "Europe/Paris") -> None:
+def add_candidate(store: Store, name: str, time_zone: str | None = None) -> None:
     """A provider in selection. Refused when the name is taken (a provider or candidate)."""
     name = (name or "").strip()
     if not name:
@@ -48,8 +49,7 @@ def add_candidate(store: Store, name: str, time_zone: str = "Europe/Paris") -> N
         raise InvalidCandidate(f"{name!r} is already a provider or a candidate")
 
     def add_candidate(cur) -> None:
-        cur.execute("INSERT INTO providers (name, time_zone, stage) VALUES (?, ?, "
-                    "'candidate')", [name, time_zone])
+        insert_provider(cur, name, time_zone, stage="candidate")
     store.write(add_candidate)
 
 

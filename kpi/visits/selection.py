@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from kpi.errors import CockpitError, NotFound
-from kpi.live.app_settings import store_settings
+from kpi.settings import store_settings
 from kpi.store import Store
 from kpi.visits.candidates import ANNOUNCED, announced
 from kpi.visits.grids import DEFAULT_GRID, visit_grid
