@@ -578,37 +578,38 @@ def write_demo_visits(store: Store, today: date) -> None:
     n, m, s = "not_seen", "minor", "serious"
     visits = [
         VisitReport("Horizon Contact", monday - timedelta(weeks=4, days=-1), "Lisboa",
-                    "Pilot, Purchasing", 0, "unfavourable",
-                    "Impressive slides; the floor did not match them.", {
-                        "supervision": (m, "Two supervisors for 40 seats, both at their desks"),
-                        "hands": (m, "Few screens with a contact form open"),
-                        "too_calm": (s, "Silent floor at 11 a.m., half the seats empty"),
+                    "Pilote, Achats", 0, "unfavourable",
+                    "Présentation soignée ; le plateau ne lui ressemblait pas.", {
+                        "supervision": (m, "Deux superviseurs pour 40 positions, assis à "
+                                           "leur bureau"),
+                        "hands": (m, "Peu d'écrans avec une fiche contact ouverte"),
+                        "too_calm": (s, "Plateau silencieux à 11 h, la moitié des places vides"),
                         "too_loud": (n, ""),
-                        "indicators": (m, "One wallboard, switched off"),
-                        "guided_tour": (s, "Fixed route, the sales director never left us; "
-                                           "listening session declined")}),
+                        "indicators": (m, "Un seul écran mural, éteint"),
+                        "guided_tour": (s, "Parcours imposé, le directeur commercial ne nous a "
+                                           "pas quittés ; séance d'écoute refusée")}),
         VisitReport("Veritas Services", monday - timedelta(weeks=3, days=-2), "Marseille",
-                    "Pilot, Purchasing", 2, "favourable",
-                    "Open floor, agents spoke freely; two listening sessions.", {
-                        "supervision": (n, "Supervisors walking the rows, listening in"),
+                    "Pilote, Achats", 2, "favourable",
+                    "Plateau ouvert, conseillers qui parlent librement ; deux écoutes.", {
+                        "supervision": (n, "Superviseurs qui circulent et écoutent des appels"),
                         "hands": (n, ""), "too_calm": (n, ""), "too_loud": (n, ""),
-                        "indicators": (m, "Wallboards shown but the objectives are not"),
-                        "guided_tour": (n, "We chose where to sit")}),
+                        "indicators": (m, "Écrans visibles, mais pas les objectifs"),
+                        "guided_tour": (n, "Nous avons choisi où nous asseoir")}),
         VisitReport("Atlantic Relation", monday - timedelta(weeks=1, days=-1), "Nantes",
-                    "Pilot", 1, "reservations", "Peak hours under-staffed, as in the data.", {
-                        "supervision": (m, "Supervisors busy re-planning breaks"),
+                    "Pilote", 1, "reservations", "Pointe sous-staffée, comme dans les données.", {
+                        "supervision": (m, "Superviseurs occupés à replanifier les pauses"),
                         "hands": (n, ""), "too_calm": (n, ""),
-                        "too_loud": (m, "Noisy at the 10–12 peak"),
+                        "too_loud": (m, "Bruyant pendant la pointe de 10 h–12 h"),
                         "indicators": (n, ""), "guided_tour": (n, "")}),
-        VisitReport("Nordcall", monday - timedelta(weeks=1, days=-2), "Lille", "Pilot", 1,
-                    "reservations", "A quiet morning: to be checked against the figures.", {
+        VisitReport("Nordcall", monday - timedelta(weeks=1, days=-2), "Lille", "Pilote", 1,
+                    "reservations", "Matinée calme : à rapprocher des chiffres.", {
                         "supervision": (n, ""), "hands": (n, ""),
-                        "too_calm": (m, "Very quiet floor, few voices"),
+                        "too_calm": (m, "Plateau très calme, peu de voix"),
                         "too_loud": (n, ""), "indicators": (n, ""),
                         "guided_tour": (n, "")}),
-        VisitReport("Sunline BPO", monday - timedelta(weeks=2, days=-3), "Dakar", "Pilot", 2,
-                    "favourable", "Agents typing throughout the calls we listened to.", {
-                        "supervision": (n, ""), "hands": (n, "Forms filled during calls"),
+        VisitReport("Sunline BPO", monday - timedelta(weeks=2, days=-3), "Dakar", "Pilote", 2,
+                    "favourable", "Conseillers qui saisissent pendant les appels écoutés.", {
+                        "supervision": (n, ""), "hands": (n, "Fiches remplies pendant les appels"),
                         "too_calm": (n, ""), "too_loud": (n, ""), "indicators": (n, ""),
                         "guided_tour": (n, "")}),
     ]

@@ -233,9 +233,14 @@ def visit_signals_chart(weeks: pd.DataFrame, visited_on, lang: str) -> go.Figure
                               + format_date(visited_on, lang), font={"color": RED})
     figure.update_layout(height=340, margin={"l": 10, "r": 10, "t": 40, "b": 10},
                          legend={"orientation": "h", "y": -0.2}, xaxis={"type": "category"},
-                         yaxis={"tickformat": ".0%", "rangemode": "tozero"},
+                         yaxis={"tickformat": ".0%", "range": [0, 1.05]},
+                         # Logged / required hours: 1 is staffed to the need, the red flag's
+                         # threshold is above it, so the axis always shows 0 to 1.5 at least.
                          yaxis2={"overlaying": "y", "side": "right", "showgrid": False,
-                                 "rangemode": "tozero"})
+                                 "tickformat": ".1f",
+                                 "title": t("visits.measure.staffing_ratio", lang),
+                                 "range": [0, max(1.5, float(weeks.staffing_ratio.max(
+                                     skipna=True) or 0) * 1.1)]})
     return figure
 
 
