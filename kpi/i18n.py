@@ -1,4 +1,13 @@
-"""French and English words of the UI and the number and date formats of each language."""
+"""French and English words of the UI and the number and date formats of each language.
+
+The catalogue is one dict: key -> (English, French). A text that depends on a count is a
+dict of CLDR plural categories instead of a string, {"one": …, "other": …}, chosen by the
+`n` placeholder: English says "1 file", "0 files"; French says "0 fichier", "1 fichier",
+"2 fichiers" (CLDR: French "one" is an integer part of 0 or 1). Our own mechanism rather than
+gettext: two languages whose plural rules are one line each, kept beside their texts in one
+Python module, with no compiled catalogue to build (tests/test_i18n.py checks that both
+languages have every key with the same placeholders and forms).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +17,7 @@ LANGUAGES = {"fr": "Français", "en": "English"}
 DEFAULT_LANGUAGE = "fr"
 
 # key -> (English, French)
-MESSAGES: dict[str, tuple[str, str]] = {
+MESSAGES: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
     "app.title": ("Cockpit", "Cockpit"),
     "nav.home": ("Home", "Accueil"),
     "nav.import": ("Import", "Import"),
@@ -69,7 +78,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "changes nothing.",
                          "{file} : déjà importé (import n°{id}) ; le réimporter ne change "
                          "rien."),
-    "import.go": ("Import {n} file(s)", "Importer {n} fichier(s)"),
+    "import.go": ({"one": "Import {n} file", "other": "Import {n} files"},
+                  {"one": "Importer {n} fichier", "other": "Importer {n} fichiers"}),
     "import.done": ("Import finished", "Import terminé"),
     "import.refused": ("Refused: nothing was imported.", "Refusé : rien n'a été importé."),
     "import.mapping": ("Map the columns of an unknown layout",
@@ -375,7 +385,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "incentive.due": ("Due", "Échéance"),
     "incentive.paid": ("Paid", "Payé le"),
     "incentive.note": ("Note", "Note"),
-    "incentive.late": ("{n} payment(s) late.", "{n} paiement(s) en retard."),
+    "incentive.late": ({"one": "{n} payment late.", "other": "{n} payments late."},
+                       {"one": "{n} paiement en retard.", "other": "{n} paiements en retard."}),
     "incentive.record_payment": ("Record the payment", "Enregistrer le paiement"),
     "incentive.scheme_editor": ("The scheme (a later start makes a new version)",
                                 "Le dispositif (une date plus tardive crée une version)"),
@@ -644,8 +655,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "strategic.volume_table": ("Month by month", "Mois par mois"),
     "strategic.pick": ("Proposals to adopt for the next period",
                        "Propositions à retenir pour la période suivante"),
-    "strategic.accepted": ("{n} target(s) added to the register for {next}.",
-                           "{n} objectif(s) ajouté(s) au registre pour {next}."),
+    "strategic.accepted": ({"one": "{n} target added to the register for {next}.",
+                            "other": "{n} targets added to the register for {next}."},
+                           {"one": "{n} objectif ajouté au registre pour {next}.",
+                            "other": "{n} objectifs ajoutés au registre pour {next}."}),
     "strategic.rationale": ("Proposed by the {period} strategic committee: {history}.",
                             "Proposé par le comité stratégique {period} : {history}."),
     "strategic.volume": ("Offered contacts per month, and the forecast for {next}",
@@ -675,7 +688,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                                                   "prestataire et cette semaine"),
     "production.save_note": ("Save the note", "Enregistrer la note"),
     "production.note_saved": ("Note saved.", "Note enregistrée."),
-    "production.overdue": ("{n} action(s) overdue.", "{n} action(s) en retard."),
+    "production.overdue": ({"one": "{n} action overdue.", "other": "{n} actions overdue."},
+                           {"one": "{n} action en retard.", "other": "{n} actions en retard."}),
     "feedback.alert": ("alert", "alerte"),
     "feedback.recommendation": ("recommendation", "recommandation"),
     "feedback.customer insight": ("customer insight", "retour client"),
@@ -722,7 +736,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "dated and answered; they surface in the committees.",
                       "Alertes, recommandations et retours clients du prestataire, datés et "
                       "répondus ; ils remontent dans les comités."),
-    "feedback.unanswered": ("{n} item(s) still open.", "{n} remontée(s) encore ouverte(s)."),
+    "feedback.unanswered": ({"one": "{n} item still open.", "other": "{n} items still open."},
+                            {"one": "{n} remontée encore ouverte.",
+                             "other": "{n} remontées encore ouvertes."}),
     "pack.summary": ("Summary", "Synthèse"),
     "pack.by_queue": ("By queue", "Par file"),
     "pack.by_site": ("By site", "Par site"),
@@ -746,14 +762,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "steering.quality": ("Quality score by team and month",
                          "Note qualité par équipe et par mois"),
     "weekday.short": ("Mon,Tue,Wed,Thu,Fri,Sat,Sun", "lun.,mar.,mer.,jeu.,ven.,sam.,dim."),
-    "explorer.partial": (
-        "{kpi}: {n} row(s) rest on fewer days than their period has data for — a source of "
-        "those days (e.g. a declared report) does not give this KPI's figures; the KPI is "
-        "computed over the days that do, numerator and denominator alike.",
-        "{kpi} : {n} ligne(s) reposent sur moins de jours que leur période n'en a — une "
-        "source de ces jours (un rapport déclaré, par exemple) ne donne pas les chiffres de "
-        "cet indicateur ; il est calculé sur les jours qui les donnent, numérateur et "
-        "dénominateur ensemble."),
+    "explorer.partial": ({
+        "one": "{kpi}: {n} row rests on fewer days than its period has data for — a source of "
+               "those days (e.g. a declared report) does not give this KPI's figures; the KPI "
+               "is computed over the days that do, numerator and denominator alike.",
+        "other": "{kpi}: {n} rows rest on fewer days than their period has data for — a "
+                 "source of those days (e.g. a declared report) does not give this KPI's "
+                 "figures; the KPI is computed over the days that do, numerator and "
+                 "denominator alike."}, {
+        "one": "{kpi} : {n} ligne repose sur moins de jours que sa période n'en a — une "
+               "source de ces jours (un rapport déclaré, par exemple) ne donne pas les chiffres "
+               "de cet indicateur ; il est calculé sur les jours qui les donnent, numérateur "
+               "et dénominateur ensemble.",
+        "other": "{kpi} : {n} lignes reposent sur moins de jours que leur période n'en a — "
+                 "une source de ces jours (un rapport déclaré, par exemple) ne donne pas les "
+                 "chiffres de cet indicateur ; il est calculé sur les jours qui les donnent, "
+                 "numérateur et dénominateur ensemble."}),
     # Reconciliation (SPEC §6)
     "nav.reconcile": ("Reconciliation", "Rapprochement"),
     "reconcile.title": ("Declared figures reconciled", "Rapprochement des chiffres déclarés"),
@@ -834,7 +858,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "link.created": ("Copy this link now, it will not be shown again:",
                      "Copiez ce lien maintenant, il ne sera plus affiché :"),
     "link.revoke": ("Revoke this board's links", "Révoquer les liens de ce mur"),
-    "link.revoked": ("{n} link(s) revoked.", "{n} lien(s) révoqué(s)."),
+    "link.revoked": ({"one": "{n} link revoked.", "other": "{n} links revoked."},
+                     {"one": "{n} lien révoqué.", "other": "{n} liens révoqués."}),
     "link.count": ("Live links", "Liens actifs"),
     "accounts.title": ("Accounts", "Comptes"),
     "accounts.help": ("Who may sign in, and what each role may see and change.",
@@ -1049,11 +1074,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "visits.figure.price_per_contact": ("Price per contact", "Prix par contact"),
     "visits.latest": ("Latest floor visit", "Dernière visite plateau"),
     "visits.none": ("No floor visit recorded yet.", "Aucune visite plateau enregistrée."),
-    "visits.summary": ("{day}, {site}: score {score}, verdict {verdict}; {serious} serious "
-                       "and {minor} minor signal(s); {disagree} disagreement(s) with the data.",
-                       "{day}, {site} : note {score}, avis {verdict} ; {serious} signal(aux) "
-                       "grave(s) et {minor} mineur(s) ; {disagree} désaccord(s) avec les "
-                       "données."),
+    "visits.summary": ("{day}, {site}: score {score}, verdict {verdict}; {serious}, {minor}; "
+                       "{disagree}.",
+                       "{day}, {site} : note {score}, avis {verdict} ; {serious}, {minor} ; "
+                       "{disagree}."),
+    "visits.summary.serious": ({"one": "{n} serious signal", "other": "{n} serious signals"},
+                               {"one": "{n} signal grave", "other": "{n} signaux graves"}),
+    "visits.summary.minor": ({"one": "{n} minor", "other": "{n} minor"},
+                             {"one": "{n} mineur", "other": "{n} mineurs"}),
+    "visits.summary.disagree": ({"one": "{n} disagreement with the data",
+                                 "other": "{n} disagreements with the data"},
+                                {"one": "{n} désaccord avec les données",
+                                 "other": "{n} désaccords avec les données"}),
     "visits.data.none": ("No data to compare.", "Pas de données à comparer."),
     "visits.data.not_rated": ("Not rated on the visit.", "Non noté lors de la visite."),
     "visits.data.window": ("Data read over the 4 weeks up to the visit ({start} → {end}).",
@@ -1139,8 +1171,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "0.5, serious 0). A serious signal stands out whatever the score.",
         "Note = 100 × Σ poids × points / Σ poids sur les critères notés (non observé 1, "
         "mineur 0,5, grave 0). Un signal grave ressort quelle que soit la note."),
-    "selection.serious_warning": ("{provider}: serious signal(s) seen — {items}",
-                                  "{provider} : signal(aux) grave(s) observé(s) — {items}"),
+    "selection.serious_warning": ({"one": "{provider}: a serious signal seen — {items}",
+                                   "other": "{provider}: {n} serious signals seen — {items}"},
+                                  {"one": "{provider} : un signal grave observé — {items}",
+                                   "other": "{provider} : {n} signaux graves observés — "
+                                            "{items}"}),
     "selection.not_visited": ("not visited yet", "pas encore visité"),
     "selection.providers": ("Compared", "Comparés"),
     # Visits and Selection pages (app_pages).
@@ -1310,9 +1345,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+PLURAL_CATEGORIES = ("one", "other")
+
+
+def plural_category(n: float, lang: str) -> str:
+    """CLDR's plural category of a count: English "one" is exactly 1, French "one" is an
+    integer part of 0 or 1."""
+    if lang == "fr":
+        return "one" if int(abs(n)) in (0, 1) else "other"
+    return "one" if n == 1 else "other"
+
+
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **values) -> str:
+    """The text of `key` in `lang`, its placeholders filled; a plural text takes the form of
+    its `n`."""
     en, fr = MESSAGES[key]
     text = fr if lang == "fr" else en
+    if isinstance(text, dict):
+        text = text[plural_category(values["n"], lang)]
     return text.format(**values) if values else text
 
 

@@ -397,8 +397,10 @@ def visit_summary_text(summary, lang: str) -> str:
     v = summary.visit
     return t("visits.summary", lang, day=format_date(v["visited_on"], lang), site=v["site"],
              score=format_value(v["score"], SCORE, lang),
-             verdict=_verdict_text(v["verdict"], lang), serious=int(v["serious"]),
-             minor=int(v["minor"]), disagree=summary.disagreements)
+             verdict=_verdict_text(v["verdict"], lang),
+             serious=t("visits.summary.serious", lang, n=int(v["serious"])),
+             minor=t("visits.summary.minor", lang, n=int(v["minor"])),
+             disagree=t("visits.summary.disagree", lang, n=summary.disagreements))
 
 
 def visit_section(summary, lang: str) -> Section:
@@ -491,7 +493,7 @@ def selection_pack(selection, lang: str = "en") -> Pack:
         Column("label", t("visits.col.figure", lang)),
         *[Column(f"figure_{i}", p, ROW_UNIT) for i, p in enumerate(providers)]],
         kpi_key="unit")
-    warnings = [t("selection.serious_warning", lang, provider=p, items=", ".join(
+    warnings = [t("selection.serious_warning", lang, provider=p, n=len(items), items=", ".join(
         _item_label(sel.ratings, i, lang) for i in items))
         for p, items in sel.serious.items() if items]
     notes = [{"provider": p, "item": _item_label(sel.ratings, r.item, lang),

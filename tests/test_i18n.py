@@ -1,0 +1,60 @@
+"""The catalogue: both languages for every key, the same placeholders, plural forms chosen
+by CLDR's rules, and no "(s)" left for a count to stumble on."""
+
+from __future__ import annotations
+
+import re
+import string
+
+import pytest
+
+from kpi.i18n import MESSAGES, PLURAL_CATEGORIES, plural_category, t
+
+
+def _forms(text) -> list[str]:
+    return list(text.values()) if isinstance(text, dict) else [text]
+
+
+def _placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_every_key_has_both_languages_with_the_same_placeholders():
+    for key, (en, fr) in MESSAGES.items():
+        assert all(f.strip() for f in _forms(en) + _forms(fr)), key
+        names = {frozenset(_placeholders(f)) for f in _forms(en) + _forms(fr)}
+        # A language may spell out "one" ("a serious signal") where the other keeps {n}.
+        core = {n - {"n"} for n in names}
+        assert len(core) == 1, (key, names)
+
+
+def test_plural_texts_have_every_form_and_a_count():
+    plural = {k: v for k, v in MESSAGES.items() if any(isinstance(x, dict) for x in v)}
+    assert len(plural) >= 8
+    for key, (en, fr) in plural.items():
+        for text in (en, fr):
+            assert isinstance(text, dict) and set(text) == set(PLURAL_CATEGORIES), key
+            assert "n" in _placeholders(text["other"]), key
+
+
+def test_no_count_is_left_to_a_parenthesised_plural():
+    for key, (en, fr) in MESSAGES.items():
+        for text in _forms(en) + _forms(fr):
+            assert not re.search(r"\{n\}[^.;:]*\w\((s|es|aux)\)", text), (key, text)
+
+
+@pytest.mark.parametrize("n, en, fr", [
+    (0, "Import 0 files", "Importer 0 fichier"),
+    (1, "Import 1 file", "Importer 1 fichier"),
+    (2, "Import 2 files", "Importer 2 fichiers"),
+])
+def test_counts_take_their_form_in_each_language(n, en, fr):
+    assert t("import.go", "en", n=n) == en
+    assert t("import.go", "fr", n=n) == fr
+
+
+def test_cldr_plural_rules():
+    assert [plural_category(n, "en") for n in (0, 1, 1.5, 2)] == ["other", "one", "other",
+                                                                  "other"]
+    assert [plural_category(n, "fr") for n in (0, 1, 1.5, 2)] == ["one", "one", "one",
+                                                                  "other"]
