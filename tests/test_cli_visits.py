@@ -142,7 +142,9 @@ def test_selection_pack_compares_the_candidates(demo_db, tmp_path, capsys):
     assert main(["report", "selection", "--providers", "Horizon Contact,Veritas Services",
                  "--out", str(html), "--lang", "fr", "--db", str(demo_db)]) == 0
     text = html.read_text(encoding="utf-8")
-    assert "Une visite guidée" in text and "signal(aux) grave(s)" in text
+    assert "Une visite guidée" in text
+    assert "Horizon Contact : 2 signaux graves observés — Un plateau trop calme, Une visite " \
+        "guidée" in text
 
 
 def test_selection_pack_refuses_unknown_or_missing_providers(demo_db, tmp_path, capsys):
