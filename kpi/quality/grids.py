@@ -77,15 +77,21 @@ def _clean(table: pd.DataFrame, where: str) -> pd.DataFrame:
             else None
         rows.append({"section": section, "item": item, "max_score": maximum, "weight": weight,
                      "critical": critical})
-    items = [r["item"] for r in rows]
-    twice = sorted({i for i in items if items.count(i) > 1})
-    if twice:
-        problems.append(f"{where}: item(s) named twice: {', '.join(twice)}")
-    if not rows and not problems:
-        problems.append(f"{where}: no item")
+    problems += item_list_problems([r["item"] for r in rows], where, bool(problems))
     if problems:
         raise InvalidGrid("\n".join(problems))
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def item_list_problems(items: list[str], where: str, other_problems: bool = False
+                       ) -> list[str]:
+    """What is wrong with a grid's list of items as a whole (quality and visit grids): an
+    item named twice, or no item at all (unless its rows already had problems)."""
+    twice = sorted({i for i in items if items.count(i) > 1})
+    problems = [f"{where}: item(s) named twice: {', '.join(twice)}"] if twice else []
+    if not items and not other_problems:
+        problems.append(f"{where}: no item")
+    return problems
 
 
 def save_grid(store: Store, grid: str, table: pd.DataFrame, valid_from: date | None = None,

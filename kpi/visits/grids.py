@@ -21,6 +21,7 @@ from datetime import date
 import pandas as pd
 
 from kpi.errors import CockpitError
+from kpi.quality.grids import item_list_problems
 from kpi.store import Store
 
 DEFAULT_GRID = "floor"
@@ -201,12 +202,7 @@ def _clean(table: pd.DataFrame, where: str) -> pd.DataFrame:
                      "label_fr": label_fr or label_en, "look_en": text("look_en"),
                      "look_fr": text("look_fr"), "good_en": text("good_en"),
                      "good_fr": text("good_fr"), "weight": weight})
-    keys = [r["item"] for r in rows]
-    twice = sorted({k for k in keys if keys.count(k) > 1})
-    if twice:
-        problems.append(f"{where}: item(s) named twice: {', '.join(twice)}")
-    if not rows and not problems:
-        problems.append(f"{where}: no item")
+    problems += item_list_problems([r["item"] for r in rows], where, bool(problems))
     if problems:
         raise InvalidVisitGrid("\n".join(problems))
     # Object columns: an item without a signal keeps None (a float column would turn it
