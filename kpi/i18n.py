@@ -1257,8 +1257,10 @@ MESSAGES: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
     "visitpage.upload_file": ("Filled grid", "Grille remplie"),
     "visitpage.upload_button": ("Import the visit", "Importer la visite"),
     "visitpage.upload_name": ("filled grid for {provider}", "grille remplie de {provider}"),
-    "visitpage.imported": ("Visit imported: {visit}, {rated} item(s) rated.",
-                           "Visite importée : {visit}, {rated} critère(s) noté(s)."),
+    "visitpage.imported": ({"one": "Visit imported: {visit}, {n} item rated.",
+                            "other": "Visit imported: {visit}, {n} items rated."},
+                           {"one": "Visite importée : {visit}, {n} critère noté.",
+                            "other": "Visite importée : {visit}, {n} critères notés."}),
     "visitpage.candidates": ("Candidates in selection", "Candidats en sélection"),
     "visitpage.candidates_help": (
         "A candidate has no contract and no data yet, only the figures it announced in its "
@@ -1285,9 +1287,13 @@ MESSAGES: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
     "visitpage.promoted": ("{name} is now an active provider.",
                            "{name} est désormais un prestataire actif."),
     "visitpage.grid": ("Visit grid", "Grille de visite"),
-    "visitpage.grid_version": ("Version {version}, in force since {day}: {items} item(s).",
-                               "Version {version}, en vigueur depuis {day} : {items} "
-                               "critère(s)."),
+    "visitpage.grid_version": ({"one": "Version {version}, in force since {day}: {n} item.",
+                                "other": "Version {version}, in force since {day}: {n} "
+                                         "items."},
+                               {"one": "Version {version}, en vigueur depuis {day} : {n} "
+                                       "critère.",
+                                "other": "Version {version}, en vigueur depuis {day} : {n} "
+                                         "critères."}),
     "visitpage.grid_default": ("the start (the six red flags)",
                                "l'origine (les six signaux d'alerte)"),
     "visitpage.new_items": (
