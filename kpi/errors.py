@@ -1,14 +1,31 @@
-"""The errors Cockpit shows to people, each carrying what they need to act on it."""
+"""The errors Cockpit shows to people, each carrying what they need to act on it.
+
+An error made from a catalogue key (`key=…` and its values) reads in either language:
+`str(error)` is English (the command line's words, which scripts may read), `text(lang)`
+what a page shows in the reader's language. An error made from a plain sentence reads the
+same in both (kept for messages that quote another program, e.g. a parser's own words).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from kpi.i18n import t
 
 MAX_PROBLEMS_SHOWN = 20
 
 
 class CockpitError(Exception):
     """Base of every error meant for a pilot's eyes (pages show it, the CLI prints it)."""
+
+    def __init__(self, message: str = "", *, key: str | None = None, **values):
+        self.key = key
+        self.values = values
+        super().__init__(t(key, "en", **values) if key else message)
+
+    def text(self, lang: str) -> str:
+        """The error in the reader's language."""
+        return t(self.key, lang, **self.values) if self.key else str(self)
 
 
 @dataclass(frozen=True)
@@ -18,17 +35,26 @@ class Problem:
     row: int | None
     column: str | None
     value: str | None
-    expected: str
+    expected: str  # in English, or a catalogue key when expected_values is given
+    # The catalogue's values for `expected` as a key ("expect.<…>"): a Problem made with
+    # them reads in either language.
+    expected_values: dict | None = field(default=None, compare=False)
 
-    def render(self, file_name: str) -> str:
+    def expected_text(self, lang: str) -> str:
+        if self.expected_values is None:
+            return self.expected
+        return t(self.expected, lang, **self.expected_values)
+
+    def render(self, file_name: str, lang: str = "en") -> str:
         where = [file_name]
         if self.row is not None:
-            where.append(f"row {self.row}")
+            where.append(t("problem.row", lang, row=self.row))
         if self.column:
-            where.append(f"column {self.column}")
-        text = ", ".join(where) + f": expected {self.expected}"
+            where.append(t("problem.column", lang, column=self.column))
+        text = t("problem.expected", lang, where=", ".join(where),
+                 expected=self.expected_text(lang))
         if self.value is not None:
-            text += f", found {self.value!r}"
+            text += t("problem.found", lang, value=repr(self.value))
         return text
 
 
@@ -41,13 +67,16 @@ class ImportRefused(CockpitError):
         self.total = max(total or 0, len(problems))
         super().__init__(self.render())
 
-    def render(self) -> str:
-        lines = [p.render(self.file_name) for p in self.problems]
+    def render(self, lang: str = "en") -> str:
+        lines = [p.render(self.file_name, lang) for p in self.problems]
         hidden = self.total - len(self.problems)
         if hidden > 0:
-            lines.append(f"… and {hidden} more problem(s) in {self.file_name}")
-        lines.append(f"{self.file_name} was not imported; the database is unchanged.")
+            lines.append(t("problem.more", lang, n=hidden, file=self.file_name))
+        lines.append(t("problem.not_imported", lang, file=self.file_name))
         return "\n".join(lines)
+
+    def text(self, lang: str) -> str:
+        return self.render(lang)
 
 
 class LayoutUnknown(ImportRefused):

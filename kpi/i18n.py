@@ -1028,6 +1028,18 @@ MESSAGES: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
     "settings.group.limits": ("Import limits (Settings page)", "Limites d'import (page Réglages)"),
     "settings.group.flags": ("Red-flag thresholds (Red flags page)",
                              "Seuils des alertes (page Signaux d'alerte)"),
+    # Errors: where a problem is in a file, and what happens to the file (kpi/errors.py).
+    "problem.row": ("row {row}", "ligne {row}"),
+    "problem.column": ("column {column}", "colonne {column}"),
+    "problem.expected": ("{where}: expected {expected}", "{where} : attendu {expected}"),
+    "problem.found": (", found {value}", ", trouvé {value}"),
+    # The English words are the command line's since the first release: kept as they are.
+    "problem.more": ({"one": "… and {n} more problem(s) in {file}",
+                      "other": "… and {n} more problem(s) in {file}"},
+                     {"one": "… et {n} autre problème dans {file}",
+                      "other": "… et {n} autres problèmes dans {file}"}),
+    "problem.not_imported": ("{file} was not imported; the database is unchanged.",
+                             "{file} n'a pas été importé ; la base est inchangée."),
     # Floor visits and provider selection (kpi/visits).
     "nav.visits": ("Floor visits", "Visites plateau"),
     "nav.selection": ("Selection", "Sélection"),
