@@ -1363,6 +1363,16 @@ MESSAGES: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
 }
 
 
+def register(entries: dict[str, tuple[str, str]]) -> None:
+    """Texts written beside what they name (a KPI's label in its registry record) join the
+    catalogue, so that every text is found and checked in one place; a key is never
+    registered twice."""
+    taken = sorted(set(entries) & set(MESSAGES))
+    if taken:
+        raise ValueError(f"catalogue keys registered twice: {', '.join(taken)}")
+    MESSAGES.update(entries)
+
+
 PLURAL_CATEGORIES = ("one", "other")
 
 

@@ -9,6 +9,7 @@ import string
 import pytest
 
 from kpi.i18n import MESSAGES, PLURAL_CATEGORIES, plural_category, t
+from kpi.metrics.registry import KPIS
 
 
 def _forms(text) -> list[str]:
@@ -62,3 +63,9 @@ def test_cldr_plural_rules():
                                                                   "other"]
     assert [plural_category(n, "fr") for n in (0, 1, 1.5, 2)] == ["one", "one", "one",
                                                                   "other"]
+
+
+def test_kpi_labels_are_in_the_catalogue():
+    for kpi in KPIS:
+        assert t(f"kpi.{kpi.id}", "fr") == kpi.label("fr")
+        assert t(f"kpi.{kpi.id}.doc", "en") == kpi.doc("en")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kpi.i18n import register
 from kpi.metrics.sources import MEASURES, SOURCES
 
 PCT, SECONDS, COUNT, SCORE, AMOUNT, RATE = "pct", "seconds", "count", "score", "amount", "rate"
@@ -169,6 +170,10 @@ KPIS: tuple[Kpi, ...] = (
 )
 
 KPI_BY_ID = {k.id: k for k in KPIS}
+# A KPI's label and description are written once, in its record; the catalogue reads them
+# there (kpi.<id>, kpi.<id>.doc).
+register({entry: texts for k in KPIS for entry, texts in (
+    (f"kpi.{k.id}", (k.en, k.fr)), (f"kpi.{k.id}.doc", (k.doc_en, k.doc_fr)))})
 
 # Where KPIs are shown, each place in its reading order: the committees, the wallboard's
 # "today" tiles, bonus/malus and reconciliation read their KPIs here and nowhere else.
