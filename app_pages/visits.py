@@ -36,6 +36,7 @@ from kpi.visits.grids import DEFAULT_GRID, save_visit_grid, visit_grid
 from kpi.visits.reports import (
     VERDICTS,
     VisitReport,
+    check_visit,
     delete_visit,
     import_visit_file,
     list_visits,
@@ -206,10 +207,14 @@ def visit_form(base: pd.Series | None) -> None:
     report = VisitReport(provider, day, site.strip(), visitors.strip(), int(listening),
                          verdict, notes.strip(), views.chosen_ratings(given),
                          grid=DEFAULT_GRID if base is None else base["grid"])
+    problems = check_visit(db, report)  # said as a list, not as a refused file
+    if problems:
+        st.error("\n".join([tr("visitpage.refused"), *(f"- {p}" for p in problems)]))
+        return
     try:
         visit_id = save_visit(db, report)
     except CockpitError as error:
-        st.error(str(error))
+        st.error(error.text(LANGUAGE))
     else:
         st.session_state["visit-saved"] = visit_id
         if base is None:  # the next new visit starts from a blank form
@@ -291,7 +296,7 @@ with st.expander(tr("visitpage.candidates"), icon=":material/person_search:"):
             try:
                 promote(db, who, on)
             except CockpitError as error:
-                st.error(str(error))
+                st.error(error.text(LANGUAGE))
             else:
                 st.toast(tr("visitpage.promoted", name=who))
                 st.rerun()

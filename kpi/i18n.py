@@ -1249,6 +1249,7 @@ MESSAGES: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
     "visitpage.visit_notes": ("Notes on the visit", "Notes sur la visite"),
     "visitpage.item_notes": ("Notes on “{item}”", "Notes sur « {item} »"),
     "visitpage.save": ("Save the visit", "Enregistrer la visite"),
+    "visitpage.refused": ("The visit was not saved:", "La visite n'a pas été enregistrée :"),
     "visitpage.saved": ("Visit saved: {visit}.", "Visite enregistrée : {visit}."),
     "visitpage.delete": ("Delete this visit", "Supprimer cette visite"),
     "visitpage.delete_confirm": ("Yes, delete {visit} and its ratings",

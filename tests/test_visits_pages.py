@@ -158,6 +158,18 @@ def test_a_pilot_saves_a_visit_through_the_form_and_it_is_in_the_database(visits
     assert at.text_input(key="visit-new-site").value == ""  # a blank form for the next one
 
 
+def test_a_visit_without_its_site_is_refused_and_nothing_is_written(visits_db):
+    before = read(visits_db, "SELECT count(*) AS n FROM visits").n[0]
+    at = open_as("pilot", VISITS, "fr")
+    at.radio(key="visit-new-rating-hands").set_value("minor")
+    button(at, "Enregistrer la visite").click().run()
+    assert not at.exception
+    (error,) = [e.value for e in at.error]
+    assert error.startswith("La visite n'a pas été enregistrée :")
+    assert "a visit needs its site" in error and "Traceback" not in error
+    assert read(visits_db, "SELECT count(*) AS n FROM visits").n[0] == before
+
+
 def test_a_pilot_edits_the_shown_visit_which_keeps_its_place(visits_db):
     at = open_as("pilot", VISITS)
     nordcall = int(read(visits_db, "SELECT visit_id FROM visits "
