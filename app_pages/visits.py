@@ -212,7 +212,9 @@ def visit_form(base: pd.Series | None) -> None:
         st.error("\n".join([tr("visitpage.refused"), *(f"- {p}" for p in problems)]))
         return
     try:
-        visit_id = save_visit(db, report)
+        # Editing a visit may change its day, site or provider: it stays the same visit.
+        visit_id = save_visit(db, report,
+                              replaces=None if base is None else int(base["visit_id"]))
     except CockpitError as error:
         st.error(error.text(LANGUAGE))
     else:

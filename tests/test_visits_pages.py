@@ -186,6 +186,20 @@ def test_a_pilot_edits_the_shown_visit_which_keeps_its_place(visits_db):
                 ).values.tolist() == [[nordcall, "serious"]]
 
 
+def test_correcting_a_visits_site_keeps_one_visit(visits_db):
+    before = read(visits_db, "SELECT count(*) AS n FROM visits").n[0]
+    at = open_as("pilot", VISITS)
+    nordcall = int(read(visits_db, "SELECT visit_id FROM visits "
+                                   "WHERE provider = 'Nordcall'").iloc[0, 0])
+    at.radio(key="visit-mode").set_value("edit").run()
+    at.text_input(key=f"visit-{nordcall}-site").set_value("Lille Europe")
+    button(at, "Save the visit").click().run()
+    assert not at.exception and not at.error
+    assert read(visits_db, "SELECT count(*) AS n FROM visits").n[0] == before
+    assert read(visits_db, "SELECT site FROM visits WHERE visit_id = ?", [nordcall]
+                ).site.tolist() == ["Lille Europe"]
+
+
 FILLED_GRID = ("item;rating;notes;date;site\n"
                "supervision;mineur;Superviseurs assis;10/03/2026;Lille\n"
                "Training room;grave;Pas de salle;10/03/2026;Lille\n")
