@@ -34,10 +34,7 @@ class NotACockpitDatabase(CockpitError):
 
 
 def _busy(path: Path) -> DatabaseBusy:
-    return DatabaseBusy(
-        f"{path} is open for writing by another process (probably the running app): DuckDB "
-        "lets one process hold the file, so a backup from outside that process is not "
-        "possible while it runs. Stop the app, then run the backup again.")
+    return DatabaseBusy(key="error.backup_busy", path=path)
 
 
 def _wal(path: Path) -> Path:
@@ -48,32 +45,31 @@ def check_cockpit_database(path: str | Path) -> int:
     """The schema version of the Cockpit database at `path`, or NotACockpitDatabase."""
     path = Path(path)
     if not path.is_file():
-        raise NotACockpitDatabase(f"no such file: {path}")
+        raise NotACockpitDatabase(key="error.no_such_file", path=path)
     try:
         con = duckdb.connect(str(path), read_only=True)
     except duckdb.IOException as e:
         if "lock" in str(e).lower():
             raise _busy(path) from e
-        raise NotACockpitDatabase(f"{path} is not a DuckDB database ({e})") from e
-    except duckdb.Error as e:
-        raise NotACockpitDatabase(f"{path} is not a DuckDB database ({e})") from e
+        raise NotACockpitDatabase(key="error.not_duckdb", path=path, error=e) from e
+    except duckdb.Error as e:  # DuckDB's own words are quoted as they are
+        raise NotACockpitDatabase(key="error.not_duckdb", path=path, error=e) from e
     try:
         tables = {r[0] for r in con.execute(
             "SELECT table_name FROM information_schema.tables "
             "WHERE table_catalog = current_database()").fetchall()}
         missing = [t for t in REQUIRED_TABLES if t not in tables]
         if missing:
-            raise NotACockpitDatabase(f"{path} is not a Cockpit database (no table "
-                                      f"{', '.join(missing)})")
+            raise NotACockpitDatabase(key="error.not_cockpit", path=path,
+                                      tables=", ".join(missing))
         version = con.execute("SELECT max(version) FROM schema_version").fetchone()[0]
     finally:
         con.close()
     if version is None or version < 1:
-        raise NotACockpitDatabase(f"{path} has no schema version: not a Cockpit database")
+        raise NotACockpitDatabase(key="error.no_schema_version", path=path)
     if version > LATEST_VERSION:
-        raise NotACockpitDatabase(
-            f"{path} has schema version {version}, made by a newer Cockpit (this one knows "
-            f"up to {LATEST_VERSION}): update Cockpit first")
+        raise NotACockpitDatabase(key="error.newer_schema", path=path, version=version,
+                                  latest=LATEST_VERSION)
     return int(version)
 
 
@@ -81,10 +77,10 @@ def backup_database(store: Store, out: str | Path) -> int:
     """A consistent copy of the store's file at `out` (replaced if present); returns the
     copy's schema version. Writes wait meanwhile; reads go on."""
     if not store.writes or store.provider_scope is not None:  # the whole file, every provider
-        raise NotAllowed("Only an account that can change everything can back it all up.")
+        raise NotAllowed(key="error.backup_not_allowed")
     out = Path(out)
     if out.resolve() == store.path.resolve():
-        raise CockpitError("the backup must go to another file than the database itself")
+        raise CockpitError(key="error.backup_onto_itself")
     out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.with_name(out.name + ".part")
     with store._write_lock:  # the one writer of the file waits until the copy is made
@@ -108,7 +104,7 @@ def backup_file(db_path: str | Path, out: str | Path) -> int:
     """`cockpit backup`: the database at `db_path`, which no other process may hold."""
     db_path = Path(db_path)
     if not db_path.is_file():
-        raise CockpitError(f"no database at {db_path}")
+        raise CockpitError(key="error.no_database_at", path=db_path)
     try:
         store = Store(db_path)
     except DatabaseBusy as e:
@@ -123,7 +119,7 @@ def restore_file(source: str | Path, db_path: str | Path) -> int:
     knows. Returns the restored schema version."""
     source, db_path = Path(source), Path(db_path)
     if source.resolve() == db_path.resolve():
-        raise CockpitError("restoring a database onto itself changes nothing")
+        raise CockpitError(key="error.restore_onto_itself")
     check_cockpit_database(source)
     db_path.parent.mkdir(parents=True, exist_ok=True)
     guard = None
@@ -132,8 +128,7 @@ def restore_file(source: str | Path, db_path: str | Path) -> int:
             guard = duckdb.connect(str(db_path))
         except duckdb.IOException as e:
             if "lock" in str(e).lower():
-                raise DatabaseBusy(f"{db_path} is in use (probably by the running app): stop "
-                                   "it before restoring over it") from e
+                raise DatabaseBusy(key="error.restore_busy", path=db_path) from e
             raise
         guard.close()
     partial = db_path.with_name(db_path.name + ".restoring")

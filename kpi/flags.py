@@ -223,5 +223,5 @@ def save_thresholds(store: Store, values: dict[str, float]) -> None:
     """Store rule thresholds (settings `flag_<rule>`); refuses unknown rules and negatives."""
     unknown = [rule for rule in values if rule not in RULES]
     if unknown:
-        raise InvalidAppSetting(f"unknown red-flag rule {unknown[0]!r}")
+        raise InvalidAppSetting(key="error.unknown_flag_rule", rule=repr(unknown[0]))
     save_app_settings(store, {f"flag_{rule}": value for rule, value in values.items()})

@@ -1040,6 +1040,606 @@ MESSAGES: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
                       "other": "… et {n} autres problèmes dans {file}"}),
     "problem.not_imported": ("{file} was not imported; the database is unchanged.",
                              "{file} n'a pas été importé ; la base est inchangée."),
+    # Errors raised in kpi/ and import summaries, both languages (kpi/errors.py Msg).
+    # What an export's cell or file was expected to be (kpi/ingest): the English words are
+    # the command line's, unchanged (scripts read them); "(s)" and "1 rows" stay in English
+    # only there.
+    "expect.text": ("text", "du texte"),
+    "expect.number": ("a number (1234.5 or 1 234,5)", "un nombre (1234,5 ou 1 234,5)"),
+    "expect.duration": ("seconds or hh:mm:ss", "des secondes ou hh:mm:ss"),
+    "expect.bool": ("yes/no, oui/non, true/false or 1/0",
+                    "oui/non, yes/no, vrai/faux, true/false ou 1/0"),
+    "expect.timestamp": ("a date and time (dd/mm/yyyy hh:mm:ss or ISO 8601)",
+                         "une date et une heure (jj/mm/aaaa hh:mm:ss ou ISO 8601)"),
+    "expect.date": ("a date (dd/mm/yyyy or yyyy-mm-dd)", "une date (jj/mm/aaaa ou aaaa-mm-jj)"),
+    "expect.time": ("a time of day (hh:mm:ss)", "une heure (hh:mm:ss)"),
+    "expect.percent": ("a rate (94.01%, 94,01 % or 0.9401)",
+                       "un taux (94,01 %, 94.01% ou 0,9401)"),
+    "expect.period": ("a date (dd/mm/yyyy or yyyy-mm-dd), an ISO week (2026-W03, S03 2026, "
+                      "W03 2026) or a month (Apr 2024, avril 2024, avr. 2024, 2024-04, "
+                      "04/2024)",
+                      "une date (jj/mm/aaaa ou aaaa-mm-jj), une semaine ISO (2026-W03, S03 "
+                      "2026, W03 2026) ou un mois (avril 2024, avr. 2024, Apr 2024, 2024-04, "
+                      "04/2024)"),
+    "expect.zero_or_more": ("a value of 0 or more", "une valeur positive ou nulle"),
+    "expect.not_before": ("a time not before {field}", "une heure qui ne précède pas {field}"),
+    "expect.csat": ("a survey score from 1 to 5", "une note d'enquête de 1 à 5"),
+    "expect.nps": ("a recommendation score from 0 to 10",
+                   "une note de recommandation de 0 à 10"),
+    "expect.direction": ("inbound or outbound (entrant/sortant)",
+                         "entrant ou sortant (inbound/outbound)"),
+    "expect.answered_le_offered": ("answered not above offered",
+                                   "des appels traités (answered) pas plus nombreux que les "
+                                   "offerts (offered)"),
+    "expect.within_sl_le_answered": ("answered within SL not above answered",
+                                     "des appels traités dans le délai (answered_within_sl) "
+                                     "pas plus nombreux que les traités (answered)"),
+    "expect.interval_length": ("an interval of 1 to 1440 minutes",
+                               "un intervalle de 1 à 1440 minutes"),
+    "expect.score_min": ("a score of 0 or more", "une note positive ou nulle"),
+    "expect.score_le_max": ("a score not above max_score",
+                            "une note qui ne dépasse pas max_score"),
+    "expect.grid_item": ("an item of the evaluation's grid (see the Quality page)",
+                         "un critère de la grille de l'évaluation (voir la page Qualité)"),
+    "expect.grid_max": ("the item's maximum in the evaluation's grid",
+                        "le maximum du critère dans la grille de l'évaluation"),
+    "expect.max_above_zero": ("a maximum score above 0", "une note maximale supérieure à 0"),
+    "expect.first_day_check": ("a first day given at import (--first-day YYYY-MM-DD) to date "
+                               "numbered days",
+                               "un premier jour donné à l'import (--first-day AAAA-MM-JJ) pour "
+                               "dater les jours numérotés"),
+    "expect.rate_range": ("a rate from 0 to 100 %", "un taux de 0 à 100 %"),
+    "expect.required": ("a value (this column is required)",
+                        "une valeur (cette colonne est obligatoire)"),
+    "expect.fields_truncated": ("{fields} fields per line, as in the header (is the file "
+                                "truncated?)",
+                                "{fields} champs par ligne, comme dans l'en-tête (le fichier "
+                                "est-il tronqué ?)"),
+    "expect.fields": ("{fields} fields per line, as in the header",
+                      "{fields} champs par ligne, comme dans l'en-tête"),
+    "expect.well_formed": ("a well-formed line (balanced quotes, one record per line)",
+                           "une ligne bien formée (guillemets équilibrés, un enregistrement par "
+                           "ligne)"),
+    "expect.delimited_lines": ("lines of a delimited export (is this a text export?)",
+                               "des lignes d'un export délimité (est-ce bien un export texte ?)"),
+    "expect.balanced_cells": ("cells no larger than the cell limit (setting max_cell_kb), in "
+                              "balanced quotes",
+                              "des cellules qui ne dépassent pas la taille limite (réglage "
+                              "max_cell_kb), entre guillemets équilibrés"),
+    "expect.header_and_rows": ("a header row and data rows",
+                               "une ligne d'en-tête et des lignes de données"),
+    "expect.not_empty": ("a header row and data rows; the file is empty",
+                         "une ligne d'en-tête et des lignes de données ; le fichier est vide"),
+    "expect.text_export": ("a text export (CSV, TSV, JSON lines) in UTF-8, UTF-16 or "
+                           "Windows-1252, or .xlsx",
+                           "un export texte (CSV, TSV, JSON lines) en UTF-8, UTF-16 ou "
+                           "Windows-1252, ou un classeur .xlsx"),
+    "expect.encoding": ("text in UTF-8, UTF-16 or Windows-1252",
+                        "du texte en UTF-8, UTF-16 ou Windows-1252"),
+    "expect.data_row": ("at least one data row below the header",
+                        "au moins une ligne de données sous l'en-tête"),
+    "expect.row_left": ("at least one row to import; none is left",
+                        "au moins une ligne à importer ; il n'en reste aucune"),
+    "expect.readable_xlsx": ("a readable .xlsx workbook", "un classeur .xlsx lisible"),
+    "expect.max_file": ("a file of at most {mb} MB (setting max_file_mb)",
+                        "un fichier d'au plus {mb} Mo (réglage max_file_mb)"),
+    "expect.max_rows": ("at most {rows} rows (setting max_rows)",
+                        "au plus {rows} lignes (réglage max_rows)"),
+    "expect.max_columns": ("at most {columns} columns (setting max_columns)",
+                           "au plus {columns} colonnes (réglage max_columns)"),
+    "expect.max_cell": ("a cell of at most {kb} KB (setting max_cell_kb)",
+                        "une cellule d'au plus {kb} Ko (réglage max_cell_kb)"),
+    "expect.max_cells": ("at most {cells} cells (setting max_xlsx_cells)",
+                         "au plus {cells} cellules (réglage max_xlsx_cells)"),
+    "expect.max_parts": ("an .xlsx workbook of at most {parts} parts",
+                         "un classeur .xlsx d'au plus {parts} parties"),
+    "expect.max_uncompressed": ("an .xlsx workbook of at most {mb} MB uncompressed (setting "
+                                "max_xlsx_uncompressed_mb)",
+                                "un classeur .xlsx d'au plus {mb} Mo une fois décompressé "
+                                "(réglage max_xlsx_uncompressed_mb)"),
+    "expect.readable_file": ("a file that exists and can be read",
+                             "un fichier qui existe et peut être lu"),
+    "expect.regular_file": ("a regular file (not a folder, pipe, socket or device)",
+                            "un fichier ordinaire (pas un dossier, un tube, une socket ni un "
+                            "périphérique)"),
+    "expect.fits_memory": ("a file that fits in memory (lower the limits in Settings, or split "
+                           "it)",
+                           "un fichier qui tient en mémoire (baissez les limites dans les "
+                           "Réglages, ou découpez-le)"),
+    "expect.stays_readable": ("a file that stays readable while it is imported",
+                              "un fichier qui reste lisible pendant son import"),
+    "expect.cockpit_readable": ("a file Cockpit can read (it hit an unexpected error, logged)",
+                                "un fichier que Cockpit sait lire (il a rencontré une erreur "
+                                "inattendue, inscrite au journal)"),
+    "expect.unchanging": ("a file that does not change while it is imported (is it still being "
+                          "written?)",
+                          "un fichier qui ne change pas pendant son import (est-il encore en "
+                          "cours d'écriture ?)"),
+    "expect.first_day": ("dates for its numbered days: give the first day at import "
+                         "(--first-day YYYY-MM-DD)",
+                         "des dates pour ses jours numérotés : donnez le premier jour à "
+                         "l'import (--first-day AAAA-MM-JJ)"),
+    "expect.sole_provider": ("only {provider}'s rows: the file was dropped in {provider}'s "
+                             "folder, and one provider's drop never changes another's figures",
+                             "uniquement des lignes de {provider} : le fichier a été déposé "
+                             "dans le dossier de {provider}, et le dépôt d'un prestataire ne "
+                             "change jamais les chiffres d'un autre"),
+    "expect.provider": ("a provider name: add a provider column or give the provider at import "
+                        "(--provider NAME)",
+                        "un nom de prestataire : ajoutez une colonne prestataire ou donnez le "
+                        "prestataire à l'import (--provider NOM)"),
+    "expect.one_row_per_key": ("one row per {what}; rows {rows} share it with different "
+                               "content",
+                               "une seule ligne par {what} ; les lignes {rows} en ont la même "
+                               "valeur avec des contenus différents"),
+    "expect.known_layout": ("the columns of a known export layout",
+                            "les colonnes d'un format d'export connu"),
+    "expect.known_layout_closest": ("the columns of a known export layout; closest layout: "
+                                    "{title}, which lacks {missing}",
+                                    "les colonnes d'un format d'export connu ; format le plus "
+                                    "proche : {title}, où il manque {missing}"),
+    "expect.layout_columns": ("the columns of {title}: missing {missing}",
+                              "les colonnes du format {title} : il manque {missing}"),
+    # What was found instead, in our words (the file's own text is quoted as it is).
+    "found.fewer_fields": ("fewer fields than the header", "moins de champs que l'en-tête"),
+    "found.fields": ("{fields} fields", "{fields} champs"),
+    "found.error": ("{error}: {detail}", "{error} : {detail}"),
+    "found.no_detail": ("no detail", "sans détail"),
+    "found.gone": ("gone", "disparu"),
+    "found.grew": ("{before} then {after} bytes", "{before} puis {after} octets"),
+    "found.folder": ("a folder", "un dossier"),
+    "found.not_regular": ("not a regular file", "pas un fichier ordinaire"),
+    "found.mb": ("{mb} MB", "{mb} Mo"),
+    "found.more_than": ("more than {size}", "plus de {size}"),
+    "found.lines": ("{lines} lines", "{lines} lignes"),
+    "found.rows": ("{rows} rows", "{rows} lignes"),
+    "found.columns": ("{columns} columns", "{columns} colonnes"),
+    "found.parts": ("{parts} parts", "{parts} parties"),
+    "found.uncompressed": ("{size} uncompressed", "{size} une fois décompressé"),
+    "found.sheet_rows": ("a sheet {how} {rows} rows (up to {last})",
+                         "une feuille {how} {rows} lignes (jusqu'à {last})"),
+    "found.sheet_columns": ("a sheet {how} {columns} columns (up to {last})",
+                            "une feuille {how} {columns} colonnes (jusqu'à {last})"),
+    "found.sheet_cells": ("a sheet {how} {rows} rows x {columns} columns (up to {last})",
+                          "une feuille {how} {rows} lignes x {columns} colonnes (jusqu'à "
+                          "{last})"),
+    "found.sheet_declaring": ("declaring", "qui déclare"),
+    "found.sheet_over": ("with cells over", "dont les cellules couvrent"),
+    "found.cell_at": ("row {row}, column {column}", "ligne {row}, colonne {column}"),
+    "found.long_line": ("a line of more than {characters} characters",
+                        "une ligne de plus de {characters} caractères"),
+    "found.cell_start": ("{start}… ({bytes} bytes)", "{start}… ({bytes} octets)"),
+    "found.binary": ("binary content", "contenu binaire"),
+    # Layouts: their titles, what they lack, what they leave out (kpi/ingest/profiles.py).
+    "layout.accepted": ("{field} (accepted headers: {headers})",
+                        "{field} (en-têtes acceptés : {headers})"),
+    "layout.mapped_to": ("{field} (mapped to '{header}')", "{field} (associé à « {header} »)"),
+    "layout.columns": ("columns {columns}", "les colonnes {columns}"),
+    "layout.wide_items": ("item columns headed 'Item name /max'",
+                          "des colonnes de critères intitulées « Nom du critère /max »"),
+    "layout.computed": ("{field} (computed)", "{field} (calculé)"),
+    "layout.event_time": ("{event} time", "heure de {event}"),
+    "layout.end_event_time": ("end event time", "heure de l'événement de fin"),
+    "layout.event": ("{event} event", "événement {event}"),
+    "layout.item_header": ("item column header", "en-tête de la colonne du critère"),
+    "layout.item_column": ("item column", "colonne du critère"),
+    "layout.item_max": ("item header", "en-tête du critère"),
+    "profile.five9": ("Five9 call log", "Journal d'appels Five9"),
+    "profile.bank_acd_log": ("Bank ACD log (VRU, queue and service times per call)",
+                             "Journal ACD bancaire (temps SVI, d'attente et de service par "
+                             "appel)"),
+    "profile.pwc_case": ("PwC call-centre case (Call Id, Topic, Answered (Y/N)…)",
+                         "Cas centre d'appels PwC (Call Id, Topic, Answered (Y/N)…)"),
+    "profile.amazon_connect": ("Amazon Connect contact trace records (JSON lines)",
+                               "Enregistrements de contacts Amazon Connect (JSON lines)"),
+    "profile.asterisk_queue_log": ("Asterisk queue_log", "queue_log Asterisk"),
+    "profile.contacts": ("Contacts (generic, SPEC §2.1)", "Contacts (générique, SPEC §2.1)"),
+    "profile.intervals": ("Interval report", "Rapport par intervalle"),
+    "profile.agent_activity": ("Agent activity", "Activité des conseillers"),
+    "profile.evaluations": ("Quality evaluations (long)", "Évaluations qualité (en lignes)"),
+    "profile.evaluations_wide": ("Quality evaluations (wide)",
+                                 "Évaluations qualité (en colonnes)"),
+    "profile.snapshots": ("Real-time snapshot", "Instantané temps réel"),
+    "profile.forecasts": ("Forecast", "Prévisions"),
+    "profile.declared": ("Provider-declared report (per interval, day, ISO week or month)",
+                         "Rapport déclaré par le prestataire (par intervalle, jour, semaine ISO "
+                         "ou mois)"),
+    "profile.saved": ("Saved mapping '{name}'", "Association enregistrée « {name} »"),
+    "profile.left_out.bank_acd_log": ("PHANTOM calls, and calls that hung up in the VRU before "
+                                      "queueing",
+                                      "appels PHANTOM, et appels raccrochés dans le SVI avant "
+                                      "la file d'attente"),
+    "profile.left_out.amazon_connect": ("contact records that never reached a queue (IVR only)",
+                                        "contacts qui n'ont jamais atteint une file (SVI "
+                                        "seulement)"),
+    "profile.left_out.asterisk_queue_log": ("queue_log events that belong to no call (agent "
+                                            "log-ins, pauses…)",
+                                            "événements du queue_log qui n'appartiennent à aucun "
+                                            "appel (connexions des conseillers, pauses…)"),
+    "profile.left_out.evaluations_wide": ("empty item cells (item not scored)",
+                                          "cellules de critère vides (critère non noté)"),
+    # An import's summary (the CLI prints the English, the Import page either language).
+    "summary.unchanged": ("{file}: already imported as #{id}; nothing changed",
+                          "{file} : déjà importé (import n°{id}) ; rien n'a changé"),
+    "summary.number": ("import #{id} ", "import n°{id} "),
+    "summary.head": ("{file}: {number}({profile}, {providers})",
+                     "{file} : {number}({profile}, {providers})"),
+    "summary.imported": ({"one": "{n} rows imported", "other": "{n} rows imported"},
+                         {"one": "{n} ligne importée", "other": "{n} lignes importées"}),
+    "summary.duplicates": ({"one": "{n} duplicates dropped", "other": "{n} duplicates dropped"},
+                           {"one": "{n} doublon écarté", "other": "{n} doublons écartés"}),
+    "summary.rejected": ({"one": "{n} bad rows set aside", "other": "{n} bad rows set aside"},
+                         {"one": "{n} ligne en erreur mise de côté",
+                          "other": "{n} lignes en erreur mises de côté"}),
+    "summary.left_out": ({"one": "{n} rows left out ({reason})",
+                          "other": "{n} rows left out ({reason})"},
+                         {"one": "{n} ligne laissée de côté ({reason})",
+                          "other": "{n} lignes laissées de côté ({reason})"}),
+    "summary.updated": ({"one": "{n} rows replaced a previous version",
+                         "other": "{n} rows replaced a previous version"},
+                        {"one": "{n} ligne a remplacé une version précédente",
+                         "other": "{n} lignes ont remplacé une version précédente"}),
+    "summary.replaces": ("replaces import {ids}", "remplace les imports {ids}"),
+    "summary.replaces_one": ("replaces import {ids}", "remplace l'import {ids}"),
+    "summary.import_ref": ("#{id}", "n°{id}"),
+    "summary.period": (", period {start} to {end}", ", période du {start} au {end}"),
+    "note.rate_read": ("{field} ('{source}') read {scale}", "{field} (« {source} ») lu {scale}"),
+    "note.scale.percent_sign": ("as percent (with a % sign)", "en pourcentage (avec le signe %)"),
+    "note.scale.percent_and_points": ("as percent (% sign, and bare numbers as percent points)",
+                                      "en pourcentage (signe %, et nombres seuls en points de "
+                                      "pourcentage)"),
+    "note.scale.points": ("as percent points (bare numbers, some above 1)",
+                          "en points de pourcentage (nombres seuls, certains au-dessus de 1)"),
+    "note.scale.percent_and_fractions": ("as percent (% sign) and bare numbers as fractions",
+                                         "en pourcentage (signe %) et nombres seuls en "
+                                         "fractions"),
+    "note.scale.fractions": ("as fractions (bare numbers, none above 1)",
+                             "en fractions (nombres seuls, aucun au-dessus de 1)"),
+    "note.ignored": ("columns ignored (no field of the layout): {columns}",
+                     "colonnes ignorées (aucun champ du format) : {columns}"),
+    "import.progress": ("{file}: {stage}", "{file} : {stage}"),
+    "import.stage.reading": ("reading", "lecture"),
+    "import.stage.mapping": ("mapping", "association des colonnes"),
+    "import.stage.checking": ("checking", "vérification"),
+    "import.stage.writing": ("writing", "écriture"),
+    "import.stage.done": ("done", "terminé"),
+    # Import profiles and undo (kpi/ingest/importer.py).
+    "error.unknown_profile": ("unknown profile '{name}'; known profiles: {known}",
+                              "profil « {name} » inconnu ; profils connus : {known}"),
+    "error.builtin_profile": ("'{name}' is a built-in profile; choose another name",
+                              "« {name} » est un profil fourni avec Cockpit ; choisissez un "
+                              "autre nom"),
+    "error.unknown_fields": ("unknown fields for {kind}: {fields}",
+                             "champs inconnus pour {kind} : {fields}"),
+    "error.no_import": ("there is no import #{id}", "il n'y a pas d'import n°{id}"),
+    "error.undo_inactive": ("import #{id} is {status}; only active imports can be undone{hint}",
+                            "l'import n°{id} est {status} ; seuls les imports actifs peuvent "
+                            "être annulés{hint}"),
+    "error.undo_hint": (" (undo #{later} first to bring it back)",
+                        " (annulez d'abord l'import n°{later} pour le rétablir)"),
+    # An undo refused because of later imports: one (the French "_one" text) or several.
+    "error.undo_later": ("import #{id} cannot be undone: later import(s) {ids} replaced some "
+                         "of its rows; undo them first",
+                         "l'import n°{id} ne peut pas être annulé : les imports plus récents "
+                         "{ids} ont remplacé une partie de ses lignes ; annulez-les d'abord"),
+    "error.undo_later_one": ("import #{id} cannot be undone: later import(s) {ids} replaced "
+                             "some of its rows; undo them first",
+                             "l'import n°{id} ne peut pas être annulé : l'import plus récent "
+                             "{ids} a remplacé une partie de ses lignes ; annulez-le d'abord"),
+    "error.undo_not_kept": ("import #{id} cannot be undone: the rows of import(s) {ids} it "
+                            "replaced were not kept (replaced before this version); undoing it "
+                            "would leave their period empty. Import their file again after "
+                            "undoing, or keep it",
+                            "l'import n°{id} ne peut pas être annulé : les lignes des imports "
+                            "{ids} qu'il a remplacés n'ont pas été conservées (remplacées avant "
+                            "cette version) ; l'annuler laisserait leur période vide. "
+                            "Réimportez leurs fichiers après l'annulation, ou gardez l'import"),
+    "error.undo_not_kept_one": ("import #{id} cannot be undone: the rows of import(s) {ids} it "
+                                "replaced were not kept (replaced before this version); "
+                                "undoing it would leave their period empty. Import their file "
+                                "again after undoing, or keep it",
+                                "l'import n°{id} ne peut pas être annulé : les lignes de "
+                                "l'import {ids}, qu'il a remplacé, n'ont pas été conservées "
+                                "(remplacées avant cette version) ; l'annuler laisserait sa "
+                                "période vide. Réimportez son fichier après l'annulation, ou "
+                                "gardez l'import"),
+    "error.undo_clash": ({"one": "import #{id} cannot be undone: {n} row(s) it replaced have the "
+                                 "same keys as rows of later imports; undo those first",
+                          "other": "import #{id} cannot be undone: {n} row(s) it replaced have "
+                                   "the same keys as rows of later imports; undo those first"},
+                         {"one": "l'import n°{id} ne peut pas être annulé : {n} ligne qu'il a "
+                                 "remplacée a les mêmes clés que des lignes d'imports plus "
+                                 "récents ; annulez-les d'abord",
+                          "other": "l'import n°{id} ne peut pas être annulé : {n} lignes qu'il "
+                                   "a remplacées ont les mêmes clés que des lignes d'imports "
+                                   "plus récents ; annulez-les d'abord"}),
+    # The database, its backups and the settings (kpi/store.py, kpi/backup.py, kpi/settings.py,
+    # kpi/provider_settings.py, kpi/flags.py).
+    "error.db_busy": ("{path} is open for writing by another process (probably the running "
+                      "app). Import through the app's Import page, or stop the app first.",
+                      "{path} est ouvert en écriture par un autre processus (sans doute "
+                      "l'application en cours). Importez par la page Import de l'application, "
+                      "ou arrêtez-la d'abord."),
+    "error.view_widened": ("A provider's view cannot be widened to another provider.",
+                           "La vue d'un prestataire ne peut pas être étendue à un autre "
+                           "prestataire."),
+    "error.read_only": ("This account can read but not change anything.",
+                        "Ce compte peut tout lire mais ne peut rien modifier."),
+    "error.backup_busy": ("{path} is open for writing by another process (probably the running "
+                          "app): DuckDB lets one process hold the file, so a backup from "
+                          "outside that process is not possible while it runs. Stop the app, "
+                          "then run the backup again.",
+                          "{path} est ouvert en écriture par un autre processus (sans doute "
+                          "l'application en cours) : DuckDB ne laisse qu'un processus tenir le "
+                          "fichier, donc une sauvegarde faite hors de ce processus est "
+                          "impossible tant qu'il tourne. Arrêtez l'application, puis relancez "
+                          "la sauvegarde."),
+    "error.no_such_file": ("no such file: {path}", "fichier introuvable : {path}"),
+    "error.not_duckdb": ("{path} is not a DuckDB database ({error})",
+                         "{path} n'est pas une base DuckDB ({error})"),
+    "error.not_cockpit": ("{path} is not a Cockpit database (no table {tables})",
+                          "{path} n'est pas une base Cockpit (il lui manque : {tables})"),
+    "error.no_schema_version": ("{path} has no schema version: not a Cockpit database",
+                                "{path} n'a pas de version de schéma : ce n'est pas une base "
+                                "Cockpit"),
+    "error.newer_schema": ("{path} has schema version {version}, made by a newer Cockpit (this "
+                           "one knows up to {latest}): update Cockpit first",
+                           "{path} est en version de schéma {version}, créée par un Cockpit plus "
+                           "récent (celui-ci connaît jusqu'à la {latest}) : mettez d'abord "
+                           "Cockpit à jour"),
+    "error.backup_not_allowed": ("Only an account that can change everything can back it all "
+                                 "up.",
+                                 "Seul un compte qui peut tout modifier peut tout sauvegarder."),
+    "error.backup_onto_itself": ("the backup must go to another file than the database itself",
+                                 "la sauvegarde doit aller dans un autre fichier que la base "
+                                 "elle-même"),
+    "error.no_database_at": ("no database at {path}", "aucune base à l'emplacement {path}"),
+    "error.restore_onto_itself": ("restoring a database onto itself changes nothing",
+                                  "restaurer une base sur elle-même ne change rien"),
+    "error.restore_busy": ("{path} is in use (probably by the running app): stop it before "
+                           "restoring over it",
+                           "{path} est en cours d'utilisation (sans doute par l'application) : "
+                           "arrêtez-la avant de restaurer par-dessus"),
+    "error.unknown_setting": ("unknown setting {name}", "réglage inconnu : {name}"),
+    "error.setting_type": ("{name} must be a {kind}, not {value}",
+                           "{name} doit être {kind}, pas {value}"),
+    "setting.kind.int": ("int", "un nombre entier"),
+    "setting.kind.float": ("float", "un nombre"),
+    "setting.kind.str": ("str", "du texte"),
+    "setting.kind.bool": ("bool", "oui ou non"),
+    "error.setting_zero_or_more": ("{name} must be 0 or more, not {value}",
+                                   "{name} doit être positif ou nul, pas {value}"),
+    "error.setting_above_zero": ("{name} must be above 0, not {value}",
+                                 "{name} doit être supérieur à 0, pas {value}"),
+    "error.unknown_flag_rule": ("unknown red-flag rule {rule}",
+                                "règle de signal d'alerte inconnue : {rule}"),
+    "error.provider_where": ("provider {name}", "prestataire {name}"),
+    "error.queue_where": ("queue {provider} / {queue}", "file {provider} / {queue}"),
+    "error.sl_variant": ("{where}: sl_variant must be one of {variants}, not {value}",
+                         "{where} : sl_variant doit être l'une des valeurs {variants}, pas "
+                         "{value}"),
+    "error.setting_negative": ("{where}: {name} must be 0 or more, not {value}",
+                               "{where} : {name} doit être positif ou nul, pas {value}"),
+    "error.time_zone": ("{where}: unknown time zone {zone} (e.g. Europe/Paris)",
+                        "{where} : fuseau horaire inconnu {zone} (par exemple Europe/Paris)"),
+    # Registers and settings pages: targets, actions, feedback, schemes, wallboards, accounts,
+    # quality grids (kpi/governance, kpi/incentives/scheme.py, kpi/live/boards.py, kpi/access,
+    # kpi/quality).
+    "error.unreadable_table": ("{file}: not a readable CSV or XLSX file ({error})",
+                               "{file} : fichier CSV ou XLSX illisible ({error})"),
+    "error.missing_columns": ("{where}: missing column(s) {missing}; expected {columns}",
+                              "{where} : colonnes manquantes : {missing} ; colonnes attendues : "
+                              "{columns}"),
+    "error.missing_columns_one": ("{where}: missing column(s) {missing}; expected {columns}",
+                                  "{where} : colonne manquante : {missing} ; colonnes "
+                                  "attendues : {columns}"),
+    "where.target_row": ("target row {row}", "objectif, ligne {row}"),
+    "error.target_kpi": ("{where}: kpi must be one of the KPI ids, not {value}",
+                         "{where} : kpi doit être l'identifiant d'un indicateur, pas {value}"),
+    "error.target_provider": ("{where}: provider is required",
+                              "{where} : le prestataire (provider) est obligatoire"),
+    "error.target_comparator": ("{where}: comparator must be >= or <=, not {value}",
+                                "{where} : comparator doit être >= ou <=, pas {value}"),
+    "error.target_value": ("{where}: value must be a number (rates as 0.8 for 80 %), not {value}",
+                           "{where} : value doit être un nombre (un taux s'écrit 0.8 pour "
+                           "80 %), pas {value}"),
+    "error.target_date": ("{where}: {name} must be a date (YYYY-MM-DD)",
+                          "{where} : {name} doit être une date (AAAA-MM-JJ)"),
+    "error.target_priority": ("{where}: priority must be a whole number (1 = top)",
+                              "{where} : priority doit être un nombre entier (1 = la plus "
+                              "haute)"),
+    "where.action_row": ("action row {row}", "action, ligne {row}"),
+    "where.action": ("action #{id}", "action n°{id}"),
+    "error.action_title": ("{where}: a title is required",
+                           "{where} : le titre est obligatoire"),
+    "error.action_provider": ("{where}: a provider is required",
+                              "{where} : le prestataire est obligatoire"),
+    "error.one_of": ("{where}: {name} must be one of {allowed}, not {value}",
+                     "{where} : {name} doit être l'une des valeurs {allowed}, pas {value}"),
+    "error.action_kpi": ("{where}: unknown KPI {kpi}", "{where} : indicateur inconnu {kpi}"),
+    "error.no_action": ("no action #{id}", "aucune action n°{id}"),
+    "error.empty_note": ("a note needs some text", "une note a besoin d'un texte"),
+    "error.feedback_required": ("feedback row {row}: provider, date and text are required",
+                                "retour, ligne {row} : le prestataire, la date et le texte "
+                                "sont obligatoires"),
+    "error.feedback_kind": ("feedback row {row}: kind is one of {kinds}; status one of "
+                            "{statuses}",
+                            "retour, ligne {row} : kind doit être l'une des valeurs {kinds} ; "
+                            "status l'une des valeurs {statuses}"),
+    "error.no_feedback": ("no feedback item #{id}", "aucun retour n°{id}"),
+    "error.scheme_base_fee": ("base_fee must be above 0", "base_fee doit être supérieur à 0"),
+    "error.scheme_share": ("{name} must be between 0 and 1 (a share of the base fee)",
+                           "{name} doit être entre 0 et 1 (une part de la rémunération de "
+                           "base)"),
+    "error.scheme_band": ("volume_band must be between 0 and 1 (e.g. 0.1 for ±10 %)",
+                          "volume_band doit être entre 0 et 1 (par exemple 0.1 pour ±10 %)"),
+    "error.scheme_no_line": ("a scheme needs at least one KPI line",
+                             "un dispositif a besoin d'au moins une ligne d'indicateur"),
+    "where.scheme_line": ("line {line} ({kpi})", "ligne {line} ({kpi})"),
+    "error.scheme_kpi": ("{where}: unknown KPI", "{where} : indicateur inconnu"),
+    "error.scheme_weight": ("{where}: the weight must be above 0",
+                            "{where} : le poids doit être supérieur à 0"),
+    "error.scheme_floor": ("{where}: floor and ceiling must lie on either side of the target",
+                           "{where} : le plancher et le plafond doivent encadrer l'objectif"),
+    "error.board_name": ("a board needs a name", "un mur d'écrans a besoin d'un nom"),
+    "error.board_scope": ("choose at least one provider", "choisissez au moins un prestataire"),
+    "error.unknown_provider": ("unknown provider {name}", "prestataire inconnu : {name}"),
+    "error.board_tiles": ("tiles must be among {tiles}",
+                          "les tuiles doivent être choisies parmi {tiles}"),
+    "error.board_refresh": ("refresh must be {low} to {high} seconds, not {value}",
+                            "le rafraîchissement doit être de {low} à {high} secondes, pas "
+                            "{value}"),
+    "error.board_rotation": ("rotation must be {low} to {high} seconds, not {value}",
+                             "la rotation doit être de {low} à {high} secondes, pas {value}"),
+    "error.board_threshold_tile": ("threshold for unknown tile {tile}",
+                                   "seuil d'une tuile inconnue : {tile}"),
+    "error.board_threshold": ("{tile}: red must be beyond green ({better} is better)",
+                              "{tile} : le rouge doit être au-delà du vert ({better} vaut "
+                              "mieux)"),
+    "board.better.higher": ("higher", "plus haut"),
+    "board.better.lower": ("lower", "plus bas"),
+    "error.no_board": ("no wallboard named {name}", "aucun mur d'écrans nommé {name}"),
+    "error.password_length": ("a password needs at least {min} characters",
+                              "un mot de passe doit compter au moins {min} caractères"),
+    "error.account_name": ("an account needs a name", "un compte a besoin d'un nom"),
+    "error.account_local": ("'local' is the name of the local mode's user; choose another",
+                            "« local » est le nom de l'utilisateur du mode local ; choisissez-en "
+                            "un autre"),
+    "error.account_role": ("unknown role {role}: expected one of {roles}",
+                           "rôle inconnu {role} : attendu l'un des rôles {roles}"),
+    "error.account_provider": ("a provider account needs --provider NAME",
+                               "un compte prestataire a besoin de son prestataire "
+                               "(--provider NOM)"),
+    "error.account_bound": ("only a provider account is bound to a provider ({role} sees them "
+                            "all)",
+                            "seul un compte prestataire est lié à un prestataire (un compte "
+                            "{role} les voit tous)"),
+    "error.role.admin": ("admin", "administrateur"),
+    "error.role.pilot": ("pilot", "pilote"),
+    "error.role.executive": ("executive", "direction"),
+    "error.role.provider": ("provider", "prestataire"),
+    "error.account_exists": ("an account named {name} already exists",
+                             "un compte nommé {name} existe déjà"),
+    "error.no_account": ("no account named {name}", "aucun compte nommé {name}"),
+    "where.grid": ("grid", "grille"),
+    "error.grid_item_name": ("{where}, row {row}, column item: expected an item name",
+                             "{where}, ligne {row}, colonne item : attendu un nom de critère"),
+    "error.grid_max": ("{where}, row {row}, column max_score: expected a maximum above 0, found "
+                       "{value}",
+                       "{where}, ligne {row}, colonne max_score : attendu un maximum supérieur "
+                       "à 0, trouvé {value}"),
+    "error.grid_weight": ("{where}, row {row}, column weight: expected a weight of 0 or more "
+                          "(empty: the maximum), found {value}",
+                          "{where}, ligne {row}, colonne weight : attendu un poids positif ou "
+                          "nul (vide : le maximum), trouvé {value}"),
+    "error.items_twice": ("{where}: item(s) named twice: {items}",
+                          "{where} : critères nommés deux fois : {items}"),
+    "error.items_twice_one": ("{where}: item(s) named twice: {items}",
+                              "{where} : critère nommé deux fois : {items}"),
+    "error.no_item": ("{where}: no item", "{where} : aucun critère"),
+    "error.grid_name": ("{where}: a grid needs a name", "{where} : une grille a besoin d'un nom"),
+    "error.grid_version": ("{where}: version {version} cannot start before version {previous} "
+                           "({start})",
+                           "{where} : la version {version} ne peut pas commencer avant la "
+                           "version {previous} ({start})"),
+    "error.grid_unnamed": ("{file}: name the grid (one value in a 'grid' column, or --grid)",
+                           "{file} : nommez la grille (une seule valeur dans une colonne "
+                           "« grid », ou --grid)"),
+    "error.no_session": ("no calibration session {id}", "aucune séance de calibrage {id}"),
+    # Floor visits, candidates and selection (kpi/visits).
+    "error.candidate_name": ("a candidate needs a name", "un candidat a besoin d'un nom"),
+    "error.candidate_exists": ("{name} is already a provider or a candidate",
+                               "{name} est déjà un prestataire ou un candidat"),
+    "error.not_candidate": ("{name} is not a candidate", "{name} n'est pas un candidat"),
+    "error.unknown_figures": ("unknown announced figure(s) {figures}; expected one of {known}",
+                              "chiffres annoncés inconnus : {figures} ; attendu l'un des "
+                              "chiffres {known}"),
+    "error.unknown_figures_one": ("unknown announced figure(s) {figures}; expected one of "
+                                  "{known}",
+                                  "chiffre annoncé inconnu : {figures} ; attendu l'un des "
+                                  "chiffres {known}"),
+    "error.figure_rate": ("{figure}: expected a rate between 0 and 1, found {value}",
+                          "{figure} : attendu un taux entre 0 et 1, trouvé {value}"),
+    "error.figure_positive": ("{figure}: expected 0 or more, found {value}",
+                              "{figure} : attendu une valeur positive ou nulle, trouvé {value}"),
+    "error.no_visit_grid": ("no visit grid {grid}", "aucune grille de visite {grid}"),
+    "error.no_visit_grid_version": ("no visit grid {grid} version {version}",
+                                    "aucune grille de visite {grid} en version {version}"),
+    "where.visit_grid": ("visit grid", "grille de visite"),
+    "error.visit_grid_label": ("{where}, row {row}, column label_en: expected the item's words "
+                               "(English or French)",
+                               "{where}, ligne {row}, colonne label_en : attendu le libellé du "
+                               "critère (en anglais ou en français)"),
+    "error.visit_grid_weight": ("{where}, row {row}, column weight: expected a weight of 0 or "
+                                "more, found {value}",
+                                "{where}, ligne {row}, colonne weight : attendu un poids "
+                                "positif ou nul, trouvé {value}"),
+    "error.visit_grid_signal": ("{where}, row {row}, column signal: expected one of the six "
+                                "signals (1 to {last}) or nothing, found {value}",
+                                "{where}, ligne {row}, colonne signal : attendu l'un des six "
+                                "signaux (1 à {last}) ou rien, trouvé {value}"),
+    "where.visit": ("visit", "visite"),
+    "error.visit_provider": ("{where}: unknown provider {name}",
+                             "{where} : prestataire inconnu {name}"),
+    "error.visit_site": ("{where}: a visit needs its site",
+                         "{where} : une visite a besoin de son site"),
+    "error.visit_listening": ("{where}: listening sessions must be a whole number from 0 to "
+                              "{max}, not {value}",
+                              "{where} : les séances d'écoute doivent être un nombre entier de "
+                              "0 à {max}, pas {value}"),
+    "error.visit_verdict": ("{where}: verdict {verdict}; expected one of {verdicts}",
+                            "{where} : avis {verdict} ; attendu l'un des avis {verdicts}"),
+    "error.visit_item": ("{where}: item {item} is not on the grid",
+                         "{where} : le critère {item} n'est pas dans la grille"),
+    "error.visit_rating": ("{where}, item {item}: rating {rating}; expected one of {ratings}",
+                           "{where}, critère {item} : constat {rating} ; attendu l'un des "
+                           "constats {ratings}"),
+    "error.visit_no_replace": ("{where}: no visit {id} to replace",
+                               "{where} : aucune visite {id} à remplacer"),
+    "error.visit_exists": ("{where}: {provider} already has a visit on {day} at {site} (visit "
+                           "{id}); edit that one",
+                           "{where} : {provider} a déjà une visite le {day} à {site} (visite "
+                           "{id}) ; modifiez celle-là"),
+    "error.no_visit": ("no visit {id}", "aucune visite {id}"),
+    "expect.visit_csv": ("a readable CSV filled visit grid",
+                         "une grille de visite remplie, en CSV lisible"),
+    "expect.visit_file": ("a readable CSV or XLSX filled visit grid",
+                          "une grille de visite remplie, en CSV ou XLSX lisible"),
+    "found.cells": ("{cells} cells", "{cells} cellules"),
+    "expect.visit_cells": ("{cells} cells as in the header (a cell holding the separator must be "
+                           "quoted)",
+                           "{cells} cellules comme dans l'en-tête (une cellule qui contient le "
+                           "séparateur doit être entre guillemets)"),
+    "expect.visit_column": ("a column {column} (or {aliases})",
+                            "une colonne {column} (ou {aliases})"),
+    "expect.visit_provider": ("a known provider or candidate",
+                              "un prestataire ou un candidat connu"),
+    "expect.visit_same": ("the same {field} on every row ({first})",
+                          "la même valeur de {field} sur chaque ligne ({first})"),
+    "expect.visit_date": ("the visit's date", "la date de la visite"),
+    "expect.visit_site": ("the site visited", "le site visité"),
+    "expect.visit_listening": ("a whole number of listening sessions, from 0 to {max}",
+                               "un nombre entier de séances d'écoute, de 0 à {max}"),
+    "expect.visit_verdict": ("a verdict: favourable, reservations or unfavourable (favorable, "
+                             "réserves, défavorable)",
+                             "un avis : favorable, réserves ou défavorable (favourable, "
+                             "reservations, unfavourable)"),
+    "expect.visit_item": ("an item of the visit grid ({items})",
+                          "un critère de la grille de visite ({items})"),
+    "expect.visit_item_once": ("each item once", "chaque critère une seule fois"),
+    "expect.visit_rating": ("a rating on the scale: not seen, minor, serious (non observé, "
+                            "mineur, grave; or 0, 1, 2)",
+                            "un constat de l'échelle : non observé, mineur, grave (not seen, "
+                            "minor, serious ; ou 0, 1, 2)"),
+    "expect.visit_rated": ("at least one item rated", "au moins un critère noté"),
+    "error.weight_negative": ("a weight is a number, 0 or more",
+                              "un poids est un nombre positif ou nul"),
+    "error.weight_zero": ("at least one weight must be above 0",
+                          "au moins un poids doit être supérieur à 0"),
+    "error.unknown_providers": ("unknown provider(s) {names}", "prestataires inconnus : {names}"),
+    "error.unknown_providers_one": ("unknown provider(s) {names}",
+                                    "prestataire inconnu : {names}"),
+    # (end of the errors raised in kpi/)
     # Floor visits and provider selection (kpi/visits).
     "nav.visits": ("Floor visits", "Visites plateau"),
     "nav.selection": ("Selection", "Sélection"),

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pandas as pd
 
-from kpi.errors import CockpitError
+from kpi.errors import CockpitError, Msg
 from kpi.i18n import t
 from kpi.settings import PROVIDER_DEFAULTS
 from kpi.store import Store
@@ -31,28 +31,28 @@ def queue_settings(store: Store) -> pd.DataFrame:
                       "ORDER BY provider, queue")
 
 
-def _check(row: dict, where: str) -> None:
+def _check(row: dict, where: Msg) -> None:
     variant = row.get("sl_variant")
     if variant is not None and not pd.isna(variant) and variant not in SL_VARIANTS:
-        raise InvalidSetting(f"{where}: sl_variant must be one of {', '.join(SL_VARIANTS)}, "
-                             f"not {variant!r}")
+        raise InvalidSetting(key="error.sl_variant", where=where,
+                             variants=", ".join(SL_VARIANTS), value=repr(variant))
     for name in ("sl_threshold_s", "short_abandon_s", "repeat_window_days"):
         value = row.get(name)
         if value is not None and not pd.isna(value) and float(value) < 0:
-            raise InvalidSetting(f"{where}: {name} must be 0 or more, not {value}")
+            raise InvalidSetting(key="error.setting_negative", where=where, name=name,
+                                 value=value)
     zone = row.get("time_zone")
     if zone is not None:
         try:
             ZoneInfo(str(zone))
         except (ZoneInfoNotFoundError, ValueError) as e:
-            raise InvalidSetting(f"{where}: unknown time zone {zone!r} (e.g. Europe/Paris)") \
-                from e
+            raise InvalidSetting(key="error.time_zone", where=where, zone=repr(zone)) from e
 
 
 def save_provider_settings(store: Store, table: pd.DataFrame) -> None:
     rows = table[_PROVIDER_COLUMNS].to_dict("records")
     for row in rows:
-        _check(row, f"provider {row['name']}")
+        _check(row, Msg("error.provider_where", name=row["name"]))
 
     def run(cur) -> None:
         for row in rows:
@@ -70,7 +70,7 @@ def save_queue_settings(store: Store, table: pd.DataFrame) -> None:
     rows = [{k: (None if pd.isna(v) else v) for k, v in r.items()}
             for r in table[_QUEUE_COLUMNS].to_dict("records")]
     for row in rows:
-        _check(row, f"queue {row['provider']} / {row['queue']}")
+        _check(row, Msg("error.queue_where", provider=row["provider"], queue=row["queue"]))
 
     def run(cur) -> None:
         cur.execute("DELETE FROM queue_settings")

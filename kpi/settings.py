@@ -18,7 +18,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from kpi.errors import CockpitError
+from kpi.errors import CockpitError, Msg
 from kpi.i18n import t
 from kpi.store import Store
 
@@ -118,17 +118,19 @@ def save_app_settings(store: Store, values: dict[str, object]) -> None:
     rows = []
     for name, value in values.items():
         if name not in APP_DEFAULTS:
-            raise InvalidAppSetting(f"unknown setting {name!r}")
+            raise InvalidAppSetting(key="error.unknown_setting", name=repr(name))
         default = APP_DEFAULTS[name]
         try:
             typed = type(default)(value)
         except (TypeError, ValueError) as e:
-            raise InvalidAppSetting(f"{name} must be a {type(default).__name__}, "
-                                    f"not {value!r}") from e
+            raise InvalidAppSetting(key="error.setting_type", name=name,
+                                    kind=Msg(f"setting.kind.{type(default).__name__}"),
+                                    value=repr(value)) from e
         threshold = name.startswith("flag_")
         if isinstance(typed, int | float) and not (typed >= 0 if threshold else typed > 0):
-            raise InvalidAppSetting(f"{name} must be {'0 or more' if threshold else 'above 0'}"
-                                    f", not {value!r}")
+            raise InvalidAppSetting(key="error.setting_zero_or_more" if threshold
+                                    else "error.setting_above_zero", name=name,
+                                    value=repr(value))
         rows.append((name, str(typed)))
     store_settings(store, rows)
 

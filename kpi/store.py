@@ -41,10 +41,7 @@ class Store:
             self._con = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.IOException as e:
             if "lock" in str(e).lower():
-                raise DatabaseBusy(
-                    f"{self.path} is open for writing by another process (probably the running "
-                    "app). Import through the app's Import page, or stop the app first."
-                ) from e
+                raise DatabaseBusy(key="error.db_busy", path=self.path) from e
             raise
         self._write_lock = threading.Lock()
         self.actor: str | None = None  # the account whose changes this view records
@@ -60,7 +57,7 @@ class Store:
         only narrows: a view of a view keeps its provider and cannot write more."""
         if self.provider_scope is not None and provider_scope not in (None,
                                                                       self.provider_scope):
-            raise NotAllowed("A provider's view cannot be widened to another provider.")
+            raise NotAllowed(key="error.view_widened")
         seen = copy.copy(self)
         seen.actor = actor
         seen.writes = self.writes and writes
@@ -94,7 +91,7 @@ class Store:
         """Run fn(cursor) between BEGIN and COMMIT; roll back and re-raise on any error.
         Refused for a view whose account writes nothing (executives, providers)."""
         if not self.writes or self.provider_scope is not None:
-            raise NotAllowed("This account can read but not change anything.")
+            raise NotAllowed(key="error.read_only")
         return self._transaction(fn, commit=True)
 
     def write_own(self, fn: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
@@ -102,13 +99,13 @@ class Store:
         notes and status of its actions). The caller has found those rows through this
         view's reads first, which see no other provider's rows."""
         if not self.writes and self.provider_scope is None:
-            raise NotAllowed("This account can read but not change anything.")
+            raise NotAllowed(key="error.read_only")
         return self._transaction(fn, commit=True)
 
     def trial(self, fn: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
         """Run fn(cursor) in a transaction that is always rolled back (dry runs, previews)."""
         if not self.writes or self.provider_scope is not None:
-            raise NotAllowed("This account can read but not change anything.")
+            raise NotAllowed(key="error.read_only")
         return self._transaction(fn, commit=False)
 
     def _transaction(self, fn: Callable[[duckdb.DuckDBPyConnection], T], commit: bool) -> T:

@@ -39,7 +39,7 @@ def test_plural_texts_have_every_form_and_a_count():
 
 
 # English lines the command line has printed since its first release (scripts read them).
-CLI_WORDS = {"problem.more"}
+CLI_WORDS = {"problem.more", "error.undo_clash"}
 
 
 def test_no_count_is_left_to_a_parenthesised_plural():

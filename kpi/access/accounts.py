@@ -17,7 +17,7 @@ import pandas as pd
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from kpi.errors import CockpitError, NotFound
+from kpi.errors import CockpitError, Msg, NotFound
 from kpi.store import Store
 
 ROLES = ("admin", "pilot", "executive", "provider")
@@ -62,7 +62,7 @@ def store_for(store: Store, account: Account) -> Store:
 
 def _check_password(password: str) -> None:
     if len(password or "") < MIN_PASSWORD:
-        raise InvalidAccount(f"a password needs at least {MIN_PASSWORD} characters")
+        raise InvalidAccount(key="error.password_length", min=MIN_PASSWORD)
 
 
 def add_account(store: Store, name: str, role: str, password: str,
@@ -70,22 +70,21 @@ def add_account(store: Store, name: str, role: str, password: str,
     """Create an account; refused (nothing written) for a bad role, provider or password."""
     name = (name or "").strip()
     if not name:
-        raise InvalidAccount("an account needs a name")
+        raise InvalidAccount(key="error.account_name")
     if name.lower() == "local":
-        raise InvalidAccount("'local' is the name of the local mode's user; choose another")
+        raise InvalidAccount(key="error.account_local")
     if role not in ROLES:
-        raise InvalidAccount(f"unknown role {role!r}: expected one of {', '.join(ROLES)}")
+        raise InvalidAccount(key="error.account_role", role=repr(role), roles=", ".join(ROLES))
     if role == "provider":
         if not provider:
-            raise InvalidAccount("a provider account needs --provider NAME")
+            raise InvalidAccount(key="error.account_provider")
         if not store.scalar("SELECT count(*) FROM providers WHERE name = ?", [provider]):
-            raise InvalidAccount(f"unknown provider {provider!r}")
+            raise InvalidAccount(key="error.unknown_provider", name=repr(provider))
     elif provider:
-        raise InvalidAccount(f"only a provider account is bound to a provider ({role} sees "
-                             "them all)")
+        raise InvalidAccount(key="error.account_bound", role=Msg(f"error.role.{role}"))
     _check_password(password)
     if store.scalar("SELECT count(*) FROM accounts WHERE lower(name) = lower(?)", [name]):
-        raise InvalidAccount(f"an account named {name!r} already exists")
+        raise InvalidAccount(key="error.account_exists", name=repr(name))
     email = (email or "").strip().lower() or None
     hashed = _HASHER.hash(password)
 
@@ -108,7 +107,7 @@ def has_accounts(store: Store) -> bool:
 def _existing(store: Store, name: str) -> str:
     found = store.scalar("SELECT name FROM accounts WHERE lower(name) = lower(?)", [name])
     if found is None:
-        raise NotFound(f"no account named {name!r}")
+        raise NotFound(key="error.no_account", name=repr(name))
     return found
 
 

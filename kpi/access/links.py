@@ -24,7 +24,7 @@ def _digest(token: str) -> str:
 def create_link(store: Store, board: str, base_url: str = DEFAULT_BASE_URL) -> str:
     """A new kiosk URL for a saved board (earlier links of the board stay valid)."""
     if not store.scalar("SELECT count(*) FROM wallboards WHERE name = ?", [board]):
-        raise NotFound(f"no wallboard named {board!r}")
+        raise NotFound(key="error.no_board", name=repr(board))
     token = secrets.token_urlsafe(32)
 
     def link_board(cur) -> None:
@@ -37,7 +37,7 @@ def create_link(store: Store, board: str, base_url: str = DEFAULT_BASE_URL) -> s
 def revoke_links(store: Store, board: str) -> int:
     """Every link of the board stops working at the screens' next refresh."""
     if not store.scalar("SELECT count(*) FROM wallboards WHERE name = ?", [board]):
-        raise NotFound(f"no wallboard named {board!r}")
+        raise NotFound(key="error.no_board", name=repr(board))
 
     def revoke_board_links(cur) -> int:
         count = cur.execute("SELECT count(*) FROM board_links WHERE board = ?",

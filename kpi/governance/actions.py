@@ -7,7 +7,7 @@ from datetime import date
 
 import pandas as pd
 
-from kpi.errors import CockpitError, NotFound
+from kpi.errors import CockpitError, Msg, NotFound
 from kpi.governance.registers import save_register_rows
 from kpi.i18n import format_date, t
 from kpi.metrics.registry import KPI_BY_ID
@@ -40,20 +40,20 @@ def list_actions(store: Store, provider: str | None = None) -> pd.DataFrame:
 
 def _clean(row: dict, number: int, today: date) -> dict:
     row = {k: (None if not isinstance(v, str) and pd.isna(v) else v) for k, v in row.items()}
-    where = f"action row {number}"
+    where = Msg("where.action_row", row=number)
     if not row.get("title") or not str(row["title"]).strip():
-        raise InvalidAction(f"{where}: a title is required")
+        raise InvalidAction(key="error.action_title", where=where)
     if not row.get("provider"):
-        raise InvalidAction(f"{where}: a provider is required")
+        raise InvalidAction(key="error.action_provider", where=where)
     row["status"] = row.get("status") or "open"
     row["owner_side"] = row.get("owner_side") or "provider"
     row["origin"] = row.get("origin") or "production"
     for name, allowed in (("status", STATUSES), ("owner_side", SIDES), ("origin", ORIGINS)):
         if row[name] not in allowed:
-            raise InvalidAction(f"{where}: {name} must be one of {', '.join(allowed)}, "
-                                f"not {row[name]!r}")
+            raise InvalidAction(key="error.one_of", where=where, name=name,
+                                allowed=", ".join(allowed), value=repr(row[name]))
     if row.get("kpi") and row["kpi"] not in KPI_BY_ID:
-        raise InvalidAction(f"{where}: unknown KPI {row['kpi']!r}")
+        raise InvalidAction(key="error.action_kpi", where=where, kpi=repr(row["kpi"]))
     row["created_on"] = row.get("created_on") or today
     return row
 
@@ -70,13 +70,13 @@ def save_actions(store: Store, table: pd.DataFrame, today: date | None = None) -
 def _own_action(store: Store, action_id: int) -> None:
     """Refuse an action this store's view cannot read (another provider's, or none)."""
     if not store.scalar("SELECT count(*) FROM actions WHERE action_id = ?", [action_id]):
-        raise NotFound(f"no action #{action_id}")
+        raise NotFound(key="error.no_action", id=action_id)
 
 
 def add_note(store: Store, action_id: int, text: str, on: date | None = None) -> None:
     """A dated note on an action: the pilot's, or the provider's on its own actions."""
     if not text.strip():
-        raise InvalidAction("a note needs some text")
+        raise InvalidAction(key="error.empty_note")
     _own_action(store, action_id)
 
     def add_action_note(cur) -> None:
@@ -98,8 +98,8 @@ def save_statuses(store: Store, before: pd.DataFrame, after: pd.DataFrame) -> in
 def set_status(store: Store, action_id: int, status: str) -> None:
     """Where an action stands: what a provider may change on its own actions."""
     if status not in STATUSES:
-        raise InvalidAction(f"action #{action_id}: status must be one of "
-                            f"{', '.join(STATUSES)}, not {status!r}")
+        raise InvalidAction(key="error.one_of", where=Msg("where.action", id=action_id),
+                            name="status", allowed=", ".join(STATUSES), value=repr(status))
     _own_action(store, action_id)
 
     def set_action_status(cur) -> None:

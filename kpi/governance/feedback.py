@@ -38,13 +38,12 @@ def save_feedback(store: Store, table: pd.DataFrame) -> None:
     for number, row in enumerate(table.reindex(columns=COLUMNS).to_dict("records"), start=1):
         row = {k: (None if not isinstance(v, str) and pd.isna(v) else v) for k, v in row.items()}
         if not row.get("text") or not row.get("provider") or not row.get("received_on"):
-            raise InvalidFeedback(f"feedback row {number}: provider, date and text are "
-                                  "required")
+            raise InvalidFeedback(key="error.feedback_required", row=number)
         row["kind"] = row.get("kind") or "alert"
         row["status"] = row.get("status") or ("answered" if row.get("answer") else "open")
         if row["kind"] not in KINDS or row["status"] not in STATUSES:
-            raise InvalidFeedback(f"feedback row {number}: kind is one of {', '.join(KINDS)}; "
-                                  f"status one of {', '.join(STATUSES)}")
+            raise InvalidFeedback(key="error.feedback_kind", row=number,
+                                  kinds=", ".join(KINDS), statuses=", ".join(STATUSES))
         rows.append(row)
 
     save_register_rows(store, "feedback", "feedback_id", COLUMNS[1:], rows)
@@ -64,7 +63,7 @@ def save_answers(store: Store, before: pd.DataFrame, after: pd.DataFrame) -> int
 def answer_feedback(store: Store, feedback_id: int, answer: str) -> None:
     """A provider's answer to one of its feedback items (it is then 'answered')."""
     if not store.scalar("SELECT count(*) FROM feedback WHERE feedback_id = ?", [feedback_id]):
-        raise NotFound(f"no feedback item #{feedback_id}")
+        raise NotFound(key="error.no_feedback", id=feedback_id)
     answer = (answer or "").strip()
 
     def answer_feedback_item(cur) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from kpi.errors import CockpitError
+from kpi.errors import CockpitError, Joined, Msg
 from kpi.metrics.compile import KpiRequest
 from kpi.metrics.engine import compute_kpis
 from kpi.metrics.registry import KPI_BY_ID, PCT
@@ -46,33 +46,34 @@ def _clean(table: pd.DataFrame) -> list[dict]:
         for name in ("site", "queue", "owner", "rationale"):
             if isinstance(row.get(name), str) and not row[name].strip():
                 row[name] = None
-        where = f"target row {number}"
+        where = Msg("where.target_row", row=number)
         if row.get("kpi") not in KPI_BY_ID:
-            problems.append(f"{where}: kpi must be one of the KPI ids, not {row.get('kpi')!r}")
+            problems.append(Msg("error.target_kpi", where=where, value=repr(row.get("kpi"))))
             continue
         if not row.get("provider"):
-            problems.append(f"{where}: provider is required")
+            problems.append(Msg("error.target_provider", where=where))
         if row.get("comparator") is None:
             row["comparator"] = "<=" if KPI_BY_ID[row["kpi"]].better == "lower" else ">="
         if row["comparator"] not in COMPARATORS:
-            problems.append(f"{where}: comparator must be >= or <=, not {row['comparator']!r}")
+            problems.append(Msg("error.target_comparator", where=where,
+                                value=repr(row["comparator"])))
         try:
             row["value"] = float(row["value"])
         except (TypeError, ValueError):
-            problems.append(f"{where}: value must be a number (rates as 0.8 for 80 %), "
-                            f"not {row.get('value')!r}")
+            problems.append(Msg("error.target_value", where=where,
+                                value=repr(row.get("value"))))
         for name in ("start", "deadline"):
             try:
                 row[name] = pd.Timestamp(row[name]).date()
             except (TypeError, ValueError):
-                problems.append(f"{where}: {name} must be a date (YYYY-MM-DD)")
+                problems.append(Msg("error.target_date", where=where, name=name))
         try:
             row["priority"] = int(row["priority"])
         except (TypeError, ValueError):
-            problems.append(f"{where}: priority must be a whole number (1 = top)")
+            problems.append(Msg("error.target_priority", where=where))
         rows.append(row)
     if problems:
-        raise InvalidTarget("\n".join(problems))
+        raise InvalidTarget(Joined("\n", problems))
     return rows
 
 
@@ -106,11 +107,13 @@ def import_targets(store: Store, path: str | Path) -> int:
         table = (pd.read_excel(path, dtype=object) if path.suffix.lower() in (".xlsx", ".xlsm")
                  else pd.read_csv(path, dtype=object, sep=None, engine="python"))
     except Exception as e:  # a damaged or empty file
-        raise InvalidTarget(f"{path.name}: not a readable CSV or XLSX file ({e})") from e
+        # pandas' own words are quoted as they are
+        raise InvalidTarget(key="error.unreadable_table", file=path.name, error=e) from e
     missing = {"kpi", "provider", "value", "start", "deadline", "priority"} - set(table.columns)
     if missing:
-        raise InvalidTarget(f"{path.name}: missing column(s) {', '.join(sorted(missing))}; "
-                            f"expected {', '.join(COLUMNS[1:])}")
+        raise InvalidTarget(key="error.missing_columns_one" if len(missing) == 1
+                            else "error.missing_columns", where=path.name,
+                            missing=", ".join(sorted(missing)), columns=", ".join(COLUMNS[1:]))
     return append_targets(store, table)
 
 

@@ -12,7 +12,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
-from kpi.errors import CockpitError
+from kpi.errors import CockpitError, Joined, Msg
 from kpi.metrics.registry import KPI_BY_ID, SHOWN_IN
 
 # KPIs of the service level family: outside the volume band their malus does not apply.
@@ -47,25 +47,24 @@ class Scheme:
     def check(self) -> None:
         problems = []
         if self.base_fee <= 0:
-            problems.append("base_fee must be above 0")
+            problems.append(Msg("error.scheme_base_fee"))
         for name in ("at_risk_share", "bonus_cap", "malus_cap"):
             if not 0 <= getattr(self, name) <= 1:
-                problems.append(f"{name} must be between 0 and 1 (a share of the base fee)")
+                problems.append(Msg("error.scheme_share", name=name))
         if self.volume_band is not None and not 0 < self.volume_band < 1:
-            problems.append("volume_band must be between 0 and 1 (e.g. 0.1 for ±10 %)")
+            problems.append(Msg("error.scheme_band"))
         if not self.lines:
-            problems.append("a scheme needs at least one KPI line")
+            problems.append(Msg("error.scheme_no_line"))
         for number, line in enumerate(self.lines, start=1):
-            where = f"line {number} ({line.kpi})"
+            where = Msg("where.scheme_line", line=number, kpi=line.kpi)
             if line.kpi not in KPI_BY_ID:
-                problems.append(f"{where}: unknown KPI")
+                problems.append(Msg("error.scheme_kpi", where=where))
             if line.weight <= 0:
-                problems.append(f"{where}: the weight must be above 0")
+                problems.append(Msg("error.scheme_weight", where=where))
             if (line.floor - line.target) * (line.ceiling - line.target) >= 0:
-                problems.append(f"{where}: floor and ceiling must lie on either side of the "
-                                "target")
+                problems.append(Msg("error.scheme_floor", where=where))
         if problems:
-            raise InvalidScheme("; ".join(problems))
+            raise InvalidScheme(Joined("; ", problems))
 
     def to_json(self) -> str:
         data = asdict(self)

@@ -2,19 +2,22 @@
 
 `derive_sql` reads the typed table (`typed`: one typed column per canonical input field, local
 wall-clock timestamps) and returns the stored columns; `{tz}` stands for the SQL of the
-provider's time zone. Checks are (field, SQL that is true for a bad row, what was expected).
+provider's time zone. Checks are (field, SQL that is true for a bad row, what was expected: a
+catalogue text, English on the command line as it always was, French on the pages).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kpi.errors import Msg
+
 
 @dataclass(frozen=True)
 class Check:
     field: str
     bad_when: str
-    expected: str
+    expected: Msg
 
 
 @dataclass(frozen=True)
@@ -31,7 +34,7 @@ class KindRules:
 
 
 def _non_negative(*fields: str) -> tuple[Check, ...]:
-    return tuple(Check(f, f"{f} < 0", "a value of 0 or more") for f in fields)
+    return tuple(Check(f, f"{f} < 0", Msg("expect.zero_or_more")) for f in fields)
 
 
 _DIRECTION = (
@@ -76,11 +79,13 @@ CONTACTS = KindRules(
     scope_column="queue",
     checks=(
         *_non_negative("wait_s", "talk_s", "hold_s", "acw_s", "sale_amount"),
-        Check("answered_at", "answered_at < arrived_at", "a time not before arrived_at"),
-        Check("ended_at", "ended_at < arrived_at", "a time not before arrived_at"),
-        Check("csat", "csat NOT BETWEEN 1 AND 5", "a survey score from 1 to 5"),
-        Check("nps", "nps NOT BETWEEN 0 AND 10", "a recommendation score from 0 to 10"),
-        Check("direction", "direction IS NULL", "inbound or outbound (entrant/sortant)"),
+        Check("answered_at", "answered_at < arrived_at",
+              Msg("expect.not_before", field="arrived_at")),
+        Check("ended_at", "ended_at < arrived_at",
+              Msg("expect.not_before", field="arrived_at")),
+        Check("csat", "csat NOT BETWEEN 1 AND 5", Msg("expect.csat")),
+        Check("nps", "nps NOT BETWEEN 0 AND 10", Msg("expect.nps")),
+        Check("direction", "direction IS NULL", Msg("expect.direction")),
     ),
 )
 
@@ -107,11 +112,11 @@ INTERVALS = KindRules(
     checks=(
         *_non_negative("offered", "answered", "abandoned", "short_abandoned",
                        "answered_within_sl", "talk_s", "hold_s", "acw_s", "wait_s"),
-        Check("answered", "answered > offered", "answered not above offered"),
+        Check("answered", "answered > offered", Msg("expect.answered_le_offered")),
         Check("answered_within_sl", "answered_within_sl > answered",
-              "answered within SL not above answered"),
+              Msg("expect.within_sl_le_answered")),
         Check("interval_min", "interval_min IS NULL OR interval_min NOT BETWEEN 1 AND 1440",
-              "an interval of 1 to 1440 minutes"),
+              Msg("expect.interval_length")),
     ),
 )
 
@@ -146,17 +151,17 @@ EVALUATIONS = KindRules(
     period_column="evaluated_local",
     scope_column="grid",
     checks=(
-        Check("score", "score < 0", "a score of 0 or more"),
-        Check("score", "score > max_score", "a score not above max_score"),
+        Check("score", "score < 0", Msg("expect.score_min")),
+        Check("score", "score > max_score", Msg("expect.score_le_max")),
         Check("item", """grid_version IS NOT NULL AND NOT EXISTS (
                   SELECT 1 FROM grid_items g WHERE g.grid = staged.grid
                   AND g.version = staged.grid_version AND g.item = staged.item)""",
-              "an item of the evaluation's grid (see the Quality page)"),
+              Msg("expect.grid_item")),
         Check("max_score", """grid_version IS NOT NULL AND max_score <> (
                   SELECT g.max_score FROM grid_items g WHERE g.grid = staged.grid
                   AND g.version = staged.grid_version AND g.item = staged.item)""",
-              "the item's maximum in the evaluation's grid"),
-        Check("max_score", "max_score <= 0", "a maximum score above 0"),
+              Msg("expect.grid_max")),
+        Check("max_score", "max_score <= 0", Msg("expect.max_above_zero")),
     ),
 )
 
@@ -210,13 +215,13 @@ DECLARED = KindRules(
     scope_column="queue",
     checks=(
         Check("day_number", "period_local IS NULL",
-              "a first day given at import (--first-day YYYY-MM-DD) to date numbered days"),
+              Msg("expect.first_day_check")),
         *_non_negative("offered", "answered", "abandoned", "asa_s", "talk_avg_s",
                        "wait_avg_s"),
-        Check("answered", "answered > offered", "answered not above offered"),
-        Check("answer_rate", "answer_rate NOT BETWEEN 0 AND 1", "a rate from 0 to 100 %"),
-        Check("abandon_rate", "abandon_rate NOT BETWEEN 0 AND 1", "a rate from 0 to 100 %"),
-        Check("service_level", "service_level NOT BETWEEN 0 AND 1", "a rate from 0 to 100 %"),
+        Check("answered", "answered > offered", Msg("expect.answered_le_offered")),
+        Check("answer_rate", "answer_rate NOT BETWEEN 0 AND 1", Msg("expect.rate_range")),
+        Check("abandon_rate", "abandon_rate NOT BETWEEN 0 AND 1", Msg("expect.rate_range")),
+        Check("service_level", "service_level NOT BETWEEN 0 AND 1", Msg("expect.rate_range")),
     ),
     grain_column="period_min",
 )

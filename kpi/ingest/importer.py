@@ -26,10 +26,15 @@ from kpi.errors import (
     CockpitError,
     FileChanged,
     ImportRefused,
+    Joined,
+    Msg,
     NotFound,
+    Num,
     Problem,
     UndoRefused,
+    say,
 )
+from kpi.i18n import format_date
 from kpi.ingest.canonical import RULES, KindRules
 from kpi.ingest.fields import KIND_FIELDS, REQUIRED
 from kpi.ingest.limits import Limits, intake_limits, refuse_not_regular
@@ -71,42 +76,52 @@ class ImportReport:
     duplicates_dropped: int = 0
     rows_rejected: int = 0
     rows_filtered: int = 0
-    filtered_reason: str | None = None
+    filtered_reason: Msg | None = None  # the profile's words, read at summary time
     rows_updated: int = 0
     replaced_imports: list[int] = field(default_factory=list)
     period_start: datetime | None = None
     period_end: datetime | None = None
     same_as_import: int | None = None
-    profile_title: str = ""
+    profile_title: str = ""  # a Msg for the built-in layouts and saved mappings
     preview: pd.DataFrame | None = None  # dry runs: the first rows as they would be stored
     # How the file was read where it had a choice: each rate column's scale, the columns
-    # no field of the layout takes (ignored, listed).
-    notes: list[str] = field(default_factory=list)
+    # no field of the layout takes (ignored, listed); catalogue words, read at summary time.
+    notes: list[Msg] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
 
-    def summary(self, preview: bool = False) -> str:
-        """One line for the CLI and the pages; a preview has no import number yet."""
+    def summary(self, preview: bool = False, lang: str = "en") -> str:
+        """One line for the CLI (English, its words unchanged) and the pages (the reader's
+        language); a preview has no import number yet."""
         if self.status == "unchanged":
-            return (f"{self.file_name}: already imported as #{self.same_as_import}; "
-                    "nothing changed")
+            return say("summary.unchanged", lang, file=self.file_name, id=self.same_as_import)
         period = ""
         if self.period_start is not None:
-            period = f", period {self.period_start:%Y-%m-%d} to {self.period_end:%Y-%m-%d}"
-        number = "" if preview else f"import #{self.import_id} "
+            period = say("summary.period", lang, start=format_date(self.period_start, lang),
+                         end=format_date(self.period_end, lang))
+        number = "" if preview else say("summary.number", lang, id=self.import_id)
         parts = [
-            f"{self.file_name}: {number}({self.profile}, {', '.join(self.providers)})",
-            f"{self.rows_imported} rows imported",
-            f"{self.duplicates_dropped} duplicates dropped",
+            say("summary.head", lang, file=self.file_name, number=number, profile=self.profile,
+                providers=", ".join(self.providers)),
+            say("summary.imported", lang, n=self.rows_imported),
+            say("summary.duplicates", lang, n=self.duplicates_dropped),
         ]
         if self.rows_rejected:
-            parts.append(f"{self.rows_rejected} bad rows set aside")
+            parts.append(say("summary.rejected", lang, n=self.rows_rejected))
         if self.rows_filtered:
-            parts.append(f"{self.rows_filtered} rows left out ({self.filtered_reason})")
+            parts.append(say("summary.left_out", lang, n=self.rows_filtered,
+                             reason=self.filtered_reason))
         if self.rows_updated:
-            parts.append(f"{self.rows_updated} rows replaced a previous version")
+            parts.append(say("summary.updated", lang, n=self.rows_updated))
         if self.replaced_imports:
-            parts.append("replaces import " + ", ".join(f"#{i}" for i in self.replaced_imports))
-        return "; ".join([*parts[:-1], parts[-1] + period, *self.notes])
+            parts.append(say("summary.replaces_one" if len(self.replaced_imports) == 1
+                             else "summary.replaces", lang, ids=_import_refs(
+                                 self.replaced_imports)))
+        return Joined("; ", [*parts[:-1], parts[-1] + period, *self.notes]).text(lang)
+
+
+def _import_refs(ids: list[int]) -> Joined:
+    """#3, #5 in English, n°3, n°5 in French."""
+    return Joined(", ", (Msg("summary.import_ref", id=i) for i in ids))
 
 
 def _quiet(_fraction: float, _label: str) -> None:
@@ -127,17 +142,21 @@ def _profile_named(store: Store, name: str) -> Profile:
         if profile.name == name:
             return profile
     known = ", ".join(p.name for p in list_profiles(store))
-    raise NotFound(f"unknown profile '{name}'; known profiles: {known}")
+    raise NotFound(key="error.unknown_profile", name=name, known=known)
+
+
+class InvalidMapping(CockpitError, ValueError):
+    """A column mapping that cannot be saved (a ValueError, as it always was)."""
 
 
 def save_mapping(store: Store, name: str, kind: str, mapping: dict[str, str]) -> None:
     """Save a pilot's column mapping (canonical field -> file header) as a named profile."""
     if name in PROFILES_BY_NAME:
-        raise ValueError(f"'{name}' is a built-in profile; choose another name")
+        raise InvalidMapping(key="error.builtin_profile", name=name)
     fields = {f.name for f in KIND_FIELDS[kind]}
     unknown = sorted(set(mapping) - fields)
     if unknown:
-        raise ValueError(f"unknown fields for {kind}: {', '.join(unknown)}")
+        raise InvalidMapping(key="error.unknown_fields", kind=kind, fields=", ".join(unknown))
     store.write(lambda cur: cur.execute(
         "INSERT OR REPLACE INTO mapping_profiles VALUES (?, ?, ?, now())",
         [name, kind, json.dumps(mapping)],
@@ -172,15 +191,17 @@ def unexpected_refusal(name: str, error: BaseException) -> ImportRefused:
     the log (`cockpit.ingest`), never to the pilot."""
     log.error("unexpected error while importing %s", name, exc_info=error)
     # DuckDB quotes the SQL after "LINE n:": the pilot gets the error, not our query.
-    text = " ".join(re.split(r"\sLINE \d+:", str(error))[0].split())[:300] or "no detail"
+    text = " ".join(re.split(r"\sLINE \d+:", str(error))[0].split())[:300]
     if isinstance(error, MemoryError | duckdb.OutOfMemoryException):
-        expected = "a file that fits in memory (lower the limits in Settings, or split it)"
+        expected = Msg("expect.fits_memory")
     elif isinstance(error, OSError):
-        expected = "a file that stays readable while it is imported"
+        expected = Msg("expect.stays_readable")
     else:
-        expected = "a file Cockpit can read (it hit an unexpected error, logged)"
-    return ImportRefused(name, [Problem(None, None, f"{type(error).__name__}: {text}",
-                                        expected)])
+        expected = Msg("expect.cockpit_readable")
+    # The error's own words (another program's) are quoted as they are.
+    found = Msg("found.error", error=type(error).__name__,
+                detail=text or Msg("found.no_detail"))
+    return ImportRefused(name, [Problem(None, None, found, expected)])
 
 
 def _file_state(path: Path) -> tuple[int, int] | None:
@@ -195,10 +216,9 @@ def _refuse_if_changed(path: Path, name: str, fp: Fingerprint) -> None:
     """The file must be the one fingerprinted: a file still growing is not taken."""
     now = _file_state(path)
     if now != fp.stat:
-        found = "gone" if now is None else f"{fp.stat[0]:,} then {now[0]:,} bytes"
-        raise FileChanged(name, [Problem(
-            None, None, found, "a file that does not change while it is imported "
-            "(is it still being written?)")])
+        found = (Msg("found.gone") if now is None
+                 else Msg("found.grew", before=Num(fp.stat[0]), after=Num(now[0])))
+        raise FileChanged(name, [Problem(None, None, found, Msg("expect.unchanging"))])
 
 
 def import_files(
@@ -235,7 +255,7 @@ def import_files(
         provider = provider or sole_provider
     prints = []
     for i, (path, name) in enumerate(files):
-        progress(i / len(files), f"{name}: reading")
+        progress(i / len(files), _stage(name, "reading"))
         refuse_not_regular(Path(path), name)
         try:
             prints.append(fingerprint(Path(path), limits.max_file_bytes))
@@ -249,7 +269,7 @@ def import_files(
         reports = []
         for i, ((path, name), fp) in enumerate(zip(files, prints, strict=True)):
             def step(fraction: float, stage: str, i=i, name=name) -> None:
-                progress((i + fraction) / len(files), f"{name}: {stage}")
+                progress((i + fraction) / len(files), _stage(name, stage))
 
             same = cur.execute(
                 "SELECT min(import_id) FROM imports WHERE sha256 = ? AND status = 'active'",
@@ -276,9 +296,7 @@ def import_files(
         if ("day_number" in resolved.sources and first_day is None
                 and not {"period_start", "period_date"} & set(resolved.sources)):
             raise ImportRefused(name, [Problem(
-                None, resolved.sources["day_number"], None,
-                "dates for its numbered days: give the first day at import "
-                "(--first-day YYYY-MM-DD)")])
+                None, resolved.sources["day_number"], None, Msg("expect.first_day"))])
         return _import_resolved(cur, raw, resolved, provider, skip_bad_rows, who,
                                 step, with_preview=dry_run, sole_provider=sole_provider)
 
@@ -301,8 +319,13 @@ def import_files(
     if not dry_run:
         for report in reports:
             log.info("import (%s): %s", who, report.summary().splitlines()[0])
-    progress(1.0, "done")
+    progress(1.0, Msg("import.stage.done"))
     return reports
+
+
+def _stage(name: str, stage: str) -> Msg:
+    """A progress label, "file: stage", in either language (a str: English)."""
+    return Msg("import.progress", file=name, stage=Msg(f"import.stage.{stage}"))
 
 
 def _memory_limit(store: Store, value: str) -> str:
@@ -351,8 +374,7 @@ def _import_resolved(cur, raw: RawFile, resolved: Resolved, provider: str | None
     duplicates = duplicates or 0
     rows = cur.execute("SELECT count(*) FROM staged").fetchone()[0]
     if rows == 0:
-        raise ImportRefused(name, [Problem(None, None, None,
-                                           "at least one row to import; none is left")])
+        raise ImportRefused(name, [Problem(None, None, None, Msg("expect.row_left"))])
 
     progress(0.75, "writing")
     import_id = cur.execute("SELECT nextval('import_id_seq')").fetchone()[0]
@@ -391,7 +413,7 @@ def _import_resolved(cur, raw: RawFile, resolved: Resolved, provider: str | None
     )
 
 
-def _reading_notes(cur, raw: RawFile, resolved: Resolved) -> tuple[list[str], list[str]]:
+def _reading_notes(cur, raw: RawFile, resolved: Resolved) -> tuple[list[Msg], list[str]]:
     """What the import report says of how the file was read: the scale of each rate column
     (inferred from all its values), and the columns of a header-mapped file that no field
     takes (ignored)."""
@@ -401,13 +423,15 @@ def _reading_notes(cur, raw: RawFile, resolved: Resolved) -> tuple[list[str], li
             scale = cur.execute(
                 f"SELECT {percent_scale_sql(f'raw__{f.name}')} FROM typed").fetchone()[0]
             if scale:
-                notes.append(f"{f.name} ('{resolved.sources[f.name]}') read {scale}")
+                notes.append(Msg("note.rate_read", field=f.name,
+                                 source=resolved.sources[f.name],
+                                 scale=Msg(f"note.scale.{scale}")))
     ignored: list[str] = []
     if isinstance(resolved.profile, AliasProfile) and raw.reader == "table":
         used = set(resolved.sources.values())
         ignored = [h for h in raw.headers if str(h).strip() and h not in used]
         if ignored:
-            notes.append("columns ignored (no field of the layout): " + ", ".join(ignored))
+            notes.append(Msg("note.ignored", columns=", ".join(ignored)))
     return notes, ignored
 
 
@@ -423,8 +447,7 @@ def _providers_of(cur, resolved: Resolved, provider: str | None, name: str,
         if others:
             raise ImportRefused(name, [Problem(
                 row, resolved.sources["provider"], other,
-                f"only {sole_provider}'s rows: the file was dropped in {sole_provider}'s "
-                "folder, and one provider's drop never changes another's figures")
+                Msg("expect.sole_provider", provider=sole_provider))
                 for row, other, _n in others], others[0][2])
     if "provider" in resolved.sources:
         rows = cur.execute(
@@ -434,10 +457,7 @@ def _providers_of(cur, resolved: Resolved, provider: str | None, name: str,
     else:
         found = [provider]
     if None in found:
-        raise ImportRefused(name, [Problem(
-            None, "provider", None,
-            "a provider name: add a provider column or give the provider at import "
-            "(--provider NAME)")])
+        raise ImportRefused(name, [Problem(None, "provider", None, Msg("expect.provider"))])
     for p in found:
         insert_provider(cur, p)
     return sorted(found)
@@ -489,27 +509,34 @@ def _type_fields(cur, kind: str, resolved: Resolved, provider: str | None,
 
 
 def _collect_problems(cur, raw: RawFile, resolved: Resolved, rules: KindRules) -> None:
-    """`problems`: every defect found, as (_row, column, value, expected)."""
+    """`problems`: every defect found, as (_row, column, value, expected) in English words
+    (what a row set aside keeps), and the catalogue's key and values of each that is ours
+    (`col_said`, `val_said`, `expected_said`: JSON), so that a refusal reads in French."""
     kind = resolved.kind
-    parts: list[str] = []
-    params: list = []
+    parts: list[tuple[str, list]] = []
     present = set(resolved.sources)
 
     def source(field_name: str) -> str:
         return resolved.sources.get(field_name, field_name)
 
+    def add(row_sql: str, column, value_sql: str, expected: Msg, from_sql: str,
+            found: Msg | None = None) -> None:
+        """One kind of defect: `from_sql` finds its rows, `value_sql` what was found (or
+        "?" for our `found` words)."""
+        shown = [column, *([found] if found is not None else []), expected]
+        params = [None if words is None else str(words) for words in shown]
+        params += [_packed(column), _packed(found), _packed(expected)]
+        parts.append((f"SELECT {row_sql}, ?, {value_sql}, ?, ?, ?, ? {from_sql}", params))
+
     if raw.reader == "table":
         last = f"c{len(raw.headers) - 1}"
-        parts.append(f"SELECT _row, NULL, 'fewer fields than the header', ? FROM raw "
-                     f"WHERE {last} IS NULL")
-        params.append(f"{len(raw.headers)} fields per line, as in the header "
-                      "(is the file truncated?)")
+        add("_row", None, "?", Msg("expect.fields_truncated", fields=len(raw.headers)),
+            f"FROM raw WHERE {last} IS NULL", found=Msg("found.fewer_fields"))
     for f in KIND_FIELDS[kind]:
         if f.name in present and f.type is not TEXT:
-            parts.append(
-                f'SELECT _row, ?, "raw__{f.name}", ? FROM typed '
-                f'WHERE "{f.name}" IS NULL AND nullif(trim("raw__{f.name}"), \'\') IS NOT NULL')
-            params += [source(f.name), f.type.expected]
+            add("_row", source(f.name), f'"raw__{f.name}"', f.type.expected,
+                f'FROM typed WHERE "{f.name}" IS NULL '
+                f'AND nullif(trim("raw__{f.name}"), \'\') IS NOT NULL')
     for alternatives in REQUIRED[kind]:
         mapped_alt = next((alt for alt in alternatives if set(alt) <= present), ())
         for name in mapped_alt:
@@ -517,8 +544,8 @@ def _collect_problems(cur, raw: RawFile, resolved: Resolved, rules: KindRules) -
             typed_field = next(f for f in KIND_FIELDS[kind] if f.name == name)
             empty = ("" if typed_field.type is TEXT
                      else f' AND nullif(trim("raw__{name}"), \'\') IS NULL')
-            parts.append(f"SELECT _row, ?, '', ? FROM typed WHERE \"{name}\" IS NULL{empty}")
-            params += [source(name), "a value (this column is required)"]
+            add("_row", source(name), "''", Msg("expect.required"),
+                f'FROM typed WHERE "{name}" IS NULL{empty}')
     typed_types = {f.name: f.type for f in KIND_FIELDS[kind]}
     for check in rules.checks:
         if check.field not in present:
@@ -529,30 +556,46 @@ def _collect_problems(cur, raw: RawFile, resolved: Resolved, rules: KindRules) -
             # Only a value the file gave: a derived one is reported through its cause.
             shown = f't."raw__{check.field}"'
             given = f"nullif(trim({shown}), '') IS NOT NULL"
-        parts.append(
-            f"SELECT b._row, ?, {shown}, ? "
+        add("b._row", source(check.field), shown, check.expected,
             f"FROM (SELECT _row FROM staged WHERE {check.bad_when}) b JOIN typed t USING (_row) "
             f"WHERE {given}")
-        params += [source(check.field), check.expected]
     cur.execute(
         "CREATE OR REPLACE TEMP TABLE problems (_row BIGINT, col VARCHAR, val VARCHAR, "
-        "expected VARCHAR)")
-    for part in parts:
-        n = part.count("?")
-        cur.execute(f"INSERT INTO problems {part}", params[:n])
-        params = params[n:]
+        "expected VARCHAR, col_said VARCHAR, val_said VARCHAR, expected_said VARCHAR)")
+    for part, params in parts:
+        cur.execute(f"INSERT INTO problems {part}", params)
     # A truncated line's other defects are echoes of the truncation: report it alone.
     cur.execute("DELETE FROM problems WHERE col IS NOT NULL AND _row IN "
                 "(SELECT _row FROM problems WHERE col IS NULL)")
 
 
+def _packed(words) -> str | None:
+    """A Msg's key and values as JSON, for the problems table; None for anything else (a
+    header, the file's text). Its values are names and counts."""
+    if not isinstance(words, Msg):
+        return None
+    return json.dumps([words.key, words.values], ensure_ascii=False)
+
+
+def _unpacked(packed: str | None, english: str | None):
+    """The Msg packed by `_packed`, or the plain text as it was."""
+    if packed is None:
+        return english
+    key, values = json.loads(packed)
+    return Msg(key, **values)
+
+
 def _refusal(cur, name: str) -> ImportRefused:
     total = cur.execute("SELECT count(*) FROM problems").fetchone()[0]
     rows = cur.execute(
-        "SELECT _row, col, val, expected FROM problems ORDER BY _row, col LIMIT ?",
+        "SELECT _row, col, val, expected, col_said, val_said, expected_said FROM problems "
+        "ORDER BY _row, col LIMIT ?",
         [MAX_PROBLEMS_SHOWN],
     ).fetchall()
-    return ImportRefused(name, [Problem(*r) for r in rows], total)
+    return ImportRefused(name, [
+        Problem(row, _unpacked(col_said, col), _unpacked(val_said, val),
+                _unpacked(expected_said, expected))
+        for row, col, val, expected, col_said, val_said, expected_said in rows], total)
 
 
 def _quoted(*names: str, prefix: str = "") -> str:
@@ -586,11 +629,10 @@ def _refuse_conflicting_duplicates(cur, rules: KindRules, resolved: Resolved, na
     total = cur.execute(
         f"SELECT count(*) FROM (SELECT 1 FROM staged GROUP BY {key} HAVING count(*) > 1)"
     ).fetchone()[0]
-    key_label = " + ".join(resolved.sources.get(k, k) for k in rules.key)
+    key_label = Joined(" + ", (resolved.sources.get(k, k) for k in rules.key))
     problems = [
         Problem(rows[0], key_label, value,
-                f"one row per {key_label}; rows {', '.join(map(str, rows))} share it "
-                "with different content")
+                Msg("expect.one_row_per_key", what=key_label, rows=", ".join(map(str, rows))))
         for rows, value in conflicts
     ]
     raise ImportRefused(name, problems, total)
@@ -684,44 +726,38 @@ def undo_import(store: Store, import_id: int) -> int:
         row = cur.execute("SELECT kind, status FROM imports WHERE import_id = ?",
                           [import_id]).fetchone()
         if row is None:
-            raise NotFound(f"there is no import #{import_id}")
+            raise NotFound(key="error.no_import", id=import_id)
         kind, status = row
         if status != "active":
             later = cur.execute("SELECT replaced_by FROM imports WHERE import_id = ?",
                                 [import_id]).fetchone()[0]
-            hint = f" (undo #{later} first to bring it back)" if later else ""
-            raise NotFound(f"import #{import_id} is {status}; only active imports can be "
-                           f"undone{hint}")
+            hint = Msg("error.undo_hint", later=later) if later else ""
+            raise NotFound(key="error.undo_inactive", id=import_id,
+                           status=Msg(f"status.{status}"), hint=hint)
         rules = RULES[kind]
         table, archive = rules.table, f"replaced_{rules.table}"
         later = [r[0] for r in cur.execute(
             f"SELECT DISTINCT replaced_by FROM {archive} WHERE import_id = ? ORDER BY 1",
             [import_id]).fetchall()]
         if later:
-            raise UndoRefused(
-                f"import #{import_id} cannot be undone: later import(s) "
-                f"{', '.join(f'#{i}' for i in later)} replaced some of its rows; undo "
-                "them first")
+            raise UndoRefused(key="error.undo_later_one" if len(later) == 1
+                              else "error.undo_later", id=import_id, ids=_import_refs(later))
         superseded = cur.execute(
             f"SELECT i.import_id FROM imports i WHERE i.replaced_by = ? AND i.status = "
             f"'replaced' AND i.rows_imported > 0 AND NOT EXISTS (SELECT 1 FROM {archive} a "
             f"WHERE a.import_id = i.import_id AND a.replaced_by = ?)",
             [import_id, import_id]).fetchall()
         if superseded:
-            raise UndoRefused(
-                f"import #{import_id} cannot be undone: the rows of import(s) "
-                f"{', '.join(f'#{r[0]}' for r in superseded)} it replaced were not kept "
-                "(replaced before this version); undoing it would leave their period empty. "
-                "Import their file again after undoing, or keep it")
+            raise UndoRefused(key="error.undo_not_kept_one" if len(superseded) == 1
+                              else "error.undo_not_kept", id=import_id,
+                              ids=_import_refs([r[0] for r in superseded]))
         key = _quoted("provider", *rules.key)
         clashes = cur.execute(
             f"SELECT count(*) FROM {archive} a WHERE a.replaced_by = ? AND ({key}) IN "
             f"(SELECT ({key}) FROM {table} WHERE import_id <> ?)",
             [import_id, import_id]).fetchone()[0]
         if clashes:
-            raise UndoRefused(
-                f"import #{import_id} cannot be undone: {clashes} row(s) it replaced have "
-                "the same keys as rows of later imports; undo those first")
+            raise UndoRefused(key="error.undo_clash", id=import_id, n=clashes)
         n = cur.execute(f"SELECT count(*) FROM {table} WHERE import_id = ?",
                         [import_id]).fetchone()[0]
         cur.execute(f"DELETE FROM {table} WHERE import_id = ?", [import_id])

@@ -17,7 +17,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from kpi.errors import ImportRefused, Problem
+from kpi.errors import ImportRefused, Msg, Num, Problem
 from kpi.settings import INTAKE_LIMITS
 
 _MB = 1024 * 1024
@@ -85,11 +85,11 @@ def refuse_not_regular(path: Path, file_name: str) -> None:
         mode = os.stat(path).st_mode
     except OSError as e:
         raise ImportRefused(file_name, [Problem(None, None, e.strerror or type(e).__name__,
-                                                "a file that exists and can be read")]) from e
+                                                Msg("expect.readable_file"))]) from e
     if not stat.S_ISREG(mode):
         raise ImportRefused(file_name, [Problem(
-            None, None, "a folder" if stat.S_ISDIR(mode) else "not a regular file",
-            "a regular file (not a folder, pipe, socket or device)")])
+            None, None, Msg("found.folder" if stat.S_ISDIR(mode) else "found.not_regular"),
+            Msg("expect.regular_file"))])
 
 
 def raise_csv_field_limit(limits: Limits) -> None:
@@ -98,30 +98,29 @@ def raise_csv_field_limit(limits: Limits) -> None:
         csv.field_size_limit(limits.max_cell_bytes)
 
 
-def _mb(n: int) -> str:
-    return f"{n / _MB:,.1f} MB"
+def _mb(n: int) -> Msg:
+    return Msg("found.mb", mb=Num(n / _MB, ",.1f"))
 
 
 def refuse_size(file_name: str, size: int, limits: Limits, partial: bool = False) -> None:
     if size > limits.max_file_bytes:
-        found = ("more than " if partial else "") + _mb(size)
+        found = Msg("found.more_than", size=_mb(size)) if partial else _mb(size)
         raise ImportRefused(file_name, [Problem(
-            None, None, found,
-            f"a file of at most {limits.max_file_mb} MB (setting max_file_mb)")])
+            None, None, found, Msg("expect.max_file", mb=limits.max_file_mb))])
 
 
 def refuse_lines(file_name: str, lines: int, limits: Limits) -> None:
     if lines > limits.max_rows + _HEADER_SLACK:
         raise ImportRefused(file_name, [Problem(
-            None, None, f"{lines:,} lines",
-            f"at most {limits.max_rows:,} rows (setting max_rows)")])
+            None, None, Msg("found.lines", lines=Num(lines)),
+            Msg("expect.max_rows", rows=Num(limits.max_rows)))])
 
 
 def refuse_columns(file_name: str, columns: int, limits: Limits, row: int | None = None) -> None:
     if columns > limits.max_columns:
         raise ImportRefused(file_name, [Problem(
-            row, None, f"{columns:,} columns",
-            f"at most {limits.max_columns:,} columns (setting max_columns)")])
+            row, None, Msg("found.columns", columns=Num(columns)),
+            Msg("expect.max_columns", columns=Num(limits.max_columns)))])
 
 
 def column_number(letters: str) -> int:
@@ -140,43 +139,43 @@ def check_xlsx(path: Path, file_name: str, limits: Limits) -> None:
     really reach. Python's zipfile never inflates a part beyond the size its directory
     declares, so the directory's total bounds everything read afterwards.
     """
-    def refuse(value: str, expected: str, row: int | None = None,
+    def refuse(value: str, expected: Msg, row: int | None = None,
                column: str | None = None) -> None:
         raise ImportRefused(file_name, [Problem(row, column, value, expected)])
 
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError) as e:
-        refuse(type(e).__name__, "a readable .xlsx workbook")
+        refuse(type(e).__name__, Msg("expect.readable_xlsx"))
     with archive:
         entries = archive.infolist()
         if len(entries) > _MAX_ZIP_ENTRIES:
-            refuse(f"{len(entries):,} parts", f"an .xlsx workbook of at most "
-                   f"{_MAX_ZIP_ENTRIES:,} parts")
+            refuse(Msg("found.parts", parts=Num(len(entries))),
+                   Msg("expect.max_parts", parts=Num(_MAX_ZIP_ENTRIES)))
         total = sum(e.file_size for e in entries)
         if total > limits.max_xlsx_uncompressed_mb * _MB:
-            refuse(f"{_mb(total)} uncompressed",
-                   f"an .xlsx workbook of at most {limits.max_xlsx_uncompressed_mb} MB "
-                   "uncompressed (setting max_xlsx_uncompressed_mb)")
+            refuse(Msg("found.uncompressed", size=_mb(total)),
+                   Msg("expect.max_uncompressed", mb=limits.max_xlsx_uncompressed_mb))
         for entry in entries:
             if _SHEET.fullmatch(entry.filename):
                 try:
                     _check_sheet(archive, entry, limits, refuse)
                 except (zipfile.BadZipFile, OSError, EOFError, ValueError) as e:
-                    refuse(type(e).__name__, "a readable .xlsx workbook")
+                    refuse(type(e).__name__, Msg("expect.readable_xlsx"))
 
 
-def _check_extent(rows: int, columns: int, limits: Limits, refuse, how: str,
+def _check_extent(rows: int, columns: int, limits: Limits, refuse, how: Msg,
                   last: str) -> None:
     if rows > limits.max_rows + _HEADER_SLACK:
-        refuse(f"a sheet {how} {rows:,} rows (up to {last})",
-               f"at most {limits.max_rows:,} rows (setting max_rows)")
+        refuse(Msg("found.sheet_rows", how=how, rows=Num(rows), last=last),
+               Msg("expect.max_rows", rows=Num(limits.max_rows)))
     if columns > limits.max_columns:
-        refuse(f"a sheet {how} {columns:,} columns (up to {last})",
-               f"at most {limits.max_columns:,} columns (setting max_columns)")
+        refuse(Msg("found.sheet_columns", how=how, columns=Num(columns), last=last),
+               Msg("expect.max_columns", columns=Num(limits.max_columns)))
     if rows * columns > limits.max_xlsx_cells:
-        refuse(f"a sheet {how} {rows:,} rows x {columns:,} columns (up to {last})",
-               f"at most {limits.max_xlsx_cells:,} cells (setting max_xlsx_cells)")
+        refuse(Msg("found.sheet_cells", how=how, rows=Num(rows), columns=Num(columns),
+                   last=last),
+               Msg("expect.max_cells", cells=Num(limits.max_xlsx_cells)))
 
 
 def _check_sheet(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, limits: Limits,
@@ -193,7 +192,7 @@ def _check_sheet(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, limits: Limit
                 if dimension and dimension.group(3):
                     end_col, end_row = dimension.group(3).decode(), int(dimension.group(4))
                     _check_extent(end_row, column_number(end_col), limits, refuse,
-                                  "declaring", f"{end_col}{end_row}")
+                                  Msg("found.sheet_declaring"), f"{end_col}{end_row}")
             rows = _ROW_REF.findall(data)
             if rows:
                 last_row = max(last_row, max(int(r) for r in rows))
@@ -201,8 +200,8 @@ def _check_sheet(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, limits: Limit
                 number = column_number(letters.decode())
                 if number > widest:
                     widest, widest_letters = number, letters.decode()
-            _check_extent(last_row, widest, limits, refuse, "with cells over",
-                          f"row {last_row}, column {widest_letters or 'A'}")
+            _check_extent(last_row, widest, limits, refuse, Msg("found.sheet_over"),
+                          Msg("found.cell_at", row=last_row, column=widest_letters or "A"))
             # A reference cut at the chunk's end is read whole with the next chunk; a
             # tag seen twice changes no maximum.
             carry = data[-256:]

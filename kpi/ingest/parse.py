@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kpi.errors import Msg
+
 TIMESTAMP_FORMATS = (
     "%Y-%m-%d %H:%M:%S",
     "%Y-%m-%dT%H:%M:%S",
@@ -32,23 +34,22 @@ FALSE_WORDS = ("0", "false", "faux", "no", "n", "non")
 
 @dataclass(frozen=True)
 class FieldType:
-    """A canonical type: how to read it from text, and how to say what was expected."""
+    """A canonical type: how to read it from text, and how to say what was expected (a
+    catalogue text: English as the command line has always said it, French on the pages)."""
 
     name: str
-    expected: str
+    expected: Msg
 
 
-TEXT = FieldType("text", "text")
-NUMBER = FieldType("number", "a number (1234.5 or 1 234,5)")
-DURATION = FieldType("duration", "seconds or hh:mm:ss")
-BOOL = FieldType("bool", "yes/no, oui/non, true/false or 1/0")
-TIMESTAMP = FieldType("timestamp", "a date and time (dd/mm/yyyy hh:mm:ss or ISO 8601)")
-DATE = FieldType("date", "a date (dd/mm/yyyy or yyyy-mm-dd)")
-TIME = FieldType("time", "a time of day (hh:mm:ss)")
-PERCENT = FieldType("percent", "a rate (94.01%, 94,01 % or 0.9401)")
-PERIOD = FieldType("period", "a date (dd/mm/yyyy or yyyy-mm-dd), an ISO week (2026-W03, "
-                   "S03 2026, W03 2026) or a month (Apr 2024, avril 2024, avr. 2024, 2024-04, "
-                   "04/2024)")
+TEXT = FieldType("text", Msg("expect.text"))
+NUMBER = FieldType("number", Msg("expect.number"))
+DURATION = FieldType("duration", Msg("expect.duration"))
+BOOL = FieldType("bool", Msg("expect.bool"))
+TIMESTAMP = FieldType("timestamp", Msg("expect.timestamp"))
+DATE = FieldType("date", Msg("expect.date"))
+TIME = FieldType("time", Msg("expect.time"))
+PERCENT = FieldType("percent", Msg("expect.percent"))
+PERIOD = FieldType("period", Msg("expect.period"))
 
 
 def _str_list(items: tuple[str, ...]) -> str:
@@ -116,18 +117,22 @@ def percent_sql(col: str) -> str:
             f"WHEN {points} THEN {bare} / 100 ELSE {bare} END)")
 
 
+# How a rate column was read: catalogue keys "note.scale.<code>" say it in words.
+RATE_SCALES = ("percent_sign", "percent_and_points", "points", "percent_and_fractions",
+               "fractions")
+
+
 def percent_scale_sql(col: str) -> str:
-    """How a rate column was read, in words (one value over the whole column)."""
+    """How a rate column was read, as one of RATE_SCALES (one value over the whole column)."""
     bare = _bare_percent_sql(col)
     signed = f"count(*) FILTER (WHERE contains({col}, '%'))"
     plain = f"count({bare}) FILTER (WHERE NOT contains({col}, '%'))"
     return (f"CASE WHEN {plain} = 0 AND {signed} = 0 THEN NULL "
-            f"WHEN {plain} = 0 THEN 'as percent (with a % sign)' "
+            f"WHEN {plain} = 0 THEN 'percent_sign' "
             f"WHEN max({bare}) FILTER (WHERE NOT contains({col}, '%')) > 1 THEN "
-            f"CASE WHEN {signed} > 0 THEN 'as percent (% sign, and bare numbers as percent "
-            f"points)' ELSE 'as percent points (bare numbers, some above 1)' END "
-            f"WHEN {signed} > 0 THEN 'as percent (% sign) and bare numbers as fractions' "
-            f"ELSE 'as fractions (bare numbers, none above 1)' END")
+            f"CASE WHEN {signed} > 0 THEN 'percent_and_points' ELSE 'points' END "
+            f"WHEN {signed} > 0 THEN 'percent_and_fractions' "
+            f"ELSE 'fractions' END")
 
 
 # Month names as providers write them, accents folded, a trailing dot dropped.

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from kpi.errors import LayoutUnknown, Problem
+from kpi.errors import Joined, LayoutUnknown, Msg, Problem
 from kpi.ingest.fields import KIND_FIELDS, REQUIRED, field_map, normalise
 
 
@@ -27,7 +27,7 @@ class Resolved:
     profile: Profile
     select_sql: str  # SELECT _row, <field> ... FROM raw
     sources: dict[str, str]  # field -> what a person calls its source (header or formula)
-    filtered_reason: str | None = None  # why rows may be left out by the profile
+    filtered_reason: Msg | None = None  # why rows may be left out by the profile
     # Runs on the import's cursor before select_sql (helper tables filled with parameters).
     prepare: Callable | None = None
 
@@ -44,7 +44,7 @@ class Resolved:
 class Profile:
     name: str
     kind: str
-    title: str
+    title: str  # a Msg for the built-in layouts and saved mappings (read in either language)
     reader: str = "table"  # table (CSV/XLSX), json_lines or queue_log
 
     def resolve(self, headers: list[str]) -> Resolved | list[str]:
@@ -101,8 +101,10 @@ class AliasProfile(Profile):
     def describe_missing(self, names: list[str]) -> str:
         fields = field_map(self.kind)
         if self.mapping:
-            return ", ".join(f"{n} (mapped to '{self.mapping.get(n, '?')}')" for n in names)
-        return "; ".join(f"{n} (accepted headers: {', '.join(fields[n].aliases)})" for n in names)
+            return Joined(", ", (Msg("layout.mapped_to", field=n,
+                                     header=self.mapping.get(n, "?")) for n in names))
+        return Joined("; ", (Msg("layout.accepted", field=n,
+                                 headers=", ".join(fields[n].aliases)) for n in names))
 
 
 _PLACEHOLDER = re.compile(r"\{([a-z0-9_]+)\}")
@@ -112,7 +114,7 @@ _PLACEHOLDER = re.compile(r"\{([a-z0-9_]+)\}")
 class TemplateProfile(Profile):
     exprs: dict[str, str] = field(default_factory=dict)  # field -> SQL template
     row_filter: str | None = None  # SQL template: rows the platform counts but we do not
-    filtered_reason: str | None = None
+    filtered_reason: Msg | None = None
 
     @property
     def needed_headers(self) -> set[str]:
@@ -138,7 +140,8 @@ class TemplateProfile(Profile):
         for name, template in self.exprs.items():
             refs = _PLACEHOLDER.findall(template)
             direct = template.strip() == "{" + (refs[0] if refs else "") + "}"
-            sources[name] = headers[positions[refs[0]]] if direct else f"{name} (computed)"
+            sources[name] = (headers[positions[refs[0]]] if direct
+                             else Msg("layout.computed", field=name))
         return Resolved(
             profile=self,
             select_sql=f"SELECT _row, {cols} FROM raw{where}",
@@ -147,7 +150,7 @@ class TemplateProfile(Profile):
         )
 
     def describe_missing(self, names: list[str]) -> str:
-        return "columns " + ", ".join(names)
+        return Msg("layout.columns", columns=", ".join(names))
 
 
 @dataclass(frozen=True)
@@ -183,16 +186,16 @@ class AsteriskQueueLog(Profile):
             sources={
                 "contact_id": "callid",
                 "queue": "queuename",
-                "arrived_at": "ENTERQUEUE time",
-                "answered_at": "CONNECT time",
-                "ended_at": "end event time",
-                "answered": "CONNECT event",
+                "arrived_at": Msg("layout.event_time", event="ENTERQUEUE"),
+                "answered_at": Msg("layout.event_time", event="CONNECT"),
+                "ended_at": Msg("layout.end_event_time"),
+                "answered": Msg("layout.event", event="CONNECT"),
                 "wait_s": "holdtime/waittime",
                 "talk_s": "calltime",
                 "agent_id": "agent",
-                "transferred": "TRANSFER event",
+                "transferred": Msg("layout.event", event="TRANSFER"),
             },
-            filtered_reason="queue_log events that belong to no call (agent log-ins, pauses…)",
+            filtered_reason=Msg("profile.left_out.asterisk_queue_log"),
         )
 
     def describe_missing(self, names: list[str]) -> str:
@@ -217,7 +220,7 @@ class WideEvaluations(Profile):
                 items.append((_ident(i), m.group(1).strip(), float(m.group(2).replace(",", "."))))
         missing = [] if "evaluation_id" in meta else ["evaluation_id"]
         if not items:
-            missing.append("item columns headed 'Item name /max'")
+            missing.append(Msg("layout.wide_items"))
         if missing:
             return missing
         columns = ", ".join(f"{_ident(i)} AS {name}" for name, i in meta.items())
@@ -235,12 +238,13 @@ class WideEvaluations(Profile):
                   JOIN wide_items w USING (col)
                   WHERE nullif(trim(u.score), '') IS NOT NULL"""
         sources = {name: headers[i] for name, i in meta.items()}
-        sources.update(item="item column header", score="item column", max_score="item header")
+        sources.update(item=Msg("layout.item_header"), score=Msg("layout.item_column"),
+                       max_score=Msg("layout.item_max"))
         return Resolved(self, sql, sources, prepare=prepare,
-                        filtered_reason="empty item cells (item not scored)")
+                        filtered_reason=Msg("profile.left_out.evaluations_wide"))
 
     def describe_missing(self, names: list[str]) -> str:
-        return ", ".join(names)
+        return Joined(", ", names)
 
 
 # The Technion "Anonymous Bank" ACD log (../shared/data/anonymous-bank-1999-*): one row per
@@ -271,7 +275,7 @@ BUILTIN_PROFILES: tuple[Profile, ...] = (
     TemplateProfile(
         "five9",
         "contacts",
-        "Five9 call log",
+        Msg("profile.five9"),
         exprs={
             "contact_id": "{call_id}",
             "arrived_at": FIVE9_TIMESTAMP,
@@ -291,7 +295,7 @@ BUILTIN_PROFILES: tuple[Profile, ...] = (
     TemplateProfile(
         "bank_acd_log",
         "contacts",
-        "Bank ACD log (VRU, queue and service times per call)",
+        Msg("profile.bank_acd_log"),
         exprs={
             "contact_id": "{date} || '-' || {vru_line} || '-' || {call_id}",
             "queue": "{type}",
@@ -304,12 +308,12 @@ BUILTIN_PROFILES: tuple[Profile, ...] = (
         },
         row_filter="{outcome} <> 'PHANTOM'"
         " AND ({outcome} = 'AGENT' OR try_cast({q_time} AS INTEGER) > 0)",
-        filtered_reason="PHANTOM calls, and calls that hung up in the VRU before queueing",
+        filtered_reason=Msg("profile.left_out.bank_acd_log"),
     ),
     TemplateProfile(
         "pwc_case",
         "contacts",
-        "PwC call-centre case (Call Id, Topic, Answered (Y/N)…)",
+        Msg("profile.pwc_case"),
         exprs={
             "contact_id": "{call_id}",
             "agent_id": "{agent}",
@@ -326,7 +330,7 @@ BUILTIN_PROFILES: tuple[Profile, ...] = (
     TemplateProfile(
         "amazon_connect",
         "contacts",
-        "Amazon Connect contact trace records (JSON lines)",
+        Msg("profile.amazon_connect"),
         reader="json_lines",
         exprs={
             "contact_id": _json("$.ContactId"),
@@ -349,25 +353,25 @@ BUILTIN_PROFILES: tuple[Profile, ...] = (
             "customer_id": _json("$.CustomerEndpoint.Address"),
         },
         row_filter=_json("$.Queue.Name") + " IS NOT NULL",
-        filtered_reason="contact records that never reached a queue (IVR only)",
+        filtered_reason=Msg("profile.left_out.amazon_connect"),
     ),
-    AsteriskQueueLog("asterisk_queue_log", "contacts", "Asterisk queue_log", reader="queue_log"),
-    AliasProfile("contacts", "contacts", "Contacts (generic, SPEC §2.1)"),
-    AliasProfile("intervals", "intervals", "Interval report"),
-    AliasProfile("agent_activity", "agent_activity", "Agent activity"),
-    AliasProfile("evaluations", "evaluations", "Quality evaluations (long)"),
-    WideEvaluations("evaluations_wide", "evaluations", "Quality evaluations (wide)"),
-    AliasProfile("snapshots", "snapshots", "Real-time snapshot"),
-    AliasProfile("forecasts", "forecasts", "Forecast"),
-    AliasProfile("declared", "declared",
-                 "Provider-declared report (per interval, day, ISO week or month)"),
+    AsteriskQueueLog("asterisk_queue_log", "contacts", Msg("profile.asterisk_queue_log"),
+                     reader="queue_log"),
+    AliasProfile("contacts", "contacts", Msg("profile.contacts")),
+    AliasProfile("intervals", "intervals", Msg("profile.intervals")),
+    AliasProfile("agent_activity", "agent_activity", Msg("profile.agent_activity")),
+    AliasProfile("evaluations", "evaluations", Msg("profile.evaluations")),
+    WideEvaluations("evaluations_wide", "evaluations", Msg("profile.evaluations_wide")),
+    AliasProfile("snapshots", "snapshots", Msg("profile.snapshots")),
+    AliasProfile("forecasts", "forecasts", Msg("profile.forecasts")),
+    AliasProfile("declared", "declared", Msg("profile.declared")),
 )
 
 PROFILES_BY_NAME = {p.name: p for p in BUILTIN_PROFILES}
 
 
 def saved_profile(name: str, kind: str, mapping: dict[str, str]) -> AliasProfile:
-    return AliasProfile(name, kind, f"Saved mapping '{name}'", mapping=dict(mapping))
+    return AliasProfile(name, kind, Msg("profile.saved", name=name), mapping=dict(mapping))
 
 
 def detect(
@@ -391,26 +395,19 @@ def detect(
             closest = (len(outcome), profile, outcome)
     if best is not None:
         return best
-    detail = ""
+    expected = Msg("expect.known_layout")
     if closest is not None:
         _, profile, missing = closest
-        detail = (
-            f"; closest layout: {profile.title}, which lacks "
-            + profile.describe_missing(missing)
-        )
-    raise LayoutUnknown(
-        file_name,
-        [Problem(None, None, ", ".join(headers)[:300],
-                 "the columns of a known export layout" + detail)],
-    )
+        expected = Msg("expect.known_layout_closest", title=profile.title,
+                       missing=profile.describe_missing(missing))
+    raise LayoutUnknown(file_name, [Problem(None, None, ", ".join(headers)[:300], expected)])
 
 
 def resolve_forced(file_name: str, profile: Profile, headers: list[str]) -> Resolved:
     outcome = profile.resolve(headers)
     if isinstance(outcome, Resolved):
         return outcome
-    raise LayoutUnknown(
-        file_name,
-        [Problem(None, None, ", ".join(headers)[:300],
-                 f"the columns of {profile.title}: missing {profile.describe_missing(outcome)}")],
-    )
+    raise LayoutUnknown(file_name, [Problem(
+        None, None, ", ".join(headers)[:300],
+        Msg("expect.layout_columns", title=profile.title,
+            missing=profile.describe_missing(outcome)))])

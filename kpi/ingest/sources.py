@@ -21,7 +21,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from kpi.errors import ImportRefused, Problem
+from kpi.errors import ImportRefused, Msg, Num, Problem
 from kpi.ingest.limits import (
     DEFAULT_LIMITS,
     Limits,
@@ -164,8 +164,8 @@ def _sample_lines(path: Path, file_name: str, limits: Limits) -> list[str]:
             number += 1
             if len(line) > longest:
                 raise ImportRefused(file_name, [Problem(
-                    number, None, f"a line of more than {longest:,} characters",
-                    "lines of a delimited export (is this a text export?)")])
+                    number, None, Msg("found.long_line", characters=Num(longest)),
+                    Msg("expect.delimited_lines"))])
             if line.strip():
                 lines.append(line.rstrip("\r\n"))
     return lines
@@ -196,11 +196,11 @@ def _refuse_read_error(file_name: str, error: duckdb.Error, first_line: int) -> 
     line = re.search(r"[Ll]ine:?\s*(\d+)", message)
     found = re.search(r"Expected Number of Columns:\s*(\d+)\s*Found:\s*(\d+)", message)
     if found:
-        expected = f"{found.group(1)} fields per line, as in the header"
-        value = f"{found.group(2)} fields"
+        expected = Msg("expect.fields", fields=found.group(1))
+        value = Msg("found.fields", fields=found.group(2))
     else:
-        expected = "a well-formed line (balanced quotes, one record per line)"
-        value = message.splitlines()[0][:200]
+        expected = Msg("expect.well_formed")
+        value = message.splitlines()[0][:200]  # DuckDB's own words
     row = int(line.group(1)) + first_line if line else None
     return ImportRefused(file_name, [Problem(row, None, value, expected)])
 
@@ -212,8 +212,7 @@ def _csv_rows(lines: list[str], sep: str, file_name: str) -> list[list[str]]:
             rows.append(next(csv.reader([line], delimiter=sep)))
         except csv.Error as e:  # e.g. a field over the cell limit
             raise ImportRefused(file_name, [Problem(
-                i + 1, None, str(e)[:200], "cells no larger than the cell limit "
-                "(setting max_cell_kb), in balanced quotes")]) from e
+                i + 1, None, str(e)[:200], Msg("expect.balanced_cells"))]) from e
     return rows
 
 
@@ -221,7 +220,8 @@ def _read_delimited(cur, path: Path, file_name: str,
                     limits: Limits) -> tuple[list[str], str]:
     lines = _sample_lines(path, file_name, limits)
     if not lines:
-        raise ImportRefused(file_name, [Problem(None, None, None, "a header row and data rows")])
+        raise ImportRefused(file_name, [Problem(None, None, None,
+                                                Msg("expect.header_and_rows"))])
     if _QUEUE_LOG_LINE.match(lines[0]):
         names = [f"c{i}" for i in range(_QUEUE_LOG_COLUMNS)]
         columns = "{" + ", ".join(f"'{n}': 'VARCHAR'" for n in names) + "}"
@@ -241,8 +241,7 @@ def _read_delimited(cur, path: Path, file_name: str,
         sep = _sniff_separator(lines)
     except csv.Error as e:
         raise ImportRefused(file_name, [Problem(
-            None, None, str(e)[:200], "cells no larger than the cell limit "
-            "(setting max_cell_kb), in balanced quotes")]) from e
+            None, None, str(e)[:200], Msg("expect.balanced_cells"))]) from e
     rows = _csv_rows(lines, sep, file_name)
     skip = _header_index(rows)
     headers = [h.strip() for h in rows[skip]]
@@ -309,12 +308,13 @@ def _read_xlsx(cur, path: Path, file_name: str, limits: Limits) -> list[str]:
         sheet = pd.read_excel(path, header=None, dtype=object, engine="openpyxl")
     except Exception as e:  # openpyxl raises many types for a damaged workbook
         raise ImportRefused(
-            file_name, [Problem(None, None, type(e).__name__, "a readable .xlsx workbook")]
+            file_name, [Problem(None, None, type(e).__name__, Msg("expect.readable_xlsx"))]
         ) from e
     sheet = sheet.map(_cell_text)
     sheet = sheet[(sheet != "").any(axis=1)]
     if sheet.empty:
-        raise ImportRefused(file_name, [Problem(None, None, None, "a header row and data rows")])
+        raise ImportRefused(file_name, [Problem(None, None, None,
+                                                Msg("expect.header_and_rows"))])
     head_rows = sheet.head(_SAMPLE_LINES).values.tolist()
     skip = _header_index(head_rows)
     header_pos = sheet.index[skip]
@@ -356,8 +356,8 @@ def _refuse_big_cells(cur, file_name: str, headers: list[str], limits: Limits) -
             index = int(name[1:]) if name[1:].isdigit() else -1
             column = headers[index] if 0 <= index < len(headers) else name
             raise ImportRefused(file_name, [Problem(
-                row, column, f"{head}… ({width:,} bytes)",
-                f"a cell of at most {limits.max_cell_kb:,} KB (setting max_cell_kb)")])
+                row, column, Msg("found.cell_start", start=head, bytes=Num(width)),
+                Msg("expect.max_cell", kb=Num(limits.max_cell_kb)))])
 
 
 def load_raw(cur: duckdb.DuckDBPyConnection, path: Path, file_name: str,
@@ -366,12 +366,10 @@ def load_raw(cur: duckdb.DuckDBPyConnection, path: Path, file_name: str,
     check_file(file_name, fp, limits)
     raise_csv_field_limit(limits)
     if fp.encoding == "empty":
-        raise ImportRefused(file_name, [Problem(None, None, None,
-                                                "a header row and data rows; the file is empty")])
+        raise ImportRefused(file_name, [Problem(None, None, None, Msg("expect.not_empty"))])
     if fp.encoding == "binary":
         raise ImportRefused(file_name, [Problem(
-            None, None, "binary content",
-            "a text export (CSV, TSV, JSON lines) in UTF-8, UTF-16 or Windows-1252, or .xlsx")])
+            None, None, Msg("found.binary"), Msg("expect.text_export"))])
     with tempfile.TemporaryDirectory(prefix="cockpit-import-") as tmp:
         if fp.encoding == "xlsx":
             headers, reader = _read_xlsx(cur, path, file_name, limits), "table"
@@ -380,7 +378,7 @@ def load_raw(cur: duckdb.DuckDBPyConnection, path: Path, file_name: str,
                 text_path = _as_utf8(path, fp.encoding, Path(tmp))
             except UnicodeError as e:
                 raise ImportRefused(file_name, [Problem(
-                    None, None, fp.encoding, "text in UTF-8, UTF-16 or Windows-1252")]) from e
+                    None, None, fp.encoding, Msg("expect.encoding"))]) from e
             first = text_path.open("rb").read(64).lstrip(codecs.BOM_UTF8).lstrip()
             if first.startswith(b"{"):
                 try:
@@ -399,10 +397,10 @@ def load_raw(cur: duckdb.DuckDBPyConnection, path: Path, file_name: str,
     rows = cur.execute("SELECT count(*) FROM raw").fetchone()[0]
     if rows > limits.max_rows:
         raise ImportRefused(file_name, [Problem(
-            None, None, f"{rows:,} rows", f"at most {limits.max_rows:,} rows (setting max_rows)")])
+            None, None, Msg("found.rows", rows=Num(rows)),
+            Msg("expect.max_rows", rows=Num(limits.max_rows)))])
     if rows == 0:
-        raise ImportRefused(file_name, [Problem(None, None, None,
-                                                "at least one data row below the header")])
+        raise ImportRefused(file_name, [Problem(None, None, None, Msg("expect.data_row"))])
     return RawFile(file_name, reader, headers, rows, fp.sha256, fp.encoding)
 
 

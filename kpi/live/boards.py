@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import pandas as pd
 
-from kpi.errors import CockpitError, NotFound
+from kpi.errors import CockpitError, Joined, Msg, NotFound
 from kpi.live.board import TILES, Threshold
 from kpi.store import Store
 
@@ -59,28 +59,29 @@ class BoardConfig:
 def check_board(store: Store, board: BoardConfig) -> None:
     problems = []
     if not board.name.strip():
-        problems.append("a board needs a name")
+        problems.append(Msg("error.board_name"))
     known = set(store.read("SELECT name FROM providers").name)
     if not board.scopes:
-        problems.append("choose at least one provider")
+        problems.append(Msg("error.board_scope"))
     for scope in board.scopes:
         if scope.provider not in known:
-            problems.append(f"unknown provider {scope.provider!r}")
+            problems.append(Msg("error.unknown_provider", name=repr(scope.provider)))
     unknown = [t for t in board.tiles if t not in TILES]
     if unknown or not board.tiles:
-        problems.append(f"tiles must be among {', '.join(TILES)}")
+        problems.append(Msg("error.board_tiles", tiles=", ".join(TILES)))
     for low, high, value, name in ((*REFRESH_RANGE, board.refresh_s, "refresh"),
                                    (*ROTATE_RANGE, board.rotate_s, "rotation")):
         if not low <= value <= high:
-            problems.append(f"{name} must be {low} to {high} seconds, not {value}")
+            problems.append(Msg(f"error.board_{name}", low=low, high=high, value=value))
     for tile, limit in board.thresholds.items():
         if tile not in TILES:
-            problems.append(f"threshold for unknown tile {tile!r}")
+            problems.append(Msg("error.board_threshold_tile", tile=repr(tile)))
         elif limit.better == "higher" and limit.red > limit.green or \
                 limit.better == "lower" and limit.red < limit.green:
-            problems.append(f"{tile}: red must be beyond green ({limit.better} is better)")
+            problems.append(Msg("error.board_threshold", tile=tile,
+                                better=Msg(f"board.better.{limit.better}")))
     if problems:
-        raise InvalidBoard("; ".join(problems))
+        raise InvalidBoard(Joined("; ", problems))
 
 
 def save_board(store: Store, board: BoardConfig) -> None:
@@ -97,7 +98,7 @@ def list_boards(store: Store) -> list[str]:
 def load_board(store: Store, name: str) -> BoardConfig:
     rows = store.read("SELECT config FROM wallboards WHERE name = ?", [name])
     if rows.empty:
-        raise NotFound(f"no wallboard named {name!r}")
+        raise NotFound(key="error.no_board", name=repr(name))
     return BoardConfig.from_json(name, rows.config.iloc[0])
 
 

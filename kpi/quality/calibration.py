@@ -69,7 +69,7 @@ def _scorings(store: Store, session_id: str) -> tuple[pd.DataFrame, pd.DataFrame
 def analyse_session(store: Store, session_id: str, tolerance: float = 5.0) -> SessionResult:
     items, evaluations = _scorings(store, session_id)
     if evaluations.empty:
-        raise NotFound(f"no calibration session {session_id!r}")
+        raise NotFound(key="error.no_session", id=repr(session_id))
     reference = evaluations[evaluations.is_reference]
     scorers = evaluations[~evaluations.is_reference]
     totals = scorers[["contact_id", "evaluator", "total"]].merge(

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from kpi.errors import CockpitError
+from kpi.errors import CockpitError, Day, Joined, Msg
 from kpi.store import Store
 
 COLUMNS = ["section", "item", "max_score", "weight", "critical"]
@@ -42,23 +42,24 @@ def grid_items(store: Store, grid: str, version: int | None = None) -> pd.DataFr
 def _clean(table: pd.DataFrame, where: str) -> pd.DataFrame:
     missing = {"item", "max_score"} - set(table.columns)
     if missing:
-        raise InvalidGrid(f"{where}: missing column(s) {', '.join(sorted(missing))}; expected "
-                          f"{', '.join(COLUMNS)}")
+        raise InvalidGrid(key="error.missing_columns_one" if len(missing) == 1
+                          else "error.missing_columns", where=where,
+                          missing=", ".join(sorted(missing)), columns=", ".join(COLUMNS))
     table = table.reindex(columns=COLUMNS).copy()
     problems = []
     rows = []
     for number, row in enumerate(table.to_dict("records"), start=2):
         item = str(row["item"]).strip() if isinstance(row["item"], str) else ""
         if not item:
-            problems.append(f"{where}, row {number}, column item: expected an item name")
+            problems.append(Msg("error.grid_item_name", where=where, row=number))
             continue
         try:
             maximum = float(str(row["max_score"]).replace(",", "."))
             if not maximum > 0:
                 raise ValueError
         except ValueError:
-            problems.append(f"{where}, row {number}, column max_score: expected a maximum "
-                            f"above 0, found {row['max_score']!r}")
+            problems.append(Msg("error.grid_max", where=where, row=number,
+                                value=repr(row["max_score"])))
             continue
         weight_text = row["weight"]
         try:
@@ -67,8 +68,8 @@ def _clean(table: pd.DataFrame, where: str) -> pd.DataFrame:
             if weight < 0:
                 raise ValueError
         except ValueError:
-            problems.append(f"{where}, row {number}, column weight: expected a weight of 0 or "
-                            f"more (empty: the maximum), found {weight_text!r}")
+            problems.append(Msg("error.grid_weight", where=where, row=number,
+                                value=repr(weight_text)))
             continue
         critical = row["critical"]
         critical = bool(critical) if isinstance(critical, bool) else \
@@ -79,28 +80,29 @@ def _clean(table: pd.DataFrame, where: str) -> pd.DataFrame:
                      "critical": critical})
     problems += item_list_problems([r["item"] for r in rows], where, bool(problems))
     if problems:
-        raise InvalidGrid("\n".join(problems))
+        raise InvalidGrid(Joined("\n", problems))
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
 def item_list_problems(items: list[str], where: str, other_problems: bool = False
-                       ) -> list[str]:
+                       ) -> list[Msg]:
     """What is wrong with a grid's list of items as a whole (quality and visit grids): an
     item named twice, or no item at all (unless its rows already had problems)."""
     twice = sorted({i for i in items if items.count(i) > 1})
-    problems = [f"{where}: item(s) named twice: {', '.join(twice)}"] if twice else []
+    problems = [Msg("error.items_twice_one" if len(twice) == 1 else "error.items_twice",
+                    where=where, items=", ".join(twice))] if twice else []
     if not items and not other_problems:
-        problems.append(f"{where}: no item")
+        problems.append(Msg("error.no_item", where=where))
     return problems
 
 
 def save_grid(store: Store, grid: str, table: pd.DataFrame, valid_from: date | None = None,
-              where: str = "grid") -> int:
+              where: str = Msg("where.grid")) -> int:
     """Store the grid's items as a new version when they differ from the latest one; the
     version in force afterwards is returned (unchanged items: the same version)."""
     grid = (grid or "").strip()
     if not grid:
-        raise InvalidGrid(f"{where}: a grid needs a name")
+        raise InvalidGrid(key="error.grid_name", where=where)
     items = _clean(table, where)
     valid_from = valid_from or date.today()
     latest = grid_items(store, grid)
@@ -109,8 +111,9 @@ def save_grid(store: Store, grid: str, table: pd.DataFrame, valid_from: date | N
         return int(latest.version.iloc[0])
     version = 1 if latest.empty else int(latest.version.iloc[0]) + 1
     if not latest.empty and valid_from < pd.Timestamp(latest.valid_from.iloc[0]).date():
-        raise InvalidGrid(f"{where}: version {version} cannot start before version "
-                          f"{version - 1} ({latest.valid_from.iloc[0]})")
+        raise InvalidGrid(key="error.grid_version", where=where, version=version,
+                          previous=version - 1, start=Day(
+                              latest.valid_from.iloc[0], str(latest.valid_from.iloc[0])))
 
     def run(cur) -> None:
         for position, row in enumerate(items.to_dict("records")):
@@ -131,13 +134,13 @@ def import_grid(store: Store, path: str | Path, grid: str | None = None,
                  else pd.read_csv(path, dtype=object, sep=None, engine="python",
                                   encoding="utf-8-sig"))
     except Exception as e:  # a damaged or empty file
-        raise InvalidGrid(f"{path.name}: not a readable CSV or XLSX file ({e})") from e
+        # pandas' own words are quoted as they are
+        raise InvalidGrid(key="error.unreadable_table", file=path.name, error=e) from e
     table.columns = [str(c).strip().lower() for c in table.columns]
     if grid is None:
         names = table["grid"].dropna().unique().tolist() if "grid" in table else []
         if len(names) != 1:
-            raise InvalidGrid(f"{path.name}: name the grid (one value in a 'grid' column, or "
-                              f"--grid)")
+            raise InvalidGrid(key="error.grid_unnamed", file=path.name)
         grid = str(names[0])
     if valid_from is None and "valid_from" in table and table.valid_from.notna().any():
         valid_from = pd.Timestamp(table.valid_from.dropna().iloc[0]).date()

@@ -44,9 +44,9 @@ def add_candidate(store: Store, name: str, time_zone: str | None = None) -> None
     """A provider in selection. Refused when the name is taken (a provider or candidate)."""
     name = (name or "").strip()
     if not name:
-        raise InvalidCandidate("a candidate needs a name")
+        raise InvalidCandidate(key="error.candidate_name")
     if store.scalar("SELECT count(*) FROM providers WHERE name = ?", [name]):
-        raise InvalidCandidate(f"{name!r} is already a provider or a candidate")
+        raise InvalidCandidate(key="error.candidate_exists", name=repr(name))
 
     def add_candidate(cur) -> None:
         insert_provider(cur, name, time_zone, stage="candidate")
@@ -56,7 +56,7 @@ def add_candidate(store: Store, name: str, time_zone: str | None = None) -> None
 def promote(store: Store, name: str, on: date | None = None) -> None:
     """The chosen candidate becomes an active provider; its history stays."""
     if name not in candidates(store):
-        raise NotFound(f"{name!r} is not a candidate")
+        raise NotFound(key="error.not_candidate", name=repr(name))
 
     def promote_candidate(cur) -> None:
         cur.execute("UPDATE providers SET stage = 'active', promoted_on = ? WHERE name = ?",
@@ -70,16 +70,17 @@ def announce(store: Store, provider: str, figures: dict[str, float | None],
     fractions (0.9), durations seconds, prices in the money of the contract."""
     unknown = sorted(set(figures) - set(ANNOUNCED))
     if unknown:
-        raise InvalidCandidate(f"unknown announced figure(s) {', '.join(unknown)}; expected "
-                               f"one of {', '.join(ANNOUNCED)}")
+        raise InvalidCandidate(key="error.unknown_figures_one" if len(unknown) == 1
+                               else "error.unknown_figures", figures=", ".join(unknown),
+                               known=", ".join(ANNOUNCED))
     if not store.scalar("SELECT count(*) FROM providers WHERE name = ?", [provider]):
-        raise NotFound(f"unknown provider {provider!r}")
+        raise NotFound(key="error.unknown_provider", name=repr(provider))
     for figure, value in figures.items():
         if value is not None and not (value >= 0 and math.isfinite(value) and (
                 ANNOUNCED[figure] != "pct" or value <= 1)):
-            raise InvalidCandidate(f"{figure}: expected " + (
-                "a rate between 0 and 1" if ANNOUNCED[figure] == "pct" else "0 or more")
-                + f", found {value!r}")
+            raise InvalidCandidate(key="error.figure_rate" if ANNOUNCED[figure] == "pct"
+                                   else "error.figure_positive", figure=figure,
+                                   value=repr(value))
 
     def announce_figures(cur) -> None:
         for figure, value in figures.items():

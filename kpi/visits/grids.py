@@ -20,7 +20,7 @@ from datetime import date
 
 import pandas as pd
 
-from kpi.errors import CockpitError
+from kpi.errors import CockpitError, Day, Joined, Msg
 from kpi.quality.grids import item_list_problems
 from kpi.store import Store
 
@@ -157,8 +157,10 @@ def visit_grid(store: Store, grid: str = DEFAULT_GRID, version: int | None = Non
     if items.empty and grid == DEFAULT_GRID and version in (None, 1):
         return _default_frame()
     if items.empty:
-        raise InvalidVisitGrid(f"no visit grid {grid!r}" +
-                               (f" version {version}" if version else ""))
+        if version:
+            raise InvalidVisitGrid(key="error.no_visit_grid_version", grid=repr(grid),
+                                   version=version)
+        raise InvalidVisitGrid(key="error.no_visit_grid", grid=repr(grid))
     items["signal"] = items.signal.astype("Int64")
     return items
 
@@ -174,8 +176,7 @@ def _clean(table: pd.DataFrame, where: str) -> pd.DataFrame:
                 else str(value).strip()
         label_en, label_fr = text("label_en"), text("label_fr")
         if not label_en and not label_fr:
-            problems.append(f"{where}, row {number}, column label_en: expected the item's "
-                            "words (English or French)")
+            problems.append(Msg("error.visit_grid_label", where=where, row=number))
             continue
         key = text("item") or "_".join((label_en or label_fr).lower().split())[:40]
         try:
@@ -183,8 +184,8 @@ def _clean(table: pd.DataFrame, where: str) -> pd.DataFrame:
             if not (weight >= 0 and math.isfinite(weight)):
                 raise ValueError
         except ValueError:
-            problems.append(f"{where}, row {number}, column weight: expected a weight of 0 "
-                            f"or more, found {row.get('weight')!r}")
+            problems.append(Msg("error.visit_grid_weight", where=where, row=number,
+                                value=repr(row.get("weight"))))
             continue
         signal = None
         if text("signal"):
@@ -194,9 +195,8 @@ def _clean(table: pd.DataFrame, where: str) -> pd.DataFrame:
                     raise ValueError
                 signal = int(signal)
             except (ValueError, OverflowError):
-                problems.append(f"{where}, row {number}, column signal: expected one of the "
-                                f"six signals (1 to {len(DEFAULT_ITEMS)}) or nothing, found "
-                                f"{row.get('signal')!r}")
+                problems.append(Msg("error.visit_grid_signal", where=where, row=number,
+                                    last=len(DEFAULT_ITEMS), value=repr(row.get("signal"))))
                 continue
         rows.append({"item": key, "signal": signal, "label_en": label_en or label_fr,
                      "label_fr": label_fr or label_en, "look_en": text("look_en"),
@@ -204,7 +204,7 @@ def _clean(table: pd.DataFrame, where: str) -> pd.DataFrame:
                      "good_fr": text("good_fr"), "weight": weight})
     problems += item_list_problems([r["item"] for r in rows], where, bool(problems))
     if problems:
-        raise InvalidVisitGrid("\n".join(problems))
+        raise InvalidVisitGrid(Joined("\n", problems))
     # Object columns: an item without a signal keeps None (a float column would turn it
     # into NaN, which the INTEGER column refuses).
     return pd.DataFrame(rows, columns=COLUMNS, dtype=object)
@@ -218,12 +218,13 @@ def _same_items(a: pd.DataFrame, b: pd.DataFrame) -> bool:
 
 
 def save_visit_grid(store: Store, table: pd.DataFrame, grid: str = DEFAULT_GRID,
-                    valid_from: date | None = None, where: str = "visit grid") -> int:
+                    valid_from: date | None = None,
+                    where: str = Msg("where.visit_grid")) -> int:
     """Store the items as a new version when they differ from the latest; the version in
     force afterwards is returned (the same items: the same version)."""
     grid = (grid or "").strip()
     if not grid:
-        raise InvalidVisitGrid(f"{where}: a grid needs a name")
+        raise InvalidVisitGrid(key="error.grid_name", where=where)
     items = _clean(table, where)
     known = grid == DEFAULT_GRID or bool(store.scalar(
         "SELECT count(*) FROM visit_grid_items WHERE grid = ?", [grid]))
@@ -233,8 +234,9 @@ def save_visit_grid(store: Store, table: pd.DataFrame, grid: str = DEFAULT_GRID,
     valid_from = valid_from or date.today()
     version = 1 if latest.empty else int(latest.version.iloc[0]) + 1
     if not latest.empty and valid_from < pd.Timestamp(latest.valid_from.iloc[0]).date():
-        raise InvalidVisitGrid(f"{where}: version {version} cannot start before version "
-                               f"{version - 1} ({latest.valid_from.iloc[0]})")
+        raise InvalidVisitGrid(key="error.grid_version", where=where, version=version,
+                               previous=version - 1, start=Day(
+                                   latest.valid_from.iloc[0], str(latest.valid_from.iloc[0])))
 
     def run(cur) -> None:
         if grid == DEFAULT_GRID:

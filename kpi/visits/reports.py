@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from kpi.errors import ImportRefused, NotFound, Problem
+from kpi.errors import Day, ImportRefused, Msg, NotFound, Problem
 from kpi.ingest.limits import (
     check_xlsx,
     intake_limits,
@@ -107,27 +107,29 @@ def parse_verdict(value) -> str | None:
                  if text in {word_key(w) for w in words}), None)
 
 
-def check_visit(store: Store, report: VisitReport, where: str = "visit") -> list[str]:
-    """What is wrong with a report, in words (empty: it can be saved)."""
+def check_visit(store: Store, report: VisitReport, where: str = Msg("where.visit")
+                ) -> list[Msg]:
+    """What is wrong with a report, in words (empty: it can be saved): each a str in English,
+    `text(lang)` in the reader's language."""
     problems = []
     if not _known_provider(store, report.provider):
-        problems.append(f"{where}: unknown provider {report.provider!r}")
+        problems.append(Msg("error.visit_provider", where=where, name=repr(report.provider)))
     if not (report.site or "").strip():
-        problems.append(f"{where}: a visit needs its site")
+        problems.append(Msg("error.visit_site", where=where))
     sessions = report.listening_sessions
     if sessions is None or not (0 <= sessions <= MAX_LISTENING) or sessions != int(sessions):
-        problems.append(f"{where}: listening sessions must be a whole number from 0 to "
-                        f"{MAX_LISTENING}, not {sessions!r}")
+        problems.append(Msg("error.visit_listening", where=where, max=MAX_LISTENING,
+                            value=repr(sessions)))
     if report.verdict is not None and report.verdict not in VERDICTS:
-        problems.append(f"{where}: verdict {report.verdict!r}; expected one of "
-                        f"{', '.join(VERDICTS)}")
+        problems.append(Msg("error.visit_verdict", where=where, verdict=repr(report.verdict),
+                            verdicts=", ".join(VERDICTS)))
     items = set(visit_grid(store, report.grid, on=report.visited_on).item)
     for item, (rating, _notes) in report.ratings.items():
         if item not in items:
-            problems.append(f"{where}: item {item!r} is not on the grid")
+            problems.append(Msg("error.visit_item", where=where, item=repr(item)))
         if rating not in RATINGS:
-            problems.append(f"{where}, item {item}: rating {rating!r}; expected one of "
-                            f"{', '.join(RATINGS)}")
+            problems.append(Msg("error.visit_rating", where=where, item=item,
+                                rating=repr(rating), ratings=", ".join(RATINGS)))
     return problems
 
 
@@ -142,7 +144,7 @@ def save_visit(store: Store, report: VisitReport, source: str = "page",
     problems = check_visit(store, report)
     if replaces is not None and not store.scalar(
             "SELECT count(*) FROM visits WHERE visit_id = ?", [replaces]):
-        problems.append(f"visit: no visit {replaces} to replace")
+        problems.append(Msg("error.visit_no_replace", where=Msg("where.visit"), id=replaces))
     if problems:
         raise ImportRefused(source, [Problem(None, None, None, p) for p in problems])
     grid = visit_grid(store, report.grid, on=report.visited_on)
@@ -158,9 +160,9 @@ def save_visit(store: Store, report: VisitReport, source: str = "page",
                             "AND site = ?", [report.provider, report.visited_on,
                                              report.site.strip()]).fetchone()
         if replaces is not None and found and found[0] != replaces:
-            raise ImportRefused(source, [Problem(None, None, None, (
-                f"visit: {report.provider} already has a visit on {report.visited_on} at "
-                f"{report.site.strip()} (visit {found[0]}); edit that one"))])
+            raise ImportRefused(source, [Problem(None, None, None, Msg(
+                "error.visit_exists", where=Msg("where.visit"), provider=report.provider,
+                day=Day(report.visited_on), site=report.site.strip(), id=found[0]))])
         if replaces is not None and not found:
             cur.execute("UPDATE visits SET provider = ?, visited_on = ?, site = ? "
                         "WHERE visit_id = ?", [report.provider, report.visited_on,
@@ -214,7 +216,7 @@ def visit_items(store: Store, visit_id: int) -> pd.DataFrame:
     not rated): item, signal, label_en, label_fr, look_*, good_*, weight, rating, notes."""
     visit = store.read("SELECT grid, grid_version FROM visits WHERE visit_id = ?", [visit_id])
     if visit.empty:
-        raise NotFound(f"no visit {visit_id}")
+        raise NotFound(key="error.no_visit", id=visit_id)
     items = visit_grid(store, visit.grid.iloc[0], int(visit.grid_version.iloc[0]))
     rated = store.read("SELECT item, rating, notes FROM visit_ratings WHERE visit_id = ?",
                        [visit_id])
@@ -308,25 +310,24 @@ def read_visit_file(store: Store, path: str | Path, provider: str,
         ragged = _RAGGED.search(str(e))
         if ragged is None:
             raise ImportRefused(file_name, [Problem(None, None, type(e).__name__,
-                                                    "a readable CSV filled visit grid")]) from e
+                                                    Msg("expect.visit_csv"))]) from e
         raise ImportRefused(file_name, [Problem(
-            int(ragged[2]) + first_row - 2, None, f"{ragged[3]} cells",
-            f"{ragged[1]} cells as in the header (a cell holding the separator must be "
-            "quoted)")]) from e
+            int(ragged[2]) + first_row - 2, None, Msg("found.cells", cells=ragged[3]),
+            Msg("expect.visit_cells", cells=ragged[1]))]) from e
     except Exception as e:  # a damaged, empty or unreadable file
         raise ImportRefused(file_name, [Problem(None, None, type(e).__name__,
-                                                "a readable CSV or XLSX filled visit grid")]
-                            ) from e
+                                                Msg("expect.visit_file"))]) from e
     refuse_columns(file_name, len(table.columns), limits)
     refuse_lines(file_name, len(table), limits)
     columns = _column_map(list(table.columns))
     problems: list[Problem] = []
     for needed in ("item", "rating", "visited_on", "site"):
         if needed not in columns:
-            problems.append(Problem(None, needed, None, f"a column {needed} (or "
-                                    f"{' / '.join(_ALIASES[needed][1:3])})"))
+            problems.append(Problem(None, needed, None, Msg(
+                "expect.visit_column", column=needed,
+                aliases=" / ".join(_ALIASES[needed][1:3]))))
     if not _known_provider(store, provider):
-        problems.append(Problem(None, None, provider, "a known provider or candidate"))
+        problems.append(Problem(None, None, provider, Msg("expect.visit_provider")))
     if problems:
         raise ImportRefused(file_name, problems)
 
@@ -344,22 +345,23 @@ def read_visit_file(store: Store, path: str | Path, provider: str,
         first = key(values[0][1])
         other = next(((n, v) for n, v in values if key(v) != first), None)
         if other is not None:
-            problems.append(Problem(other[0], column, other[1], f"the same {field_name} on "
-                                    f"every row ({values[0][1]!r})"))
+            problems.append(Problem(other[0], column, other[1], Msg(
+                "expect.visit_same", field=field_name, first=repr(values[0][1]))))
         return values[0]
 
     day = one_value("visited_on", same=lambda text: _parse_day(text) or text)
     visited_on = None
     if day is None:
-        problems.append(Problem(first_row, columns["visited_on"], None, "the visit's date"))
+        problems.append(Problem(first_row, columns["visited_on"], None,
+                                Msg("expect.visit_date")))
     else:
         visited_on = _parse_day(day[1])
         if visited_on is None:
             problems.append(Problem(day[0], columns["visited_on"], day[1],
-                                    "a date (dd/mm/yyyy or yyyy-mm-dd)"))
+                                    Msg("expect.date")))
     site = one_value("site")
     if site is None:
-        problems.append(Problem(first_row, columns["site"], None, "the site visited"))
+        problems.append(Problem(first_row, columns["site"], None, Msg("expect.visit_site")))
     visitors = one_value("visitors")
     sessions = one_value("listening_sessions")
     listening = 0
@@ -371,16 +373,14 @@ def read_visit_file(store: Store, path: str | Path, provider: str,
                 raise ValueError
         except (ValueError, OverflowError):  # "inf" and "1e400" overflow int()
             problems.append(Problem(sessions[0], columns["listening_sessions"], sessions[1],
-                                    "a whole number of listening sessions, from 0 to "
-                                    f"{MAX_LISTENING}"))
+                                    Msg("expect.visit_listening", max=MAX_LISTENING)))
     verdict_cell = one_value("verdict")
     verdict = None
     if verdict_cell is not None:
         verdict = parse_verdict(verdict_cell[1])
         if verdict is None:
             problems.append(Problem(verdict_cell[0], columns["verdict"], verdict_cell[1],
-                                    "a verdict: favourable, reservations or unfavourable "
-                                    "(favorable, réserves, défavorable)"))
+                                    Msg("expect.visit_verdict")))
     grid = visit_grid(store, DEFAULT_GRID, on=visited_on)
     by_words = {}
     for row in grid.itertuples():
@@ -396,26 +396,24 @@ def read_visit_file(store: Store, path: str | Path, provider: str,
             continue  # a blank line
         item = by_words.get(_word(item_text))
         if item is None:
-            problems.append(Problem(number, columns["item"], str(item_text),
-                                    "an item of the visit grid (" + ", ".join(
-                                        grid.item.tolist()) + ")"))
+            problems.append(Problem(number, columns["item"], str(item_text), Msg(
+                "expect.visit_item", items=", ".join(grid.item.tolist()))))
             continue
         if item in ratings:
             problems.append(Problem(number, columns["item"], str(item_text),
-                                    "each item once"))
+                                    Msg("expect.visit_item_once")))
             continue
         if _missing(rating_text):
             continue  # listed but not rated
         rating = parse_rating(rating_text)
         if rating is None:
             problems.append(Problem(number, columns["rating"], str(rating_text),
-                                    "a rating on the scale: not seen, minor, serious "
-                                    "(non observé, mineur, grave; or 0, 1, 2)"))
+                                    Msg("expect.visit_rating")))
             continue
         note = record.get(notes_column) if notes_column else None
         ratings[item] = (rating, "" if _missing(note) else str(note).strip())
     if not ratings and not problems:
-        problems.append(Problem(None, columns["rating"], None, "at least one item rated"))
+        problems.append(Problem(None, columns["rating"], None, Msg("expect.visit_rated")))
     if problems:
         raise ImportRefused(file_name, problems)
     return VisitReport(provider=provider, visited_on=visited_on, site=site[1],

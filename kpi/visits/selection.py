@@ -49,9 +49,9 @@ def selection_weights(store: Store) -> dict[str, float]:
 
 def save_selection_weights(store: Store, weights: dict[str, float]) -> None:
     if any(w is None or not (w >= 0 and math.isfinite(w)) for w in weights.values()):
-        raise InvalidWeights("a weight is a number, 0 or more")
+        raise InvalidWeights(key="error.weight_negative")
     if weights and not sum(weights.values()) > 0:
-        raise InvalidWeights("at least one weight must be above 0")
+        raise InvalidWeights(key="error.weight_zero")
     store_settings(store, [(WEIGHTS_SETTING, json.dumps(weights, sort_keys=True))])
 
 
@@ -61,7 +61,8 @@ def compare(store: Store, providers: list[str], weights: dict[str, float] | None
     known = set(store.read("SELECT name FROM providers").name)
     unknown = [p for p in providers if p not in known]
     if unknown:
-        raise NotFound(f"unknown provider(s) {', '.join(unknown)}")
+        raise NotFound(key="error.unknown_providers_one" if len(unknown) == 1
+                       else "error.unknown_providers", names=", ".join(unknown))
     weights = {**selection_weights(store), **(weights or {})}
     visits = list_visits(store, providers=providers)
     latest = visits.drop_duplicates("provider").set_index("provider")
