@@ -1,11 +1,10 @@
 """The action plan: edited in place, overdue actions highlighted, dated notes, and an action
 created from a missed target in one step."""
 
-from datetime import date
-
 import streamlit as st
 
 from app_pages.ui import can_answer, can_write, lang, save_button, store, tr
+from kpi import clock
 from kpi.governance.actions import (
     ORIGINS,
     SIDES,
@@ -33,7 +32,7 @@ st.title(tr("actions.title"))
 provider = st.selectbox(tr("col.provider"), [None, *providers(db)],
                         format_func=lambda p: p or tr("explorer.all"))
 actions = list_actions(db, provider)
-today = date.today()
+today = clock.today()
 late = actions[overdue(actions, today)]
 if not late.empty:
     st.error(tr("actions.overdue", n=len(late), titles=", ".join(late.title)))

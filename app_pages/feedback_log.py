@@ -1,10 +1,10 @@
 """The provider feedback log: alerts, recommendations, customer insights, and our answers."""
 
-from datetime import date
 
 import streamlit as st
 
 from app_pages.ui import can_answer, can_write, lang, save_button, store, tr
+from kpi import clock
 from kpi.governance.feedback import (
     KINDS,
     STATUSES,
@@ -29,7 +29,7 @@ if can_write():
             "provider": st.column_config.SelectboxColumn(tr("col.provider"), options=providers(db),
                                                          required=True, default=provider),
             "received_on": st.column_config.DateColumn(tr("feedback.col.received_on"),
-                                                       default=date.today(), required=True),
+                                                       default=clock.today(), required=True),
             "kind": st.column_config.SelectboxColumn(tr("feedback.col.kind"), options=KINDS,
                                                      default="alert"),
             "text": st.column_config.TextColumn(tr("feedback.col.text"), required=True,

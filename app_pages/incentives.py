@@ -19,6 +19,7 @@ from app_pages.ui import (
     store,
     tr,
 )
+from kpi import clock
 from kpi.errors import CockpitError
 from kpi.i18n import format_value
 from kpi.incentives.scheme import Scheme, SchemeLine, settle
@@ -33,6 +34,7 @@ from kpi.incentives.statement import (
     statement,
 )
 from kpi.metrics.registry import KPI_BY_ID
+from kpi.periods import MONTH, QUARTER, Period, latest_complete, parse
 from kpi.reports.charts import variable_history_chart
 from kpi.reports.layout import Column, Table
 from kpi.reports.packs import statement_pack
@@ -49,16 +51,17 @@ def months_under_a_scheme(provider: str) -> list[str]:
         return []
     first = schemes[0].valid_from.replace(day=1)
     months = [m for m in reversed(months_with_data(db, provider)) if m >= first]
-    quarters = dict.fromkeys(f"{m.year}-Q{(m.month - 1) // 3 + 1}" for m in months)
-    return [f"{m:%Y-%m}" for m in months] + list(quarters)
+    quarters = dict.fromkeys(Period.of(m, QUARTER).label for m in months)
+    return [Period.of(m, MONTH).label for m in months] + list(quarters)
 
 
 col_provider, col_month = st.columns(2)
 provider, months = provider_with_periods(col_provider, months_under_a_scheme,
                                          tr("incentive.no_scheme"))
-complete = [i for i, m in enumerate(months) if "Q" not in m and f"{date.today():%Y-%m}" > m]
-month = col_month.selectbox(tr("incentive.period"), months,
-                            index=complete[0] if complete else 0)  # the last complete month
+monthly = [m for m in months if parse(m).kind == MONTH]  # the months, not the quarters
+latest = latest_complete(map(parse, monthly), clock.today())
+month = col_month.selectbox(tr("incentive.period"), months,  # the last complete month
+                            index=months.index(latest.label) if latest else 0)
 result = statement(db, provider, month)
 pack = statement_pack(result, LANGUAGE)
 pack_buttons(pack)
@@ -109,7 +112,7 @@ simulated = settle(trial, values, result.offered, result.forecast, result.qualit
 st.metric(tr("incentive.simulated"), format_value(simulated.amount, "amount", LANGUAGE),
           delta=format_value(simulated.amount - result.settlement.amount, "amount", LANGUAGE,
                              True))
-history = paid_history(db, provider, trial, [m for m in reversed(months) if "Q" not in m])
+history = paid_history(db, provider, trial, list(reversed(monthly)))
 show_chart(variable_history_chart(history, LANGUAGE), f"{pack.file_stem}_history")
 verdict = scheme_verdict(history, trial)
 if verdict:
@@ -133,7 +136,7 @@ with st.form("payment"):
     period = col_p.selectbox(tr("incentive.period"), months, index=months.index(month))
     amount = col_a.number_input(tr("incentive.amount"), value=float(round(
         result.settlement.amount, 2)), step=100.0)
-    due = col_d.date_input(tr("incentive.due"), value=date.today(),
+    due = col_d.date_input(tr("incentive.due"), value=clock.today(),
                            min_value=date(2000, 1, 1), max_value=date(2100, 1, 1))
     paid = col_paid.date_input(tr("incentive.paid"), value=None, min_value=date(2000, 1, 1),
                                max_value=date(2100, 1, 1))

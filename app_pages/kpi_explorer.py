@@ -1,12 +1,13 @@
 """KPI explorer: choose KPIs, grain, scope and range; chart, table with numerators and
 denominators, downloads."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pandas as pd
 import streamlit as st
 
 from app_pages.ui import labeller, lang, store, tr
+from kpi import clock
 from kpi.governance.targets import list_targets
 from kpi.i18n import format_date, format_value
 from kpi.inventory import declaring_providers, detail_range, providers
@@ -32,7 +33,7 @@ def label(kpi_id: str) -> str:
 
 first_day, last_day = detail_range(db)
 if first_day is None:
-    first_day = last_day = date.today()
+    first_day = last_day = clock.today()
 col_kpis, col_grain = st.columns([3, 1])
 chosen = col_kpis.multiselect(tr("explorer.kpis"), [k.id for k in KPIS], format_func=label,
                               default=["service_level", "answer_rate", "asa_s"],

@@ -1,7 +1,5 @@
 """Weekly production committee: last complete week against targets, with its story."""
 
-from datetime import timedelta
-
 import streamlit as st
 
 from app_pages.ui import (
@@ -15,7 +13,7 @@ from app_pages.ui import (
     tr,
 )
 from kpi.governance.feedback import save_week_note
-from kpi.i18n import format_date
+from kpi.periods import WEEK, Period
 from kpi.provider_settings import sl_text
 from kpi.reports.packs import production_pack
 from kpi.reports.production import complete_weeks, production_committee
@@ -27,15 +25,8 @@ st.title(tr("production.title"))
 col_provider, col_week = st.columns(2)
 provider, weeks = provider_with_periods(col_provider, lambda p: complete_weeks(db, p),
                                         tr("production.no_week"))
-
-
-def week_label(monday) -> str:
-    year, number, _ = monday.isocalendar()
-    return (f"{year}-W{number:02d} ({format_date(monday, LANGUAGE)} → "
-            f"{format_date(monday + timedelta(days=6), LANGUAGE)})")
-
-
-week = col_week.selectbox(tr("production.week"), list(reversed(weeks)), format_func=week_label)
+week = col_week.selectbox(tr("production.week"), list(reversed(weeks)),
+                          format_func=lambda monday: Period.of(monday, WEEK).span(LANGUAGE))
 committee = production_committee(db, provider, week)
 pack = production_pack(committee, LANGUAGE)
 st.caption(tr("explorer.sl_definition", text=sl_text(committee.sl_definitions, LANGUAGE)))

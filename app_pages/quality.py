@@ -16,15 +16,16 @@ from app_pages.ui import (
     store,
     tr,
 )
+from kpi import clock
 from kpi.errors import CockpitError
 from kpi.i18n import format_value
 from kpi.inventory import agents, evaluation_months
 from kpi.metrics.registry import COUNT, PCT
+from kpi.periods import MONTH, Period, month_end
 from kpi.quality.entry import record_evaluation
 from kpi.quality.grids import COLUMNS, grid_items, import_grid, list_grids, save_grid
 from kpi.quality.summary import coverage, most_failed_items, quality_by
 from kpi.reports.layout import Column, Table
-from kpi.reports.steering import month_end
 from kpi.settings import app_settings
 
 db = store()
@@ -35,7 +36,8 @@ st.title(tr("quality.title"))
 col_provider, col_month = st.columns(2)
 provider, months = provider_with_periods(col_provider, lambda p: evaluation_months(db, p),
                                          tr("quality.no_evaluation"))
-month = col_month.selectbox(tr("steering.month"), months, format_func=lambda m: f"{m:%Y-%m}")
+month = col_month.selectbox(tr("steering.month"), months,
+                            format_func=lambda m: Period.of(m, MONTH).label)
 end = month_end(month)
 target = int(app_settings(db)["evaluations_per_agent_month"])
 covered = coverage(db, provider, month, target)
@@ -90,7 +92,7 @@ with st.expander(tr("quality.edit_grid")):
     col_name, col_from = st.columns(2)
     name = col_name.selectbox(tr("calibration.grid"), names, accept_new_options=True,
                               index=0 if names else None)
-    valid_from = col_from.date_input(tr("quality.valid_from"), value=date.today(),
+    valid_from = col_from.date_input(tr("quality.valid_from"), value=clock.today(),
                                      min_value=date(2000, 1, 1), max_value=date(2100, 1, 1))
     current = grid_items(db, name)[COLUMNS] if name else pd.DataFrame(columns=COLUMNS)
     edited = st.data_editor(current, num_rows="dynamic", hide_index=True, width="stretch",
@@ -124,7 +126,7 @@ with st.expander(tr("quality.enter")):
             agent = col_agent.selectbox(tr("scope.agent"), provider_agents, accept_new_options=True)
             evaluator = col_evaluator.text_input(tr("calibration.evaluator"))
             contact = col_contact.text_input(tr("quality.contact"))
-            day = col_day.date_input(tr("calibration.day"), value=date.today(),
+            day = col_day.date_input(tr("calibration.day"), value=clock.today(),
                                      min_value=date(2000, 1, 1), max_value=date(2100, 1, 1))
             given = {}
             columns = st.columns(3)

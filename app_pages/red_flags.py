@@ -5,6 +5,7 @@ from datetime import date, timedelta
 import streamlit as st
 
 from app_pages.ui import can_write, lang, save_button, show_chart, show_table, store, tr
+from kpi import clock
 from kpi.flags import RULES, red_flags, save_thresholds, thresholds
 from kpi.inventory import last_contact_day, providers
 from kpi.reports.charts import staffing_chart
@@ -17,7 +18,7 @@ st.title(tr("flags.title"))
 names = providers(db)
 col_provider, col_period = st.columns([1, 2])
 chosen = col_provider.multiselect(tr("strategic.providers"), names, default=names)
-last = last_contact_day(db) or date.today()
+last = last_contact_day(db) or clock.today()
 period = col_period.date_input(tr("flags.period"), value=(last - timedelta(weeks=8), last),
                                min_value=date(2000, 1, 1), max_value=date(2100, 1, 1))
 if len(period) != 2 or not chosen:

@@ -1,7 +1,5 @@
 """Monthly steering committee: the month decoded, with trends, targets and the action plan."""
 
-from datetime import date
-
 import streamlit as st
 
 from app_pages.ui import (
@@ -14,9 +12,11 @@ from app_pages.ui import (
     store,
     tr,
 )
+from kpi import clock
+from kpi.periods import MONTH, Period, latest_complete
 from kpi.provider_settings import sl_text
 from kpi.reports.packs import steering_pack
-from kpi.reports.steering import month_end, months_with_data, steering_committee
+from kpi.reports.steering import months_with_data, steering_committee
 
 db = store()
 LANGUAGE = lang()
@@ -26,9 +26,10 @@ provider, months = provider_with_periods(col_provider, lambda p: months_with_dat
                                          tr("steering.no_month"))
 choices = list(reversed(months))
 # The month to decode is the last complete one.
-complete = [i for i, m in enumerate(choices) if month_end(m) < date.today()]
-month = col_month.selectbox(tr("steering.month"), choices, index=complete[0] if complete else 0,
-                            format_func=lambda m: f"{m:%Y-%m}")
+latest = latest_complete([Period.of(m, MONTH) for m in choices], clock.today())
+month = col_month.selectbox(tr("steering.month"), choices,
+                            index=choices.index(latest.start) if latest else 0,
+                            format_func=lambda m: Period.of(m, MONTH).label)
 committee = steering_committee(db, provider, month)
 pack = steering_pack(committee, LANGUAGE)
 st.caption(tr("explorer.sl_definition", text=sl_text(committee.sl_definitions, LANGUAGE)))

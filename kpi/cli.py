@@ -63,7 +63,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from kpi import clock
 from kpi.errors import CockpitError
+from kpi.periods import DAY, MONTH, WEEK, parse
 from kpi.settings import DEFAULT_DB, PROJECT_ROOT, resolve_db_path, settings_help
 
 log = logging.getLogger("cockpit.ingest")
@@ -219,25 +221,25 @@ def _committee_pack(store, args):
     if args.provider is not None and args.provider not in known:
         raise CockpitError(f"unknown provider {args.provider!r}; known: {', '.join(known)}")
     if args.committee == "production":
-        from kpi.reports.production import complete_weeks, parse_week, production_committee
+        from kpi.reports.production import complete_weeks, production_committee
 
-        week = parse_week(_required(args, "week", "2026-W03"))
+        week = parse(_required(args, "week", "2026-W03"), WEEK).start
         if week not in complete_weeks(store, _required(args, "provider", "NAME")):
             raise CockpitError(f"{args.provider} has no complete week {args.week} of data")
         return packs.production_pack(production_committee(store, args.provider, week),
                                      args.lang)
     if args.committee == "steering":
-        from kpi.reports.steering import months_with_data, parse_month, steering_committee
+        from kpi.reports.steering import months_with_data, steering_committee
 
-        month = parse_month(_required(args, "month", "2026-01"))
+        month = parse(_required(args, "month", "2026-01"), MONTH).start
         if month not in months_with_data(store, _required(args, "provider", "NAME")):
             raise CockpitError(f"{args.provider} has no data in {args.month}")
         return packs.steering_pack(steering_committee(store, args.provider, month), args.lang)
-    from kpi.reports.strategic import complete_periods, parse_period, strategic_committee
+    from kpi.reports.strategic import PERIOD_KINDS, complete_periods, strategic_committee
 
     if (args.quarter is None) == (args.half is None):
         raise CockpitError("give --quarter 2026-Q1 or --half 2026-H1")
-    period = parse_period(args.quarter or args.half)
+    period = parse(args.quarter or args.half, PERIOD_KINDS)
     chosen = [args.provider] if args.provider else known
     if period not in complete_periods(store, period.kind, chosen):
         raise CockpitError(f"no complete {period.kind} {period.label} of data for "
@@ -275,7 +277,7 @@ def cmd_flags(args) -> int:
         known = providers(store)
         if args.provider and args.provider not in known:
             raise CockpitError(f"unknown provider {args.provider!r}; known: {', '.join(known)}")
-        date_to = args.date_to or last_contact_day(store) or date.today()
+        date_to = args.date_to or last_contact_day(store) or clock.today()
         date_from = args.date_from or date_to - timedelta(weeks=8)
         flags = red_flags(store, [args.provider] if args.provider else known, date_from,
                           date_to)
@@ -506,9 +508,9 @@ def cmd_boards(args) -> int:
 
 def _date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        return parse(text, DAY).start
     except ValueError as e:
-        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, found {text!r}") from e
+        raise argparse.ArgumentTypeError(str(e)) from e
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 from openpyxl import Workbook
 
+from kpi import clock
 from kpi.governance.actions import add_note, save_actions
 from kpi.governance.feedback import save_feedback
 from kpi.governance.targets import import_targets
@@ -390,9 +391,9 @@ def providers_now() -> datetime:
     """The wall clock on the demo providers' floors (their exports carry local times, in the
     default time zone), whatever the time zone of the machine building the demo: written in
     the machine's clock, a UTC server's "now" reads an hour or two old, and the wallboard
-    opens stale."""
+    opens stale. It is kpi.clock's: a frozen clock builds the demo on its day."""
     zone = ZoneInfo(str(PROVIDER_DEFAULTS["time_zone"]))
-    return datetime.now(zone).replace(tzinfo=None, microsecond=0)
+    return clock.now(zone).replace(tzinfo=None, microsecond=0)
 
 
 def write_demo_exports(folder: Path, today: date | None = None,

@@ -8,7 +8,8 @@ import pytest
 
 from kpi.governance.actions import add_note, due_actions, list_actions, save_actions
 from kpi.governance.feedback import list_feedback, save_week_note, week_note
-from kpi.reports.production import complete_weeks, parse_week, production_committee
+from kpi.periods import WEEK, parse
+from kpi.reports.production import complete_weeks, production_committee
 from kpi.store import Store
 
 from .conftest import DEMO_TODAY
@@ -33,9 +34,9 @@ def test_last_complete_week_and_iso_week_names(demo_db_template):
     # Months later, the export that stopped on that Wednesday still has no complete W12.
     with Store(demo_db_template, read_only=True) as store:
         assert complete_weeks(store, PROVIDER, today=date(2026, 11, 24))[-1] == date(2026, 3, 9)
-    assert parse_week("2026-W11") == date(2026, 3, 9)
+    assert parse("2026-W11", WEEK).start == date(2026, 3, 9)
     with pytest.raises(ValueError, match="ISO week like 2026-W03"):
-        parse_week("March")
+        parse("March", WEEK)
 
 
 def test_committee_figures_match_independent_computations(demo_db_template):

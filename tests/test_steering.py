@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from kpi.reports.steering import parse_month, steering_committee
+from kpi.periods import MONTH, parse
+from kpi.reports.steering import steering_committee
 from kpi.store import Store
 
 PROVIDER = "Atlantic Relation"
@@ -33,9 +34,9 @@ def test_month_figures_match_hand_written_queries(demo_db_template):
         for frame in (committee.by_queue, committee.by_site, committee.by_hour):
             assert frame.offered.sum() == offered
         assert set(committee.quality.team) >= {"NAN-T1", "CAS-T1"}
-    assert parse_month("2026-02") == month
+    assert parse("2026-02", MONTH).start == month
     with pytest.raises(ValueError, match="month like 2026-01"):
-        parse_month("février")
+        parse("février", MONTH)
 
 
 def test_drill_down_by_team_places_each_agent_in_the_team_of_their_latest_activity(

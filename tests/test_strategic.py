@@ -8,11 +8,11 @@ import pandas as pd
 import pytest
 
 from kpi.governance.targets import append_targets, list_targets
+from kpi.periods import Period, parse
 from kpi.reports.strategic import (
-    Period,
+    PERIOD_KINDS,
     achievability,
     complete_periods,
-    parse_period,
     proposals_as_targets,
     propose_target,
     seasonal_forecast,
@@ -24,16 +24,16 @@ from .conftest import DEMO_TODAY
 
 
 def test_periods_parse_shift_and_span():
-    q1 = parse_period("2026-q1")
+    q1 = parse("2026-q1", PERIOD_KINDS)
     assert (q1.start, q1.end, q1.label) == (date(2026, 1, 1), date(2026, 3, 31), "2026-Q1")
     assert q1.shifted(-1).label == "2025-Q4" and q1.shifted(4).label == "2027-Q1"
-    h2 = parse_period("2025-H2")
+    h2 = parse("2025-H2", PERIOD_KINDS)
     assert (h2.start, h2.end) == (date(2025, 7, 1), date(2025, 12, 31))
     assert h2.shifted(1) == Period("half", 2026, 1)
     assert h2.month_starts()[-1] == date(2025, 12, 1)
     for bad in ("2026-Q5", "2026-H3", "Q1-2026", "2026"):
         with pytest.raises(ValueError, match="quarter like 2026-Q1"):
-            parse_period(bad)
+            parse(bad, PERIOD_KINDS)
 
 
 def test_proposed_target_is_the_level_reached_two_months_out_of_three():

@@ -7,6 +7,7 @@ from datetime import date
 
 import pandas as pd
 
+from kpi import clock
 from kpi.errors import CockpitError, Msg, NotFound
 from kpi.governance.registers import save_register_rows
 from kpi.i18n import format_date, t
@@ -60,7 +61,7 @@ def _clean(row: dict, number: int, today: date) -> dict:
 
 def save_actions(store: Store, table: pd.DataFrame, today: date | None = None) -> None:
     """Insert new rows and update edited ones (the page's editor); notes are kept."""
-    today = today or date.today()
+    today = today or clock.today()
     rows = [_clean(r, i, today) for i, r in enumerate(
         table.reindex(columns=COLUMNS).to_dict("records"), start=1)]
 
@@ -81,7 +82,7 @@ def add_note(store: Store, action_id: int, text: str, on: date | None = None) ->
 
     def add_action_note(cur) -> None:
         cur.execute("INSERT INTO action_notes VALUES (?, ?, ?)",
-                    [action_id, on or date.today(), text.strip()])
+                    [action_id, on or clock.today(), text.strip()])
     store.write_own(add_action_note)
 
 
@@ -116,7 +117,7 @@ def action_from_target(store: Store, target: dict, origin: str = "steering",
             "INSERT INTO actions (provider, title, owner, owner_side, due, status, kpi, "
             "target_id, origin, created_on) VALUES (?, ?, ?, 'provider', ?, 'open', ?, ?, ?, ?)",
             [target["provider"], title, target.get("owner"), due, target["kpi"],
-             target.get("target_id"), origin, today or date.today()])
+             target.get("target_id"), origin, today or clock.today()])
         return cur.execute("SELECT max(action_id) FROM actions").fetchall()[0][0]
     return store.write(run)
 

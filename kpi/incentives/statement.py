@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from kpi import clock
 from kpi.errors import NotFound
 from kpi.incentives.scheme import InvalidScheme, Scheme, SchemeLine, Settlement, settle
 from kpi.metrics.compile import KpiRequest
 from kpi.metrics.engine import compute_kpis
+from kpi.periods import MONTH, QUARTER, parse
 from kpi.store import Store
 
 SCHEME_FIELDS = ("base_fee", "at_risk_share", "bonus_cap", "malus_cap", "quality_gate",
@@ -109,21 +111,13 @@ class Statement:
             for line in self.scheme.lines])
 
 
+STATEMENT_KINDS = (MONTH, QUARTER)  # a statement settles a month or a quarter
+
+
 def period_bounds(period: str) -> tuple[date, date]:
-    """'2026-01' (a month) or '2026-Q1' (a quarter) → first and last day."""
-    try:
-        if "Q" in period.upper():
-            year, quarter = period.upper().split("-Q")
-            start = date(int(year), 3 * int(quarter) - 2, 1)
-            months = 3
-        else:
-            start = date.fromisoformat(f"{period}-01")
-            months = 1
-    except ValueError as e:
-        raise ValueError(f"expected a month like 2026-01 or a quarter like 2026-Q1, found "
-                         f"{period!r}") from e
-    end = (pd.Timestamp(start) + pd.DateOffset(months=months) - pd.Timedelta(days=1)).date()
-    return start, end
+    """'2026-01' (a month) or '2026-Q1' (a quarter) → first and last day (kpi.periods)."""
+    span = parse(period, STATEMENT_KINDS)
+    return span.start, span.end
 
 
 @dataclass(frozen=True)
@@ -211,7 +205,7 @@ def list_payments(store: Store, provider: str | None = None,
                        [provider, provider])
     for name in ("due", "paid"):
         table[name] = pd.to_datetime(table[name]).dt.date
-    today = today or date.today()
+    today = today or clock.today()
     table["late"] = [due is not None and not pd.isna(due) and (
         (paid is not None and not pd.isna(paid) and paid > due)
         or ((paid is None or pd.isna(paid)) and today > due))

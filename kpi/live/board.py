@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 import pandas as pd
 
+from kpi import clock
 from kpi.governance.targets import list_targets, live_targets
 from kpi.metrics.compile import KpiRequest
 from kpi.metrics.engine import compute_kpis
@@ -103,11 +104,13 @@ class BoardState:
 
 
 def provider_now(store: Store, provider: str, now: datetime | None = None) -> datetime:
-    """The provider's local wall-clock time (naive), from an aware `now` or the clock."""
+    """The provider's local wall-clock time (naive), from an aware `now` (a naive one is
+    UTC) or the clock (kpi.clock: the provider's zone is asked, so a frozen clock reads the
+    same wall time on the floor)."""
     zone = ZoneInfo(store.scalar("SELECT time_zone FROM providers WHERE name = ?", [provider])
                     or "UTC")
     aware = now if now is not None and now.tzinfo else (
-        now.replace(tzinfo=ZoneInfo("UTC")) if now else datetime.now(ZoneInfo("UTC")))
+        now.replace(tzinfo=ZoneInfo("UTC")) if now else clock.now(zone))
     return aware.astimezone(zone).replace(tzinfo=None)
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from kpi import clock
 from kpi.errors import CockpitError, Day, Joined, Msg
 from kpi.store import Store
 
@@ -104,7 +105,7 @@ def save_grid(store: Store, grid: str, table: pd.DataFrame, valid_from: date | N
     if not grid:
         raise InvalidGrid(key="error.grid_name", where=where)
     items = _clean(table, where)
-    valid_from = valid_from or date.today()
+    valid_from = valid_from or clock.today()
     latest = grid_items(store, grid)
     if not latest.empty and latest[COLUMNS].reset_index(drop=True).equals(
             items.astype(latest[COLUMNS].dtypes.to_dict()).reset_index(drop=True)):

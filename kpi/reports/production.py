@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from kpi import clock
 from kpi.flags import red_flags
 from kpi.governance.actions import due_actions
 from kpi.governance.feedback import list_feedback, week_note
@@ -18,6 +19,7 @@ from kpi.governance.targets import list_targets, live_targets, status
 from kpi.metrics.compile import KpiRequest
 from kpi.metrics.engine import compute_kpis
 from kpi.metrics.registry import AMOUNT, COUNT, KPI_BY_ID, SHOWN_IN
+from kpi.periods import WEEK, Period, as_date, complete, monday
 from kpi.provider_settings import sl_definitions
 from kpi.store import Store
 
@@ -45,45 +47,32 @@ class ProductionCommittee:
 
     @property
     def week_end(self) -> date:
-        return self.week + timedelta(days=6)
+        return Period.of(self.week, WEEK).end
 
     @property
     def label(self) -> str:
-        year, number, _ = self.week.isocalendar()
-        return f"{year}-W{number:02d}"
-
-
-def monday(day: date) -> date:
-    return day - timedelta(days=day.weekday())
-
-
-def parse_week(text: str) -> date:
-    """'2026-W03' -> the Monday of ISO week 3 of 2026."""
-    try:
-        year, week = text.upper().split("-W")
-        return date.fromisocalendar(int(year), int(week), 1)
-    except ValueError as e:
-        raise ValueError(f"expected an ISO week like 2026-W03, found {text!r}") from e
+        return Period.of(self.week, WEEK).label
 
 
 def complete_weeks(store: Store, provider: str, today: date | None = None) -> list[date]:
-    """Mondays of the weeks with contacts that are over (their Sunday is past) and whose
-    data reaches at least their Friday: an export that stops mid-week is not a week."""
-    today = today or date.today()
+    """Mondays of the provider's complete weeks with contacts (kpi.periods: over, and the
+    data reaches their Friday: an export that stops mid-week is not a week), oldest first;
+    `today` defaults to the clock's."""
     rows = store.read(
         """SELECT DISTINCT CAST(date_trunc('week', arrived_local) AS DATE) AS week,
                   (SELECT CAST(max(arrived_local) AS DATE) FROM contacts
                    WHERE provider = ?) AS last_day
            FROM contacts WHERE provider = ? ORDER BY week""", [provider, provider])
-    weeks = [pd.Timestamp(w).date() for w in rows.week]
-    last_day = pd.Timestamp(rows.last_day.iloc[0]).date() if len(rows) else None
-    return [w for w in weeks
-            if w + timedelta(days=6) < today and w + timedelta(days=4) <= last_day]
+    if rows.empty:
+        return []
+    weeks = [Period.of(w, WEEK) for w in rows.week]
+    return [w.start for w in complete(weeks, today or clock.today(),
+                                      as_date(rows.last_day.iloc[0]))]
 
 
 def production_committee(store: Store, provider: str, week: date) -> ProductionCommittee:
     week = monday(week)
-    end = week + timedelta(days=6)
+    end = Period.of(week, WEEK).end
     scope = {"provider": (provider,)}
     weekly = compute_kpis(store, KpiRequest(COMMITTEE_KPIS, "week", filters=scope,
                                             date_from=week - timedelta(weeks=4), date_to=end))

@@ -11,6 +11,7 @@ from datetime import date
 
 import pandas as pd
 
+from kpi import clock
 from kpi.flags import red_flags
 from kpi.governance.actions import live_actions
 from kpi.governance.targets import list_targets, live_targets, status
@@ -18,6 +19,7 @@ from kpi.metrics.compile import KpiRequest
 from kpi.metrics.engine import compute_kpis
 from kpi.metrics.reconcile import reconciliation, reconciliation_summary
 from kpi.metrics.registry import SHOWN_IN
+from kpi.periods import MONTH, Period
 from kpi.provider_settings import sl_definitions
 from kpi.quality.calibration import analyse_session, list_sessions
 from kpi.settings import app_settings
@@ -51,18 +53,7 @@ class SteeringCommittee:
 
     @property
     def label(self) -> str:
-        return f"{self.month:%Y-%m}"
-
-
-def month_end(month: date) -> date:
-    return (pd.Timestamp(month) + pd.offsets.MonthEnd(0)).date()
-
-
-def parse_month(text: str) -> date:
-    try:
-        return date.fromisoformat(f"{text}-01")
-    except ValueError as e:
-        raise ValueError(f"expected a month like 2026-01, found {text!r}") from e
+        return Period.of(self.month, MONTH).label
 
 
 def months_with_data(store: Store, provider: str) -> list[date]:
@@ -73,11 +64,12 @@ def months_with_data(store: Store, provider: str) -> list[date]:
 
 def steering_committee(store: Store, provider: str, month: date,
                        today: date | None = None) -> SteeringCommittee:
-    """`today` decides which live actions are overdue (the meeting's day)."""
-    month = month.replace(day=1)
-    end = month_end(month)
+    """`today` decides which live actions are overdue (the meeting's day; default: the
+    clock's)."""
+    period = Period.of(month, MONTH)
+    month, end = period.start, period.end
     scope = {"provider": (provider,)}
-    start = (pd.Timestamp(month) - pd.DateOffset(months=11)).date()
+    start = period.shifted(-11).start
     trends = compute_kpis(store, KpiRequest(TREND_KPIS, "month", filters=scope,
                                             date_from=start, date_to=end)).table()
     registered = list_targets(store)
@@ -115,7 +107,7 @@ def steering_committee(store: Store, provider: str, month: date,
         trends=trends, targets=targets, attainment=pd.DataFrame(rows),
         by_queue=drill("queue"), by_site=drill("site"), by_team=drill("team"),
         by_hour=by_hour,
-        actions=live_actions(store, provider, today or date.today()), quality=quality,
+        actions=live_actions(store, provider, today or clock.today()), quality=quality,
         calibration=latest_calibration(store, provider, end),
         flags=red_flags(store, [provider], month, end),
         reconciliation=reconciliation_summary(reconciliation(store, provider, month, end)),

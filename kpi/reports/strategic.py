@@ -14,11 +14,22 @@ from datetime import date
 
 import pandas as pd
 
+from kpi import clock
 from kpi.governance.targets import list_targets, live_targets, meets, status
 from kpi.i18n import t
 from kpi.metrics.compile import KpiRequest
 from kpi.metrics.engine import compute_kpis
 from kpi.metrics.registry import KPI_BY_ID, PCT, SECONDS, SHOWN_IN
+from kpi.periods import (
+    HALF,
+    MONTH,
+    QUARTER,
+    Period,
+    as_date,
+    complete,
+    covered_months,
+    month_start,
+)
 from kpi.provider_settings import sl_definitions
 from kpi.store import Store
 from kpi.visits.committee import latest_visit_summary
@@ -33,72 +44,22 @@ MIN_MONTHS = 3
 REACHED_SHARE = 2 / 3  # a proposed target is the level reached two months out of three
 
 
-@dataclass(frozen=True)
-class Period:
-    kind: str  # quarter or half
-    year: int
-    number: int  # 1-4 for a quarter, 1-2 for a half
-
-    @property
-    def months(self) -> int:
-        return 3 if self.kind == "quarter" else 6
-
-    @property
-    def start(self) -> date:
-        return date(self.year, (self.number - 1) * self.months + 1, 1)
-
-    @property
-    def end(self) -> date:
-        return (pd.Timestamp(self.start) + pd.DateOffset(months=self.months)
-                - pd.Timedelta(days=1)).date()
-
-    @property
-    def label(self) -> str:
-        return f"{self.year}-{'Q' if self.kind == 'quarter' else 'H'}{self.number}"
-
-    def shifted(self, steps: int) -> Period:
-        per_year = 12 // self.months
-        index = self.year * per_year + self.number - 1 + steps
-        return Period(self.kind, index // per_year, index % per_year + 1)
-
-    def month_starts(self) -> list[date]:
-        return [(pd.Timestamp(self.start) + pd.DateOffset(months=i)).date()
-                for i in range(self.months)]
-
-
-def parse_period(text: str) -> Period:
-    """'2026-Q1' or '2026-H2'."""
-    try:
-        year, part = text.upper().split("-")
-        kind, number = {"Q": "quarter", "H": "half"}[part[0]], int(part[1:])
-        if not 1 <= number <= (4 if kind == "quarter" else 2):
-            raise ValueError
-        return Period(kind, int(year), number)
-    except (ValueError, KeyError, IndexError) as e:
-        raise ValueError(f"expected a quarter like 2026-Q1 or a half like 2026-H1, "
-                         f"found {text!r}") from e
-
-
-def period_of(day: date, kind: str) -> Period:
-    months = 3 if kind == "quarter" else 6
-    return Period(kind, day.year, (day.month - 1) // months + 1)
+PERIOD_KINDS = (QUARTER, HALF)  # the periods a strategic committee reviews
 
 
 def complete_periods(store: Store, kind: str, providers: list[str] | None = None,
                      today: date | None = None) -> list[Period]:
-    """Periods with contacts (of these providers) that are over and whose data reaches
-    their last days (an export that stops mid-quarter is not a quarter)."""
-    today = today or date.today()
+    """Quarters or halves with contacts (of these providers) that are complete (kpi.periods:
+    over, and the data reaches their last three days: an export that stops mid-quarter is
+    not a quarter), oldest first; `today` defaults to the clock's."""
     months = store.read("""SELECT DISTINCT CAST(date_trunc('month', arrived_local) AS DATE) AS m,
                                   max(CAST(arrived_local AS DATE)) OVER () AS last_day
                            FROM contacts WHERE ? IS NULL OR list_contains(?, provider)""",
                         [providers, providers])
     if months.empty:
         return []
-    last_day = pd.Timestamp(months.last_day.iloc[0]).date()
-    periods = {period_of(pd.Timestamp(m).date(), kind) for m in months.m}
-    return sorted((p for p in periods if p.end < today
-                   and (p.end - last_day).days <= 3), key=lambda p: p.start)
+    return complete({Period.of(m, kind) for m in months.m}, today or clock.today(),
+                    as_date(months.last_day.iloc[0]))
 
 
 @dataclass
@@ -121,10 +82,6 @@ class StrategicCommittee:
     @property
     def next_period(self) -> Period:
         return self.period.shifted(1)
-
-
-def _month(value) -> date:
-    return pd.Timestamp(value).date().replace(day=1)
 
 
 def propose_target(monthly_values: pd.Series, kpi: str, current: dict | None,
@@ -171,20 +128,20 @@ def seasonal_forecast(monthly: pd.DataFrame, months: list[date]) -> tuple[list[f
     over the same three months a year before (seasonal). With 3 to 14: the linear trend of
     the last six months' daily volume times the days of each month (trend). Else nothing.
     """
-    history = monthly.assign(period_start=monthly.period_start.map(_month)) \
+    history = monthly.assign(period_start=monthly.period_start.map(month_start)) \
         .set_index("period_start").offered.sort_index()
     if len(history) >= SEASONAL_MONTHS:
         last3 = list(history.index[-3:])
-        year_before = [(pd.Timestamp(m) - pd.DateOffset(years=1)).date() for m in last3]
+        year_before = [Period.of(m, MONTH).shifted(-12).start for m in last3]
         if all(m in history.index for m in year_before):
             growth = history[last3].sum() / history[year_before].sum()
-            ago = [(pd.Timestamp(m) - pd.DateOffset(years=1)).date() for m in months]
+            ago = [Period.of(m, MONTH).shifted(-12).start for m in months]
             if all(m in history.index for m in ago):
                 return [float(history[m] * growth) for m in ago], "seasonal"
     if len(history) < MIN_MONTHS:
         return [], "history"
     recent = history.iloc[-6:]
-    days = [pd.Timestamp(m).days_in_month for m in recent.index]
+    days = [Period.of(m, MONTH).days for m in recent.index]
     daily = recent.to_numpy() / days
     x = list(range(len(recent)))
     mean_x, mean_y = sum(x) / len(x), float(daily.mean())
@@ -195,40 +152,32 @@ def seasonal_forecast(monthly: pd.DataFrame, months: list[date]) -> tuple[list[f
     for month in months:
         ahead = (month.year - last.year) * 12 + month.month - last.month
         rate = max(0.0, mean_y + slope * (len(x) - 1 - mean_x + ahead))
-        forecast.append(rate * pd.Timestamp(month).days_in_month)
+        forecast.append(rate * Period.of(month, MONTH).days)
     return forecast, "trend"
 
 
 def _complete_months(store: Store, providers: list[str]) -> dict[str, tuple[date, date]]:
-    """Each provider's first and last month covered by contacts from edge to edge (3 days'
-    slack at either end, for days the floor is closed)."""
+    """Each provider's first and last month covered by contacts from edge to edge
+    (kpi.periods.covered_months: 3 days' slack at either end, for days the floor is
+    closed)."""
     span = store.read("""SELECT provider, CAST(min(arrived_local) AS DATE) AS first_day,
                                 CAST(max(arrived_local) AS DATE) AS last_day
                          FROM contacts WHERE list_contains(?, provider) GROUP BY provider""",
                       [providers])
-    result = {}
-    for row in span.itertuples():
-        first, last = pd.Timestamp(row.first_day), pd.Timestamp(row.last_day)
-        first_month = first.replace(day=1)
-        if first.day > 4:
-            first_month += pd.DateOffset(months=1)
-        last_month = last.replace(day=1)
-        if last.day < last.days_in_month - 3:
-            last_month -= pd.DateOffset(months=1)
-        result[row.provider] = (first_month.date(), last_month.date())
-    return result
+    return {row.provider: covered_months(as_date(row.first_day), as_date(row.last_day))
+            for row in span.itertuples()}
 
 
 def strategic_committee(store: Store, period: Period, providers: list[str]
                         ) -> StrategicCommittee:
     previous = period.shifted(-1)
-    history_from = (pd.Timestamp(period.end) - pd.DateOffset(months=24)
-                    + pd.Timedelta(days=1)).date()
+    last_month = Period.of(period.end, MONTH)
+    history_from = last_month.shifted(-23).start  # the 24 months up to the period's end
     scope = {"provider": tuple(providers)}
     result = compute_kpis(store, KpiRequest(STRATEGIC_KPIS, "month", by=("provider",),
                                             filters=scope, date_from=history_from,
                                             date_to=period.end))
-    frame = result.frame.assign(period_start=result.frame.period_start.map(_month))
+    frame = result.frame.assign(period_start=result.frame.period_start.map(month_start))
 
     def over(p: Period, provider: str) -> dict:
         rows = frame[(frame.provider == provider) & (frame.period_start >= p.start)
@@ -254,10 +203,9 @@ def strategic_committee(store: Store, period: Period, providers: list[str]
     ranking["mean_rank"] = ranks.mean(axis=1)
     ranking = ranking.sort_values("mean_rank", na_position="last").reset_index(drop=True)
 
-    monthly_from = (pd.Timestamp(period.end) - pd.DateOffset(months=HISTORY_MONTHS)
-                    + pd.Timedelta(days=1)).date()
+    monthly_from = last_month.shifted(1 - HISTORY_MONTHS).start
     monthly = result.table()
-    monthly = monthly.assign(period_start=monthly.period_start.map(_month))
+    monthly = monthly.assign(period_start=monthly.period_start.map(month_start))
     monthly = monthly[monthly.period_start >= monthly_from].reset_index(drop=True)
 
     registered = list_targets(store)
