@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
+from kpi import clock
 from kpi.demo import build_demo
 from kpi.ingest.canonical import RULES
 from kpi.store import Store
@@ -21,6 +23,40 @@ SHARED = ROOT.parent / "shared" / "data"
 # The demo's fixed clock for tests: a Wednesday afternoon.
 DEMO_TODAY = date(2026, 3, 18)
 DEMO_NOW = datetime(2026, 3, 18, 14, 30)
+
+
+def pytest_addoption(parser):
+    parser.addoption("--today", metavar="YYYY-MM-DD[THH:MM]",
+                     help="run the suite with kpi.clock frozen on that day (sets "
+                          f"{clock.ENV} for this process and the commands it starts)")
+
+
+def pytest_configure(config):
+    """The whole run on a frozen clock: --today, or COCKPIT_TODAY already set. A test that
+    passes only on the real date is a defect: it freezes the clock or names its dates."""
+    given = config.getoption("--today")
+    if given:
+        os.environ[clock.ENV] = given
+    try:
+        clock.frozen_at()
+    except ValueError as error:
+        raise pytest.UsageError(str(error)) from error
+
+
+def pytest_report_header(config):
+    frozen = clock.frozen_at()
+    return f"clock: frozen on {clock.frozen_text(frozen)} ({clock.ENV})" if frozen \
+        else "clock: real (freeze it with --today or COCKPIT_TODAY)"
+
+
+@pytest.fixture
+def demo_clock(monkeypatch):
+    """The demo's clock (DEMO_NOW) in this process and the commands it starts: a test of the
+    demo's committees sees its weeks, months and quarters as its pilot did, whatever the
+    date (the demo's data end on DEMO_TODAY)."""
+    monkeypatch.setenv(clock.ENV, clock.frozen_text(DEMO_NOW))
+    with clock.frozen(DEMO_NOW):
+        yield DEMO_NOW
 
 
 @pytest.fixture

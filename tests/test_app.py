@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from kpi import clock
 from kpi.ingest.importer import import_export
 from kpi.store import Store
 
@@ -184,7 +185,7 @@ def test_targets_page_shows_checks_and_attainment(small_db):
     assert summary["Last week"].tolist() == ["75.0%"]
 
 
-def test_production_committee_page_on_the_demo(demo_db, monkeypatch):
+def test_production_committee_page_on_the_demo(demo_db, monkeypatch, demo_clock):
     monkeypatch.setenv("COCKPIT_DB", str(demo_db))
     at = open_page("app_pages/production_committee.py", "en")
     assert at.title[0].value == "Weekly production committee"
@@ -195,7 +196,7 @@ def test_production_committee_page_on_the_demo(demo_db, monkeypatch):
     assert len(at.get("plotly_chart")) == 3
 
 
-def test_action_plan_creates_an_action_from_a_missed_target(demo_db, monkeypatch):
+def test_action_plan_creates_an_action_from_a_missed_target(demo_db, monkeypatch, demo_clock):
     from kpi.governance.actions import list_actions
 
     monkeypatch.setenv("COCKPIT_DB", str(demo_db))
@@ -218,7 +219,7 @@ def test_feedback_log_page_lists_and_flags_open_items(demo_db, monkeypatch):
     assert "encore ouverte" in at.warning[0].value
 
 
-def test_steering_committee_page_on_the_demo(demo_db, monkeypatch):
+def test_steering_committee_page_on_the_demo(demo_db, monkeypatch, demo_clock):
     monkeypatch.setenv("COCKPIT_DB", str(demo_db))
     at = open_page("app_pages/steering_committee.py", "en")
     assert at.title[0].value == "Monthly steering committee"
@@ -233,7 +234,8 @@ def test_steering_committee_page_on_the_demo(demo_db, monkeypatch):
 
 
 def test_strategic_committee_page_compares_providers_and_adopts_a_proposal(demo_db,
-                                                                           monkeypatch):
+                                                                           monkeypatch,
+                                                                           demo_clock):
     from kpi.governance.targets import list_targets
 
     monkeypatch.setenv("COCKPIT_DB", str(demo_db))
@@ -263,13 +265,13 @@ def test_strategic_committee_page_compares_providers_and_adopts_a_proposal(demo_
 
 
 def _fresh_snapshot(db, waiting: int) -> None:
-    """A real-time snapshot of right now for Atlantic Relation, through the importer."""
-    from datetime import datetime
+    """A real-time snapshot of right now (the clock's) for Atlantic Relation, through the
+    importer."""
     from zoneinfo import ZoneInfo
 
     import pandas as pd
 
-    now = datetime.now(ZoneInfo("Europe/Paris")).replace(tzinfo=None, microsecond=0)
+    now = clock.now(ZoneInfo("Europe/Paris")).replace(tzinfo=None, microsecond=0)
     path = db.parent / "now.csv"
     pd.DataFrame([{"at": f"{now:%Y-%m-%d %H:%M:%S}", "queue": q, "waiting": waiting,
                    "longest_wait_s": 12, "agents_on_contact": 5, "agents_available": 2,
@@ -370,11 +372,12 @@ def test_red_flags_page_shows_the_struggling_providers_evidence(demo_db, monkeyp
     assert shown["Evidence"].str.contains("handled contacts with a reason").any()
 
 
-def test_incentives_page_states_the_month_and_simulates(demo_db, monkeypatch):
+def test_incentives_page_states_the_month_and_simulates(demo_db, monkeypatch, demo_clock):
     monkeypatch.setenv("COCKPIT_DB", str(demo_db))
     at = open_page("app_pages/incentives.py", "en")
     assert at.title[0].value == "Bonus / malus"
-    assert at.selectbox[1].value == "2026-03"  # the last month over by the calendar
+    # The last month over by the calendar on the demo's day (its data end on 18 March).
+    assert at.selectbox[1].value == "2026-02"
     amount = at.metric[0].value
     assert at.metric[3].label == "Simulated amount" and at.metric[3].value == amount
     slider = next(s for s in at.slider if s.label == "Service level")

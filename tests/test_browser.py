@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from kpi import clock
+
 from .conftest import DATA, ROOT
 
 CHROMIUM = "/usr/bin/chromium"
@@ -230,7 +232,6 @@ def _drop(folder: Path, name: str, text: str) -> Path:
 
 
 def test_kiosk_wallboard_goes_live_on_a_drop_without_reloading(server, browser):
-    from datetime import datetime
     from zoneinfo import ZoneInfo
 
     from playwright.sync_api import expect
@@ -251,7 +252,8 @@ def test_kiosk_wallboard_goes_live_on_a_drop_without_reloading(server, browser):
     page.screenshot(path=str(ARTIFACTS / "wallboard_stale_1920x1080.png"))
     page.evaluate("window.__sameDocument = 'yes'")
 
-    now = datetime.now(ZoneInfo("Europe/Paris")).replace(tzinfo=None, microsecond=0)
+    # The app's now (it inherits a frozen COCKPIT_TODAY): the floor's latest snapshot.
+    now = clock.now(ZoneInfo("Europe/Paris")).replace(tzinfo=None, microsecond=0)
     rows = "\n".join(f"{now:%Y-%m-%d %H:%M:%S},{q},111,45,6,1,0" for q in
                       ("Facturation", "Support technique", "Ventes", "Réclamations"))
     _drop(inbox / "Atlantic Relation", "rt_now.csv", "at,queue,waiting,longest_wait_s,"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kpi import clock
 from kpi.demo import PROVIDERS, write_demo_exports
 from kpi.store import Store
 
@@ -72,13 +73,13 @@ def test_demo_exports_are_deterministic(tmp_path):
 def test_a_fresh_demo_writes_its_live_snapshots_in_the_providers_clock(tmp_path):
     """Built on a UTC machine, the demo's floor snapshots must still read as just taken in
     the providers' time zone (Europe/Paris), or the wallboard opens on a stale banner."""
-    from datetime import datetime, timedelta
+    from datetime import timedelta
     from zoneinfo import ZoneInfo
 
     import pandas as pd
 
     files = write_demo_exports(tmp_path)
-    floor_now = datetime.now(ZoneInfo("Europe/Paris")).replace(tzinfo=None)
+    floor_now = clock.now(ZoneInfo("Europe/Paris")).replace(tzinfo=None)
     snapshots = next(p for p in files[PROVIDERS[0].name] if "_realtime_" in p.name)
     latest = pd.read_csv(snapshots).iloc[:, 0].map(pd.Timestamp).max()
     assert latest >= floor_now - timedelta(minutes=6), (latest, floor_now)

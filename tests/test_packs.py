@@ -15,6 +15,8 @@ from kpi.store import Store
 
 PROVIDER = "Atlantic Relation"
 WEEK = "2026-W11"  # Monday 9 March 2026, the demo's last complete week
+# The packs are the demo's committees as of its day, whatever the date the suite runs on.
+pytestmark = pytest.mark.usefixtures("demo_clock")
 
 
 def test_every_kpi_figure_of_the_pack_equals_cockpit_kpis(demo_db, tmp_path, capsys):
