@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app_pages.ui import labeller, save_button, store, tr
+from app_pages.ui import labeller, save_button, show_error, store, tr
 from kpi.access.accounts import ROLES, add_account, list_accounts, remove_account, set_password
 from kpi.errors import CockpitError
 from kpi.inventory import providers
@@ -34,7 +34,7 @@ with st.form("add-account", clear_on_submit=True):
         try:
             add_account(db, name, role, password, provider=provider, email=email)
         except CockpitError as error:
-            st.error(str(error))
+            show_error(error)
         else:
             st.toast(tr("accounts.added"))
 

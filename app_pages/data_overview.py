@@ -4,6 +4,7 @@ import streamlit as st
 
 from app_pages.ui import inbox_watcher, labeller, lang, store, tr
 from kpi.access.changes import recent_changes
+from kpi.errors import in_language
 from kpi.i18n import format_date
 from kpi.ingest.fields import KINDS
 from kpi.inventory import daily_rows, holdings, missing_days, providers
@@ -43,7 +44,8 @@ def inbox_state() -> None:
     if not state.running:
         st.warning(tr("inbox.stopped"))
     if state.last_error:
-        st.error(tr("inbox.last_error", at=when(state.last_error_at), error=state.last_error))
+        st.error(tr("inbox.last_error", at=when(state.last_error_at),
+                    error=in_language(state.last_error, lang())))
     else:
         st.caption(tr("inbox.no_error"))
     for key, files in (("inbox.waiting_list", state.waiting),

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from app_pages.ui import history_table, labeller, lang, store, tr
-from kpi.errors import CockpitError, LayoutUnknown, NotFound, UndoRefused
+from app_pages.ui import error_text, history_table, labeller, lang, show_error, store, tr
+from kpi.errors import CockpitError, LayoutUnknown, NotFound, UndoRefused, in_language
 from kpi.i18n import format_date, format_int
 from kpi.ingest.fields import KIND_FIELDS, KINDS
 from kpi.ingest.importer import (
@@ -99,31 +99,32 @@ if files:
         previews = None
         layout_unknown = isinstance(error, LayoutUnknown)
         st.error(tr("import.refused"))
-        st.code(str(error), language=None, wrap_lines=True)
+        st.code(error_text(error), language=None, wrap_lines=True)
     for report in previews or []:
         if report.status == "unchanged":
             st.info(tr("import.unchanged", file=report.file_name, id=report.same_as_import))
             continue
-        st.success(tr("import.detected", file=report.file_name, profile=report.profile_title,
+        st.success(tr("import.detected", file=report.file_name,
+                      profile=in_language(report.profile_title, lang()),
                       kind=tr(f"kind.{report.kind}"), rows=format_int(report.rows_imported,
                                                                       lang()),
                       start=format_date(report.period_start, lang()),
                       end=format_date(report.period_end, lang())))
-        st.caption(report.summary(preview=True))
+        st.caption(report.summary(preview=True, lang=lang()))
         st.dataframe(report.preview, hide_index=True, width="stretch")
     if previews is not None and st.button(tr("import.go", n=len(files)), type="primary"):
         bar = st.progress(0.0)
         try:
             reports = import_files(db, files, on_progress=lambda f, label: bar.progress(
-                min(f, 1.0), text=label), **options)
+                min(f, 1.0), text=in_language(label, lang())), **options)
         except CockpitError as error:
             st.error(tr("import.refused"))
-            st.code(str(error), language=None, wrap_lines=True)
+            st.code(error_text(error), language=None, wrap_lines=True)
         else:
             forget_uploads()
             st.success(tr("import.done"))
             for report in reports:
-                st.write("✅ " + report.summary())
+                st.write("✅ " + report.summary(lang=lang()))
 
     with st.expander(tr("import.mapping"), expanded=layout_unknown):
         st.caption(tr("import.mapping_help"))
@@ -135,7 +136,7 @@ if files:
             try:
                 headers, sample = read_preview(names[target], file_name=target)
             except CockpitError as error:
-                st.error(str(error))
+                show_error(error)
         guessed = AliasProfile(kind, kind, kind).match_headers(headers)
         not_mapped = tr("import.not_mapped")
         mapping = {}
@@ -153,7 +154,7 @@ if files:
             try:
                 save_mapping(db, name.strip(), kind, mapping)
             except (CockpitError, ValueError) as error:
-                st.error(str(error))
+                show_error(error)
             else:
                 st.success(tr("import.mapping_saved", name=name.strip()))
                 st.rerun()
@@ -169,7 +170,7 @@ if active:
         try:
             removed = undo_import(db, int(undo_id))
         except (UndoRefused, NotFound) as error:
-            st.error(str(error))
+            show_error(error)
         else:
             st.toast(tr("import.undone", id=undo_id, n=removed))
             st.rerun()

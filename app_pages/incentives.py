@@ -15,6 +15,7 @@ from app_pages.ui import (
     provider_with_periods,
     save_button,
     show_chart,
+    show_error,
     show_table,
     store,
     tr,
@@ -106,7 +107,7 @@ trial = replace(scheme, lines=lines, at_risk_share=share)
 try:
     trial.check()
 except CockpitError as error:  # e.g. a floor moved past the target
-    st.error(str(error))
+    show_error(error)
     st.stop()
 simulated = settle(trial, values, result.offered, result.forecast, result.quality)
 st.metric(tr("incentive.simulated"), format_value(simulated.amount, "amount", LANGUAGE),

@@ -12,6 +12,7 @@ from app_pages.ui import (
     lang,
     provider_with_periods,
     save_button,
+    show_error,
     show_table,
     store,
     tr,
@@ -141,6 +142,6 @@ with st.expander(tr("quality.enter")):
                                                contact.strip() or None,
                                                datetime.combine(day, time(12)), given)
                 except CockpitError as error:
-                    st.error(str(error))
+                    show_error(error)
                 else:
-                    st.success(report.summary())
+                    st.success(report.summary(lang=lang()))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app_pages.ui import lang, save_button, store, tr
+from app_pages.ui import lang, save_button, show_error, store, tr
 from kpi.errors import CockpitError
 from kpi.provider_settings import (
     SL_VARIANTS,
@@ -58,7 +58,7 @@ if st.button(tr("settings.save"), type="primary"):
         save_provider_settings(db, edited)
         save_queue_settings(db, queues)
     except CockpitError as error:
-        st.error(str(error))
+        show_error(error)
     else:
         st.success(tr("settings.saved"))
 st.info(tr("explorer.sl_definition", text=sl_definition(db, None, LANGUAGE)))

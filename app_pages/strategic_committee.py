@@ -8,6 +8,7 @@ from app_pages.ui import (
     lang,
     pack_buttons,
     show_chart,
+    show_error,
     show_section,
     show_table,
     store,
@@ -71,7 +72,7 @@ if can_write() and st.button(tr("strategic.accept"), type="primary", disabled=no
         added = append_targets(db, proposals_as_targets(committee, proposals.iloc[picked],
                                                         LANGUAGE))
     except CockpitError as error:
-        st.error(str(error))
+        show_error(error)
     else:
         st.success(tr("strategic.accepted", n=added, next=committee.next_period.label))
 

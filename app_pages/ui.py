@@ -77,7 +77,7 @@ def base_store() -> Store:
     try:
         return _open_store(str(path))
     except CockpitError as error:  # another process holds the file for writing
-        st.error(str(error))
+        show_error(error)
         st.stop()
 
 
@@ -105,6 +105,17 @@ def lang() -> str:
 
 def tr(key: str, **values) -> str:
     return t(key, lang(), **values)
+
+
+def error_text(error: BaseException) -> str:
+    """An error in the session's language: ours (CockpitError) read from the catalogue,
+    anything else in its own words."""
+    return error.text(lang()) if isinstance(error, CockpitError) else str(error)
+
+
+def show_error(error: BaseException, container=st) -> None:
+    """A refusal shown as an error, in the session's language."""
+    container.error(error_text(error))
 
 
 def labeller(prefix: str):
@@ -138,7 +149,7 @@ def save_button(label: str, save, saved_message: str) -> None:
         try:
             save()
         except CockpitError as error:
-            st.error(str(error))
+            show_error(error)
         else:
             st.toast(saved_message)
             st.rerun()
@@ -233,7 +244,7 @@ def file_import(label: str, button: str, run) -> None:
         try:
             message = run(path)
         except CockpitError as error:
-            st.error(str(error))
+            show_error(error)
         except Exception as error:  # any failure is a refusal in words; the log has the rest
             logging.getLogger("cockpit.ingest").error("upload %r failed", upload.name,
                                                       exc_info=error)

@@ -209,7 +209,8 @@ def visit_form(base: pd.Series | None) -> None:
                          grid=DEFAULT_GRID if base is None else base["grid"])
     problems = check_visit(db, report)  # said as a list, not as a refused file
     if problems:
-        st.error("\n".join([tr("visitpage.refused"), *(f"- {p}" for p in problems)]))
+        st.error("\n".join([tr("visitpage.refused"),
+                             *(f"- {p.text(LANGUAGE)}" for p in problems)]))
         return
     try:
         # Editing a visit may change its day, site or provider: it stays the same visit.

@@ -12,7 +12,7 @@ import streamlit as st
 
 from app_pages.gate import account_still_valid, link_still_valid
 from app_pages.ui import base_store, inbox_watcher, lang, store, tr
-from kpi.errors import NotFound
+from kpi.errors import NotFound, in_language
 from kpi.inventory import providers
 from kpi.live.board import board_state
 from kpi.live.board_html import board_html
@@ -102,5 +102,7 @@ def _show(db, params: dict, still_valid=None) -> None:
     if watcher.recent:
         with st.expander(tr("wallboard.recent")):
             for moment, outcome in list(watcher.recent)[:10]:
-                mark = "imported" if outcome.imported else "REFUSED"
-                st.text(f"{moment:%H:%M:%S} {mark} {outcome.file}: {outcome.message[:200]}")
+                mark = tr("wallboard.recent_imported" if outcome.imported
+                          else "wallboard.recent_refused")
+                message = in_language(outcome.message, lang())
+                st.text(f"{moment:%H:%M:%S} {mark} {outcome.file}: {message[:200]}")

@@ -14,6 +14,7 @@ A value may itself be a `Msg`, a `Joined` list of them, a `Num` (1,234.5 / 1 234
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -130,6 +131,21 @@ class Day(Localised):
         return (Day, (self.day, str(self)))
 
 
+class Rendered(Localised):
+    """Words a function draws in the language asked (an import's summaries, a refusal)."""
+
+    def __new__(cls, render: Callable[[str], str]) -> Rendered:
+        said = super().__new__(cls, render("en"))
+        said.render = render
+        return said
+
+    def text(self, lang: str) -> str:
+        return self.render(lang)
+
+    def __reduce__(self):
+        return (Rendered, (self.render,))
+
+
 class CockpitError(Exception):
     """Base of every error meant for a pilot's eyes (pages show it, the CLI prints it).
 
@@ -145,6 +161,11 @@ class CockpitError(Exception):
     def text(self, lang: str) -> str:
         """The error in the reader's language."""
         return in_language(self.words, lang) if isinstance(self.words, Localised) else str(self)
+
+    @property
+    def said(self) -> Localised:
+        """The error as words to keep and show later, in either language."""
+        return Rendered(self.text)
 
 
 @dataclass(frozen=True)

@@ -1170,8 +1170,8 @@ MESSAGES: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
                         "prestataire à l'import (--provider NOM)"),
     "expect.one_row_per_key": ("one row per {what}; rows {rows} share it with different "
                                "content",
-                               "une seule ligne par {what} ; les lignes {rows} en ont la même "
-                               "valeur avec des contenus différents"),
+                               "une seule ligne par {what} ; les lignes {rows} ont la même "
+                               "valeur mais des contenus différents"),
     "expect.known_layout": ("the columns of a known export layout",
                             "les colonnes d'un format d'export connu"),
     "expect.known_layout_closest": ("the columns of a known export layout; closest layout: "
@@ -1639,6 +1639,30 @@ MESSAGES: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
     "error.unknown_providers": ("unknown provider(s) {names}", "prestataires inconnus : {names}"),
     "error.unknown_providers_one": ("unknown provider(s) {names}",
                                     "prestataire inconnu : {names}"),
+    # The inbox's writer: what it says of a drop (kpi/live/inbox.py, kpi/live/watcher.py).
+    "inbox.kind.link": ("a symbolic link", "un lien symbolique"),
+    "inbox.kind.pipe": ("a named pipe", "un tube nommé"),
+    "inbox.kind.socket": ("a socket", "une socket"),
+    "inbox.kind.device": ("a device", "un périphérique"),
+    "inbox.not_regular": ("{file} is {kind}, not a regular file: it was not opened or followed. "
+                          "Drop the export itself.",
+                          "{file} est {kind}, pas un fichier ordinaire : il n'a été ni ouvert "
+                          "ni suivi. Déposez l'export lui-même."),
+    "inbox.not_moved_aside": ("{file}: could not be moved aside ({reason})",
+                              "{file} : n'a pas pu être mis de côté ({reason})"),
+    "inbox.not_moved_rejected": ("{file}: refused, but could not be moved to {folder}/ "
+                                 "({reason})",
+                                 "{file} : refusé, mais n'a pas pu être déplacé dans {folder}/ "
+                                 "({reason})"),
+    "inbox.not_archived": ("{file}: imported, but could not be moved to {folder}/ ({reason}); "
+                           "dropped again, it changes nothing",
+                           "{file} : importé, mais n'a pas pu être déplacé dans {folder}/ "
+                           "({reason}) ; déposé à nouveau, il ne changera rien"),
+    "inbox.refused_file": ("{file} refused: {reason}", "{file} refusé : {reason}"),
+    "inbox.pass_failed": ("the pass failed: {error}: {detail}",
+                          "le passage a échoué : {error} : {detail}"),
+    "wallboard.recent_imported": ("imported", "importé"),
+    "wallboard.recent_refused": ("REFUSED", "REFUSÉ"),
     # (end of the errors raised in kpi/)
     # Floor visits and provider selection (kpi/visits).
     "nav.visits": ("Floor visits", "Visites plateau"),

@@ -166,7 +166,7 @@ def test_a_visit_without_its_site_is_refused_and_nothing_is_written(visits_db):
     assert not at.exception
     (error,) = [e.value for e in at.error]
     assert error.startswith("La visite n'a pas été enregistrée :")
-    assert "a visit needs its site" in error and "Traceback" not in error
+    assert "- visite : une visite a besoin de son site" in error and "Traceback" not in error
     assert read(visits_db, "SELECT count(*) AS n FROM visits").n[0] == before
 
 

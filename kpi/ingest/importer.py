@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 
 import duckdb
@@ -31,6 +32,7 @@ from kpi.errors import (
     NotFound,
     Num,
     Problem,
+    Rendered,
     UndoRefused,
     say,
 )
@@ -117,6 +119,15 @@ class ImportReport:
                              else "summary.replaces", lang, ids=_import_refs(
                                  self.replaced_imports)))
         return Joined("; ", [*parts[:-1], parts[-1] + period, *self.notes]).text(lang)
+
+
+def summaries(reports: list[ImportReport]) -> Rendered:
+    """The reports' summaries one after the other, in either language (the inbox's words)."""
+    return Rendered(partial(_summaries, tuple(reports)))
+
+
+def _summaries(reports: tuple[ImportReport, ...], lang: str) -> str:
+    return Joined("; ", [r.summary(lang=lang) for r in reports]).text(lang)
 
 
 def _import_refs(ids: list[int]) -> Joined:

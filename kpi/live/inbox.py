@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from kpi.errors import CockpitError, DatabaseBusy, FileChanged
-from kpi.ingest.importer import import_files, unexpected_refusal
+from kpi.errors import CockpitError, DatabaseBusy, FileChanged, Msg
+from kpi.ingest.importer import import_files, summaries, unexpected_refusal
 from kpi.store import Store
 
 ARCHIVE, REJECTED = "archive", "rejected"
@@ -47,7 +47,7 @@ class InboxOutcome:
     file: str  # path inside the inbox
     provider: str | None
     imported: bool
-    message: str  # the import's summary, or the reason it was refused
+    message: str  # the import's summary, or the reason it was refused (either language)
     moved_to: Path
 
 
@@ -68,20 +68,20 @@ class _Entry:
     relative: str
     provider: str | None
     regular: bool  # a regular file (not a link, folder, pipe, socket or device)
-    kind: str  # what it is, in words, when it is not a regular file
+    kind: str  # what it is, in words (a Msg), when it is not a regular file
     observed: tuple[int, int]
 
 
-def _what(mode: int) -> str:
+def _what(mode: int) -> Msg:
     if stat.S_ISLNK(mode):
-        return "a symbolic link"
+        return Msg("inbox.kind.link")
     if stat.S_ISFIFO(mode):
-        return "a named pipe"
+        return Msg("inbox.kind.pipe")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return Msg("inbox.kind.socket")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
+        return Msg("inbox.kind.device")
+    return Msg("found.not_regular")
 
 
 def _entries(inbox: Path, result: InboxPass) -> list[_Entry]:
@@ -181,13 +181,12 @@ def inbox_pass(store: Store, inbox: Path, now: float | None = None,
         if entry.regular:
             continue
         when = datetime.now()
-        reason = (f"{entry.relative} is {entry.kind}, not a regular file: it was not opened "
-                  "or followed. Drop the export itself.")
+        reason = Msg("inbox.not_regular", file=entry.relative, kind=entry.kind)
         try:
             target = _reject(inbox, entry, reason, when)
         except OSError as error:
-            result.errors.append(f"{entry.relative}: could not be moved aside "
-                                 f"({error.strerror or type(error).__name__})")
+            result.errors.append(Msg("inbox.not_moved_aside", file=entry.relative,
+                                     reason=error.strerror or type(error).__name__))
             continue
         log.warning("inbox: %s skipped (%s)", entry.relative, entry.kind)
         result.outcomes.append(InboxOutcome(entry.relative, entry.provider, False, reason,
@@ -213,7 +212,7 @@ def _take(store: Store, inbox: Path, entry: _Entry, result: InboxPass) -> InboxO
         return None
     except DatabaseBusy as error:  # not the file's fault: it waits
         result.waiting.append(name)
-        result.errors.append(str(error))
+        result.errors.append(error.said)
         return None
     except Exception as error:
         refusal = error if isinstance(error, CockpitError) else unexpected_refusal(name, error)
@@ -222,23 +221,21 @@ def _take(store: Store, inbox: Path, entry: _Entry, result: InboxPass) -> InboxO
             target = _reject(inbox, entry, str(refusal), when)
         except OSError as move_error:
             log.error("inbox: %s was refused but could not be moved: %s", name, move_error)
-            result.errors.append(f"{name}: refused, but could not be moved to {REJECTED}/ "
-                                 f"({move_error.strerror or type(move_error).__name__})")
+            result.errors.append(Msg("inbox.not_moved_rejected", file=name, folder=REJECTED,
+                                     reason=move_error.strerror or type(move_error).__name__))
             return None
         log.info("inbox: %s refused", name)
-        return InboxOutcome(name, entry.provider, False, str(refusal), target)
+        return InboxOutcome(name, entry.provider, False, refusal.said, target)
     try:
         target = _destination(inbox, ARCHIVE, name, datetime.now())
         shutil.move(entry.path, target)
     except OSError as move_error:
         log.error("inbox: %s was imported but could not be archived: %s", name, move_error)
-        result.errors.append(f"{name}: imported, but could not be moved to {ARCHIVE}/ "
-                             f"({move_error.strerror or type(move_error).__name__}); "
-                             "dropped again, it changes nothing")
+        result.errors.append(Msg("inbox.not_archived", file=name, folder=ARCHIVE,
+                                 reason=move_error.strerror or type(move_error).__name__))
         return None
     log.info("inbox: %s imported", name)
-    return InboxOutcome(name, entry.provider, True, "; ".join(r.summary() for r in reports),
-                        target)
+    return InboxOutcome(name, entry.provider, True, summaries(reports), target)
 
 
 def process_inbox(store: Store, inbox: Path, now: float | None = None,

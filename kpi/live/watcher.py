@@ -15,8 +15,10 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
+from kpi.errors import Joined, Msg, Rendered, in_language
 from kpi.live.inbox import InboxOutcome, Seen, inbox_pass, refused_on
 from kpi.settings import app_settings, inbox_path
 from kpi.store import Store
@@ -56,6 +58,16 @@ class WatcherState:
         if self.last_error:
             out.append(f"last error at {at(self.last_error_at)}: {self.last_error}")
         return out
+
+
+def _first_line(words: str, limit: int, lang: str) -> str:
+    """The first line of words kept in either language (a refusal's), cut at `limit`."""
+    return str(in_language(words, lang)).splitlines()[0][:limit]
+
+
+def _cut(words: str, limit: int, lang: str) -> str:
+    """Words in either language, cut at `limit`."""
+    return str(in_language(words, lang))[:limit]
 
 
 class InboxWatcher:
@@ -103,20 +115,20 @@ class InboxWatcher:
         else:
             log.debug("inbox pass: nothing new, %s waiting", len(result.waiting))
         if result.errors:
-            self._error("; ".join(result.errors))
+            self._error(Joined("; ", result.errors))
         for outcome in result.outcomes:
             self.recent.appendleft((self.last_pass, outcome))
             if outcome.imported:
                 self.imported += 1
             else:
                 self.refused += 1
-                self._error(f"{outcome.file} refused: "
-                            + outcome.message.splitlines()[0][:300])
+                self._error(Msg("inbox.refused_file", file=outcome.file,
+                                reason=Rendered(partial(_first_line, outcome.message, 300))))
             if self.on_outcome:
                 self.on_outcome(outcome)
         return result.outcomes
 
-    def _error(self, text: str) -> None:
+    def _error(self, text: str) -> None:  # a str in English, a Localised for the pages
         self.last_error, self.last_error_at = text, datetime.now()
 
     def run_forever(self) -> None:
@@ -125,7 +137,8 @@ class InboxWatcher:
                 self.run_once()
             except Exception as error:  # keep watching: one broken pass must not stop the feed
                 log.exception("inbox pass failed")
-                self._error(f"the pass failed: {type(error).__name__}: {error}"[:500])
+                self._error(Rendered(partial(_cut, Msg(
+                    "inbox.pass_failed", error=type(error).__name__, detail=str(error)), 500)))
             self._stop.wait(self.interval_s)
 
     def state(self) -> WatcherState:
