@@ -261,7 +261,7 @@ def test_strategic_committee_page_compares_providers_and_adopts_a_proposal(demo_
     picker.select(first).run()
     next(b for b in at.button if b.label.startswith("Add the chosen")).click().run()
     assert not at.exception
-    assert "1 target(s) added to the register for 2026-Q1" in at.success[0].value
+    assert "1 target added to the register for 2026-Q1" in at.success[0].value
     with Store(demo_db) as store:
         register = list_targets(store)
     assert len(register) == before + 1
