@@ -149,7 +149,7 @@ def test_uploading_a_file_through_the_browser_previews_then_imports_it(server, p
     expect(page.get_by_text("Contacts (generic, SPEC §2.1) · Contacts · 6 rows")).to_be_visible(
         timeout=30_000)
     shot(page, "import_preview_en")
-    page.get_by_role("button", name="Import 1 file(s)").click()
+    page.get_by_role("button", name="Import 1 file", exact=True).click()
     expect(page.get_by_text("Import finished")).to_be_visible(timeout=30_000)
     expect(page.get_by_text("contacts_french.csv: import #", exact=False).first).to_be_visible()
     shot(page, "import_done_en")
@@ -161,7 +161,9 @@ def test_a_refused_upload_shows_the_precise_error(server, page):
     page.goto(server + "/import?lang=fr")
     page.locator("input[type=file]").set_input_files(str(DATA / "bad" / "bad_date.csv"))
     expect(page.get_by_text("Refusé : rien n'a été importé.")).to_be_visible(timeout=30_000)
-    expect(page.get_by_text("bad_date.csv, row 3, column arrived_at", exact=False)).to_be_visible()
+    # The refusal in the page's language: where the problem is, in French.
+    expect(page.get_by_text("bad_date.csv, ligne 3, colonne arrived_at", exact=False)
+           ).to_be_visible()
     shot(page, "import_refused_fr")
 
 
