@@ -192,7 +192,7 @@ def test_steering_pages_deep_link_and_render(server, page, path, title, last, na
     from playwright.sync_api import expect
 
     page.goto(server + path)
-    expect(page.get_by_role("heading", name=title)).to_be_visible(timeout=30_000)
+    expect(page.get_by_role("heading", name=title, exact=True)).to_be_visible(timeout=30_000)
     expect(page.get_by_role("heading", name=last)).to_be_visible(timeout=60_000)
     expect(page.get_by_test_id("stException")).to_have_count(0)
     if name.startswith(("kpi", "production", "steering", "strategic", "calibration",
