@@ -7,6 +7,7 @@ import streamlit as st
 from app_pages.ui import (
     can_write,
     lang,
+    lang_key,
     pack_buttons,
     save_button,
     show_chart,
@@ -39,7 +40,7 @@ def provider_name(name: str) -> str:
 
 chosen = st.multiselect(tr("selection.providers"), everyone.name.tolist(),
                         default=candidates(db), format_func=provider_name,
-                        key="selection-providers")
+                        key=lang_key("selection-providers"))
 if not chosen:
     st.info(tr("selectionpage.none"))
     st.stop()

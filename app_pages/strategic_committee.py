@@ -6,6 +6,7 @@ from app_pages.ui import (
     can_write,
     labeller,
     lang,
+    lang_key,
     pack_buttons,
     show_chart,
     show_error,
@@ -65,7 +66,7 @@ records = proposals.to_dict("records")
 labels = [f"{r['provider']} · {review.table.cell_text(proposed, r, LANGUAGE)} "
           f"({KPI_BY_ID[r['kpi']].label(LANGUAGE)})" for r in records]
 picked = st.multiselect(tr("strategic.pick"), range(len(records)),
-                        format_func=labels.__getitem__, key=f"review-{period.label}",
+                        format_func=labels.__getitem__, key=lang_key(f"review-{period.label}"),
                         placeholder=tr("strategic.pick_placeholder")) if can_write() else []
 if can_write() and st.button(tr("strategic.accept"), type="primary", disabled=not picked):
     try:

@@ -103,6 +103,13 @@ def lang() -> str:
     return st.session_state.get("lang") or DEFAULT_LANGUAGE
 
 
+def lang_key(name: str) -> str:
+    """The key of a widget whose options are shown translated. Streamlit keeps such a
+    widget's value as the text shown, so after a language switch the old text would come
+    back as an unknown option: one widget per language instead."""
+    return f"{name}-{lang()}"
+
+
 def tr(key: str, **values) -> str:
     return t(key, lang(), **values)
 

@@ -12,6 +12,7 @@ from app_pages.ui import (
     can_write,
     file_import,
     lang,
+    lang_key,
     save_button,
     show_chart,
     show_table,
@@ -48,6 +49,9 @@ from kpi.visits.signals import visit_data
 db = store()
 LANGUAGE = lang()
 DATE_FORMAT = "DD/MM/YYYY" if LANGUAGE == "fr" else "YYYY-MM-DD"
+# Widgets showing translated options: one per language (see lang_key).
+CHOICE, FILTER, MODE, UPLOAD_PROVIDER = (lang_key(name) for name in (
+    "visit-choice", "visit-filter", "visit-mode", "upload-provider"))
 ALL = ""
 st.title(tr("nav.visits"))
 st.caption(tr("visitpage.help"))
@@ -70,21 +74,21 @@ def rating_styles(frame: pd.DataFrame, columns: list[str]):
 
 
 if "visit-saved" in st.session_state:  # a visit just saved or imported: show it
-    st.session_state["visit-choice"] = st.session_state.pop("visit-saved")
-    st.session_state["visit-filter"] = ALL
+    st.session_state[CHOICE] = st.session_state.pop("visit-saved")
+    st.session_state[FILTER] = ALL
 
 if len(everyone) > 1:
     col_filter, col_visit = st.columns([1, 2])
     shown = col_filter.selectbox(
-        tr("col.provider"), [ALL, *everyone.name], key="visit-filter",
+        tr("col.provider"), [ALL, *everyone.name], key=FILTER,
         format_func=lambda n: t("visitpage.all", LANGUAGE) if n == ALL else provider_name(n))
 else:  # a provider account sees its own provider only: nothing to filter
     col_visit, shown = st, ALL
 visits = list_visits(db, provider=shown or None)
 by_id = {int(v["visit_id"]): v for _, v in visits.iterrows()}
-if st.session_state.get("visit-choice") not in by_id:
-    st.session_state.pop("visit-choice", None)
-chosen = col_visit.selectbox(tr("visitpage.choose"), list(by_id), key="visit-choice",
+if st.session_state.get(CHOICE) not in by_id:
+    st.session_state.pop(CHOICE, None)
+chosen = col_visit.selectbox(tr("visitpage.choose"), list(by_id), key=CHOICE,
                              format_func=lambda i: views.visit_label(by_id[i], LANGUAGE))
 
 st.subheader(tr("visitpage.list"))
@@ -149,7 +153,7 @@ st.divider()
 def visit_form(base: pd.Series | None) -> None:
     """Enter a new visit, or edit `base`: every field, and each grid item's rating and
     notes."""
-    key = "visit-new" if base is None else f"visit-{int(base['visit_id'])}"
+    key = lang_key("visit-new" if base is None else f"visit-{int(base['visit_id'])}")
     if base is None:
         items = visit_grid(db).assign(rating=None, notes=None)
     else:
@@ -230,7 +234,7 @@ def visit_form(base: pd.Series | None) -> None:
 with st.expander(tr("visitpage.enter"), icon=":material/edit:"):
     st.caption(tr("visitpage.form_help"))
     modes = ["new"] if chosen is None else ["new", "edit"]
-    mode = st.radio(tr("visitpage.mode"), modes, horizontal=True, key="visit-mode",
+    mode = st.radio(tr("visitpage.mode"), modes, horizontal=True, key=MODE,
                     format_func=lambda m: t("visitpage.mode_new", LANGUAGE) if m == "new"
                     else t("visitpage.mode_edit", LANGUAGE,
                            visit=views.visit_label(by_id[chosen], LANGUAGE)))
@@ -241,7 +245,7 @@ with st.expander(tr("visitpage.enter"), icon=":material/edit:"):
         if st.checkbox(tr("visitpage.delete_confirm", visit=label), key="visit-delete-sure"):
             if st.button(tr("visitpage.delete"), icon=":material/delete:"):
                 delete_visit(db, int(base["visit_id"]))
-                for name in ("visit-delete-sure", "visit-mode"):
+                for name in ("visit-delete-sure", MODE):
                     st.session_state.pop(name, None)
                 st.toast(tr("visitpage.deleted", visit=label))
                 st.rerun()
@@ -249,7 +253,7 @@ with st.expander(tr("visitpage.enter"), icon=":material/edit:"):
 with st.expander(tr("visitpage.upload"), icon=":material/upload_file:"):
     st.caption(tr("visitpage.upload_help"))
     upload_provider = st.selectbox(tr("visitpage.upload_provider"), everyone.name.tolist(),
-                                   format_func=provider_name, key="upload-provider")
+                                   format_func=provider_name, key=UPLOAD_PROVIDER)
 
     def imported(path) -> str:
         visit_id, report = import_visit_file(

@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 import streamlit as st
 
-from app_pages.ui import labeller, lang, save_button, store, tr
+from app_pages.ui import labeller, lang, lang_key, save_button, store, tr
 from kpi.access.links import DEFAULT_BASE_URL, create_link, link_counts, revoke_links
 from kpi.inventory import providers, queues
 from kpi.live.board import TILE_UNITS, TILES, Threshold
@@ -30,7 +30,7 @@ name_to_edit = st.selectbox(tr("boards.load"), ["", *saved],
                             format_func=lambda n: n or new_board)
 current = load_board(db, name_to_edit) if name_to_edit else BoardConfig(
     "", [Scope(p) for p in providers(db)[:1]])
-key = f"board-{name_to_edit}"
+key = lang_key(f"board-{name_to_edit}")
 
 name = st.text_input(tr("boards.name"), value=current.name, key=f"{key}-name")
 names = providers(db)

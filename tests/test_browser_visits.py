@@ -75,3 +75,24 @@ def test_the_selection_page_warns_of_horizon_contact_and_offers_its_pack(server,
         workbook = load_workbook(io.BytesIO(xlsx.read()))
     cells = {str(c.value) for ws in workbook for row in ws.iter_rows() for c in row if c.value}
     assert {"Horizon Contact", "Veritas Services", "A guided tour"} <= cells
+
+
+def test_switching_language_on_the_selection_page_keeps_the_finalists(server, page):  # noqa: F811
+    """The finalists' names are shown with a translated "(candidate)": Streamlit keeps a
+    widget's value as the text shown, so the switch must not bring the English text back as
+    an unknown provider."""
+    from playwright.sync_api import expect
+
+    page.goto(server + "/selection?lang=en")
+    expect(page.get_by_role("heading", name="Provider selection: finalists compared")
+           ).to_be_visible(timeout=60_000)
+    settled(page)
+    page.get_by_test_id("stSidebar").get_by_text("Français").click()
+    expect(page.get_by_role("heading", name="Sélection de prestataires : finalistes comparés")
+           ).to_be_visible(timeout=60_000)
+    settled(page)
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    expect(page.get_by_text("Horizon Contact (candidat)")).to_have_count(1)
+    errors = page.get_by_test_id("stAlertContentError").get_by_test_id("stMarkdownContainer")
+    expect(errors).to_have_count(1)
+    expect(errors.first).to_contain_text("Horizon Contact")

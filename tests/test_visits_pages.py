@@ -92,7 +92,7 @@ def test_the_visits_page_lists_every_visit_and_shows_nordcalls_disagreement(visi
                        "Avis": "défavorable", "Note": "41,7", "Graves": "2", "Mineurs": "3"}
     # The newest visit is shown first: Nordcall's calm floor against its occupancy, read
     # here straight from agent activity over the four weeks up to the visit's.
-    assert at.selectbox(key="visit-choice").value == int(read(
+    assert at.selectbox(key="visit-choice-fr").value == int(read(
         visits_db, "SELECT visit_id FROM visits WHERE provider = 'Nordcall'").iloc[0, 0])
     occupancy = read(visits_db, """
         SELECT sum(coalesce(talk_s, 0) + coalesce(hold_s, 0) + coalesce(acw_s, 0))
@@ -113,7 +113,7 @@ def test_a_candidates_visit_says_there_is_no_data_to_compare(visits_db):
     at = open_as("pilot", VISITS)
     horizon = int(read(visits_db, "SELECT visit_id FROM visits "
                                   "WHERE provider = 'Horizon Contact'").iloc[0, 0])
-    at.selectbox(key="visit-choice").set_value(horizon).run()
+    at.selectbox(key="visit-choice-en").set_value(horizon).run()
     assert not at.exception and not at.warning
     assert "Horizon Contact is a candidate: there is no production data yet" in " ".join(
         i.value for i in at.info)
@@ -127,16 +127,16 @@ def test_a_candidates_visit_says_there_is_no_data_to_compare(visits_db):
 def test_a_pilot_saves_a_visit_through_the_form_and_it_is_in_the_database(visits_db):
     at = open_as("pilot", VISITS)
     before = read(visits_db, "SELECT count(*) AS n FROM visits").n[0]
-    at.selectbox(key="visit-new-provider").set_value("Veritas Services")
-    at.date_input(key="visit-new-day").set_value(date(2026, 3, 17))
-    at.text_input(key="visit-new-site").input("Aix-en-Provence")
-    at.text_input(key="visit-new-visitors").input("Pilot")
-    at.number_input(key="visit-new-listening").set_value(3)
-    at.selectbox(key="visit-new-verdict").set_value("reservations")
-    at.text_area(key="visit-new-notes").input("Second visit, unannounced.")
-    at.radio(key="visit-new-rating-supervision").set_value("serious")
-    at.text_input(key="visit-new-notes-supervision").input("Nobody on the floor at 9")
-    at.radio(key="visit-new-rating-guided_tour").set_value("not_seen")
+    at.selectbox(key="visit-new-en-provider").set_value("Veritas Services")
+    at.date_input(key="visit-new-en-day").set_value(date(2026, 3, 17))
+    at.text_input(key="visit-new-en-site").input("Aix-en-Provence")
+    at.text_input(key="visit-new-en-visitors").input("Pilot")
+    at.number_input(key="visit-new-en-listening").set_value(3)
+    at.selectbox(key="visit-new-en-verdict").set_value("reservations")
+    at.text_area(key="visit-new-en-notes").input("Second visit, unannounced.")
+    at.radio(key="visit-new-en-rating-supervision").set_value("serious")
+    at.text_input(key="visit-new-en-notes-supervision").input("Nobody on the floor at 9")
+    at.radio(key="visit-new-en-rating-guided_tour").set_value("not_seen")
     button(at, "Save the visit").click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     visit = read(visits_db, "SELECT * FROM visits WHERE site = 'Aix-en-Provence'")
@@ -151,17 +151,17 @@ def test_a_pilot_saves_a_visit_through_the_form_and_it_is_in_the_database(visits
     assert [[i, r, n if isinstance(n, str) else None] for i, r, n in ratings.values] == [
         ["guided_tour", "not_seen", None], ["supervision", "serious", "Nobody on the floor at 9"]]
     # The page now shows that visit: 100 × (0 + 1) / 2 = 50.0, one serious signal.
-    assert at.selectbox(key="visit-choice").value == int(v.visit_id)
+    assert at.selectbox(key="visit-choice-en").value == int(v.visit_id)
     row = next(r for r in table_rows(at) if r["Site"] == "Aix-en-Provence")
     assert (row["Score"], row["Serious"], row["Minor"], row["Verdict"]) == (
         "50.0", "1", "0", "with reservations")
-    assert at.text_input(key="visit-new-site").value == ""  # a blank form for the next one
+    assert at.text_input(key="visit-new-en-site").value == ""  # a blank form for the next one
 
 
 def test_a_visit_without_its_site_is_refused_and_nothing_is_written(visits_db):
     before = read(visits_db, "SELECT count(*) AS n FROM visits").n[0]
     at = open_as("pilot", VISITS, "fr")
-    at.radio(key="visit-new-rating-hands").set_value("minor")
+    at.radio(key="visit-new-fr-rating-hands").set_value("minor")
     button(at, "Enregistrer la visite").click().run()
     assert not at.exception
     (error,) = [e.value for e in at.error]
@@ -174,8 +174,8 @@ def test_a_pilot_edits_the_shown_visit_which_keeps_its_place(visits_db):
     at = open_as("pilot", VISITS)
     nordcall = int(read(visits_db, "SELECT visit_id FROM visits "
                                    "WHERE provider = 'Nordcall'").iloc[0, 0])
-    at.radio(key="visit-mode").set_value("edit").run()
-    key = f"visit-{nordcall}"
+    at.radio(key="visit-mode-en").set_value("edit").run()
+    key = f"visit-{nordcall}-en"
     assert at.text_input(key=f"{key}-site").value == "Lille"
     assert at.radio(key=f"{key}-rating-too_calm").value == "minor"
     at.radio(key=f"{key}-rating-too_calm").set_value("serious")
@@ -191,8 +191,8 @@ def test_correcting_a_visits_site_keeps_one_visit(visits_db):
     at = open_as("pilot", VISITS)
     nordcall = int(read(visits_db, "SELECT visit_id FROM visits "
                                    "WHERE provider = 'Nordcall'").iloc[0, 0])
-    at.radio(key="visit-mode").set_value("edit").run()
-    at.text_input(key=f"visit-{nordcall}-site").set_value("Lille Europe")
+    at.radio(key="visit-mode-en").set_value("edit").run()
+    at.text_input(key=f"visit-{nordcall}-en-site").set_value("Lille Europe")
     button(at, "Save the visit").click().run()
     assert not at.exception and not at.error
     assert read(visits_db, "SELECT count(*) AS n FROM visits").n[0] == before
@@ -209,7 +209,7 @@ def test_an_uploaded_grid_with_an_unknown_item_is_refused_by_row_and_column(visi
     before = read(visits_db, "SELECT (SELECT count(*) FROM visits) AS v, "
                              "(SELECT count(*) FROM visit_ratings) AS r").values.tolist()
     at = open_as("pilot", VISITS)
-    at.selectbox(key="upload-provider").set_value(OWN).run()
+    at.selectbox(key="upload-provider-en").set_value(OWN).run()
     at.file_uploader[0].set_value(("nordcall.csv", FILLED_GRID.encode(), "text/csv")).run()
     button(at, "Import the visit").click().run()
     assert not at.exception
@@ -223,7 +223,7 @@ def test_an_uploaded_grid_with_an_unknown_item_is_refused_by_row_and_column(visi
 
 def test_an_uploaded_grid_becomes_the_providers_visit(visits_db):
     at = open_as("pilot", VISITS)
-    at.selectbox(key="upload-provider").set_value(OWN).run()
+    at.selectbox(key="upload-provider-en").set_value(OWN).run()
     grid = FILLED_GRID.replace("Training room;grave", "6;grave")  # signal 6: guided tour
     at.file_uploader[0].set_value(("nordcall.csv", grid.encode(), "text/csv")).run()
     button(at, "Import the visit").click().run()
@@ -232,7 +232,7 @@ def test_an_uploaded_grid_becomes_the_providers_visit(visits_db):
                              "USING (visit_id) WHERE provider = ? AND visited_on = ? "
                              "ORDER BY item", [OWN, date(2026, 3, 10)])
     assert stored.values.tolist() == [["guided_tour", "serious"], ["supervision", "minor"]]
-    assert at.selectbox(key="visit-choice").value == int(read(
+    assert at.selectbox(key="visit-choice-en").value == int(read(
         visits_db, "SELECT visit_id FROM visits WHERE provider = ? AND visited_on = ?",
         [OWN, date(2026, 3, 10)]).iloc[0, 0])
 
@@ -283,7 +283,7 @@ def test_grid_items_a_pilot_adds_make_a_new_version_the_page_then_shows(visits_d
     at = open_as("pilot", VISITS)
     assert "Version 2, in force since 2026-03-18: 7 items." in [c.value for c in at.caption]
     # A new visit is rated on it; the demo's visits keep version 1.
-    assert at.radio(key="visit-new-rating-training_room").value == "none"
+    assert at.radio(key="visit-new-en-rating-training_room").value == "none"
     assert at.table[0].value.index.tolist()[-1] == "A guided tour"
 
 
@@ -310,7 +310,7 @@ def test_an_executive_reads_both_pages_and_changes_nothing(visits_db):
 
 def test_the_selection_compares_the_candidates_and_a_serious_signal_stands_out(visits_db):
     at = open_as("pilot", SELECTION)
-    assert at.multiselect(key="selection-providers").value == CANDIDATES
+    assert at.multiselect(key="selection-providers-en").value == CANDIDATES
     assert [e.value for e in at.error] == [
         "Horizon Contact: 2 serious signals seen — A floor that is too calm, A guided tour"]
     # 100 × (0.5 + 0.5 + 0 + 1 + 0.5 + 0) / 6 and 100 × (1 + 1 + 1 + 1 + 0.5 + 1) / 6.
@@ -338,14 +338,14 @@ def test_the_selection_compares_the_candidates_and_a_serious_signal_stands_out(v
 
 def test_a_never_visited_provider_is_said_so(visits_db):
     at = open_as("pilot", SELECTION, "fr")
-    at.multiselect(key="selection-providers").set_value(["Veritas Services", OWN]).run()
+    at.multiselect(key="selection-providers-fr").set_value(["Veritas Services", OWN]).run()
     assert not at.exception and not at.error
     with Store(visits_db) as store:  # a provider with no visit: a new candidate
         from kpi.visits.candidates import add_candidate
 
         add_candidate(store, "Nouvel Appel")
     at = open_as("pilot", SELECTION, "fr")
-    at.multiselect(key="selection-providers").set_value(["Nouvel Appel"]).run()
+    at.multiselect(key="selection-providers-fr").set_value(["Nouvel Appel"]).run()
     assert not at.exception
     assert "Nouvel Appel : pas encore visité" in " ".join(i.value for i in at.info)
 
