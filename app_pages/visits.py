@@ -19,6 +19,7 @@ from app_pages.ui import (
     store,
     tr,
 )
+from kpi import clock
 from kpi.errors import CockpitError
 from kpi.i18n import format_date, format_value, t
 from kpi.metrics.registry import COUNT, SCORE
@@ -166,7 +167,7 @@ def visit_form(base: pd.Series | None) -> None:
             tr("col.provider"), names, format_func=provider_name, key=f"{key}-provider",
             index=0 if base is None else names.index(base["provider"]))
         day = col_day.date_input(tr("visits.col.visited_on"),
-                                 value=date.today() if base is None else base["visited_on"],
+                                 value=clock.today() if base is None else base["visited_on"],
                                  min_value=date(2000, 1, 1), max_value=date(2100, 1, 1),
                                  format=DATE_FORMAT, key=f"{key}-day")
         site = col_site.text_input(tr("visits.col.site"), key=f"{key}-site",
@@ -296,7 +297,7 @@ with st.expander(tr("visitpage.candidates"), icon=":material/person_search:"):
             tr("visitpage.announced_saved"))
         st.divider()
         col_on, col_promote = st.columns([1, 2], vertical_alignment="bottom")
-        on = col_on.date_input(tr("visitpage.promote_on"), value=date.today(),
+        on = col_on.date_input(tr("visitpage.promote_on"), value=clock.today(),
                                min_value=date(2000, 1, 1), max_value=date(2100, 1, 1),
                                format=DATE_FORMAT, key="promote-on")
         if col_promote.button(tr("visitpage.promote", name=who), icon=":material/verified:"):
@@ -323,7 +324,7 @@ with st.expander(tr("visitpage.grid"), icon=":material/checklist:"):
                for c in views.NEW_ITEM_COLUMNS[:-1]},
             "weight": st.column_config.NumberColumn(tr("visits.col.weight"), min_value=0.0,
                                                     default=1.0)})
-    valid_from = st.date_input(tr("quality.valid_from"), value=date.today(),
+    valid_from = st.date_input(tr("quality.valid_from"), value=clock.today(),
                                min_value=date(2000, 1, 1), max_value=date(2100, 1, 1),
                                format=DATE_FORMAT, key="grid-from")
     save_button(tr("visitpage.save_grid"), lambda: save_visit_grid(

@@ -1710,6 +1710,8 @@ MESSAGES: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
     "visits.figure.price_per_contact": ("Price per contact", "Prix par contact"),
     "visits.latest": ("Latest floor visit", "Dernière visite plateau"),
     "visits.none": ("No floor visit recorded yet.", "Aucune visite plateau enregistrée."),
+    "visits.none_by_period_end": ("No floor visit recorded by the end of the period.",
+                                  "Aucune visite plateau enregistrée à la fin de la période."),
     "visits.summary": ("{day}, {site}: score {score}, verdict {verdict}; {serious}, {minor}; "
                        "{disagree}.",
                        "{day}, {site} : note {score}, avis {verdict} ; {serious}, {minor} ; "

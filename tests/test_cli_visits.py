@@ -170,3 +170,14 @@ def test_steering_pack_shows_the_latest_visit_and_its_disagreement(demo_db, tmp_
     assert main(["report", "steering", "--provider", "Nordcall", "--month", "2026-02",
                  "--out", str(out_feb), "--db", str(demo_db)]) == 0
     assert "Aucune visite plateau enregistrée" in out_feb.read_text(encoding="utf-8")
+
+
+def test_strategic_pack_before_any_visit_says_so_without_a_table_of_dashes(demo_db, tmp_path):
+    # The demo's visits are dated in February and March 2026 (kpi/demo.py): none by the end
+    # of 2025-Q4.
+    out = tmp_path / "strategic.xlsx"
+    assert main(["report", "strategic", "--quarter", "2025-Q4", "--out", str(out),
+                 "--lang", "fr", "--db", str(demo_db)]) == 0
+    rows = [r for r in _sheet_rows(load_workbook(out), "Visites plateau") if any(r)]
+    assert rows == [["Dernière visite plateau"],
+                    ["Aucune visite plateau enregistrée à la fin de la période."]]

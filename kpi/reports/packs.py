@@ -46,6 +46,7 @@ from kpi.reports.strategic import (
     STRATEGIC_KPIS,
     StrategicCommittee,
 )
+from kpi.visits import views
 from kpi.visits.signals import check_text
 
 
@@ -383,21 +384,12 @@ def statement_pack(result, lang: str = "en") -> Pack:
         lang, f"statement_{result.provider}_{result.period}".replace(" ", "_"))
 
 
-def _rating_text(rating, lang: str) -> str:
-    return t(f"visits.rating.{rating}" if isinstance(rating, str) else "visits.rating.none",
-             lang)
-
-
-def _verdict_text(verdict, lang: str) -> str:
-    return t(f"visits.verdict.{verdict}", lang) if isinstance(verdict, str) else "—"
-
-
 def visit_summary_text(summary, lang: str) -> str:
     """One line: when, where, the score and verdict, the signals seen, the disagreements."""
     v = summary.visit
     return t("visits.summary", lang, day=format_date(v["visited_on"], lang), site=v["site"],
              score=format_value(v["score"], SCORE, lang),
-             verdict=_verdict_text(v["verdict"], lang),
+             verdict=views.verdict_text(v["verdict"], lang),
              serious=t("visits.summary.serious", lang, n=int(v["serious"])),
              minor=t("visits.summary.minor", lang, n=int(v["minor"])),
              disagree=t("visits.summary.disagree", lang, n=summary.disagreements))
@@ -407,14 +399,15 @@ def visit_section(summary, lang: str) -> Section:
     """A committee's latest floor visit: every item's rating and notes and, for the signals
     the data can read, what it says; serious signals and disagreements highlighted."""
     if summary is None:
-        return Section("visit", t("visits.latest", lang), text=t("visits.none", lang))
+        return Section("visit", t("visits.latest", lang),
+                       text=t("visits.none_by_period_end", lang))
     v = summary.visit
     checks = {} if summary.data is None else {
         c["item"]: c for c in summary.data.checks.to_dict("records")}
     items = summary.items
     rows = pd.DataFrame({
-        "item": [r.label_fr if lang == "fr" else r.label_en for r in items.itertuples()],
-        "rating": [_rating_text(r, lang) for r in items.rating],
+        "item": [views.item_label(r, lang) for r in items.to_dict("records")],
+        "rating": [views.rating_text(r, lang) for r in items.rating],
         "notes": [n if isinstance(n, str) else "" for n in items.notes],
         "data": [check_text(checks[i], lang) if i in checks else "" for i in items.item]})
     highlight = [r == "serious" or checks.get(i, {}).get("agree") is False
@@ -435,13 +428,16 @@ def visit_section(summary, lang: str) -> Section:
 def visits_section(summaries: dict, lang: str) -> Section:
     """The strategic committee's view of the floors: each provider's latest visit in a row,
     those with a serious signal or a disagreement with the data highlighted."""
+    if all(summary is None for summary in summaries.values()):  # no table of dashes
+        return Section("visits", t("visits.latest", lang),
+                       text=t("visits.none_by_period_end", lang), sheet=t("nav.visits", lang))
     rows = []
     for provider, summary in summaries.items():
         v = None if summary is None else summary.visit
         rows.append({"provider": provider,
                      "visited_on": None if v is None else v["visited_on"],
                      "site": "" if v is None else v["site"],
-                     "verdict": "" if v is None else _verdict_text(v["verdict"], lang),
+                     "verdict": "" if v is None else views.verdict_text(v["verdict"], lang),
                      "score": None if v is None else v["score"],
                      "serious": None if v is None else v["serious"],
                      "minor": None if v is None else v["minor"],
@@ -458,8 +454,7 @@ def visits_section(summaries: dict, lang: str) -> Section:
         Column("minor", t("visits.col.minor", lang), COUNT),
         Column("disagreements", t("visits.col.disagreements", lang), COUNT)],
         highlight=[bool(r["serious"]) or bool(r["disagreements"]) for r in rows]),
-        text=None if rows and any(s is not None for s in summaries.values())
-        else t("visits.none", lang), sheet=t("nav.visits", lang))
+        sheet=t("nav.visits", lang))
 
 
 def selection_pack(selection, lang: str = "en") -> Pack:
@@ -476,15 +471,14 @@ def selection_pack(selection, lang: str = "en") -> Pack:
         "provider": p, "stage": t(f"visits.stage.{of(p, 'stage')}", lang) if of(p, "stage")
         else "", "visited_on": of(p, "visited_on"), "site": of(p, "site") or "",
         "listening": of(p, "listening_sessions"),
-        "verdict": _verdict_text(of(p, "verdict"), lang) if of(p, "visited_on") else
+        "verdict": views.verdict_text(of(p, "verdict"), lang) if of(p, "visited_on") else
         t("selection.not_visited", lang),
         "score": sel.scores.get(p), "serious": len(sel.serious.get(p, []))}
         for p in providers])
     ratings = pd.DataFrame({
-        "item": [r.label_fr if lang == "fr" else r.label_en
-                 for r in sel.ratings.itertuples()],
+        "item": [views.item_label(r, lang) for r in sel.ratings.to_dict("records")],
         "weight": sel.ratings.weight,
-        **{f"rating_{i}": [_rating_text(r, lang) for r in sel.ratings[p]]
+        **{f"rating_{i}": [views.rating_text(r, lang) for r in sel.ratings[p]]
            for i, p in enumerate(providers)}})
     figures = sel.figures.assign(label=[t(f"visits.figure.{f}", lang)
                                         for f in sel.figures.figure])
@@ -493,11 +487,10 @@ def selection_pack(selection, lang: str = "en") -> Pack:
         Column("label", t("visits.col.figure", lang)),
         *[Column(f"figure_{i}", p, ROW_UNIT) for i, p in enumerate(providers)]],
         kpi_key="unit")
-    warnings = [t("selection.serious_warning", lang, provider=p, n=len(items), items=", ".join(
-        _item_label(sel.ratings, i, lang) for i in items))
-        for p, items in sel.serious.items() if items]
-    notes = [{"provider": p, "item": _item_label(sel.ratings, r.item, lang),
-              "rating": _rating_text(r.rating, lang), "notes": r.notes}
+    warnings = views.serious_warnings(sel, lang)
+    labels = {r["item"]: views.item_label(r, lang) for r in sel.ratings.to_dict("records")}
+    notes = [{"provider": p, "item": labels.get(r.item, r.item),
+              "rating": views.rating_text(r.rating, lang), "notes": r.notes}
              for p, frame in sel.notes.items() for r in frame.itertuples()
              if isinstance(r.notes, str) and r.notes]
     notes = pd.DataFrame(notes, columns=["provider", "item", "rating", "notes"])
@@ -530,10 +523,3 @@ def selection_pack(selection, lang: str = "en") -> Pack:
              Column("rating", t("visits.col.rating", lang)),
              Column("notes", t("visits.col.notes", lang))]))],
         lang, "selection_" + "_".join(p.replace(" ", "_") for p in providers))
-
-
-def _item_label(ratings: pd.DataFrame, item: str, lang: str) -> str:
-    row = ratings[ratings.item == item]
-    if row.empty:
-        return item
-    return row.label_fr.iloc[0] if lang == "fr" else row.label_en.iloc[0]

@@ -9,6 +9,7 @@ from datetime import date
 
 import pandas as pd
 
+from kpi import clock
 from kpi.errors import CockpitError, NotFound
 from kpi.provider_settings import insert_provider
 from kpi.store import Store
@@ -60,7 +61,7 @@ def promote(store: Store, name: str, on: date | None = None) -> None:
 
     def promote_candidate(cur) -> None:
         cur.execute("UPDATE providers SET stage = 'active', promoted_on = ? WHERE name = ?",
-                    [on or date.today(), name])
+                    [on or clock.today(), name])
     store.write(promote_candidate)
 
 

@@ -20,6 +20,7 @@ from datetime import date
 
 import pandas as pd
 
+from kpi import clock
 from kpi.errors import CockpitError, Day, Joined, Msg
 from kpi.quality.grids import item_list_problems
 from kpi.store import Store
@@ -231,7 +232,7 @@ def save_visit_grid(store: Store, table: pd.DataFrame, grid: str = DEFAULT_GRID,
     latest = visit_grid(store, grid) if known else pd.DataFrame()
     if not latest.empty and _same_items(latest, items):
         return int(latest.version.iloc[0])
-    valid_from = valid_from or date.today()
+    valid_from = valid_from or clock.today()
     version = 1 if latest.empty else int(latest.version.iloc[0]) + 1
     if not latest.empty and valid_from < pd.Timestamp(latest.valid_from.iloc[0]).date():
         raise InvalidVisitGrid(key="error.grid_version", where=where, version=version,
