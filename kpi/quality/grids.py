@@ -97,6 +97,27 @@ def item_list_problems(items: list[str], where: str, other_problems: bool = Fals
     return problems
 
 
+def new_version(latest: pd.DataFrame, items: pd.DataFrame, columns: list[str],
+                valid_from: date, error: type[CockpitError], where: str) -> int | None:
+    """The version a grid's `items` are saved as (quality and visit grids alike): None when
+    they are the `latest` version's items, nothing to save; refused with `error` when the new
+    version would start before the latest one, whose evaluations would change grid."""
+    if not latest.empty and _rows(latest, columns) == _rows(items, columns):
+        return None
+    version = 1 if latest.empty else int(latest.version.iloc[0]) + 1
+    if not latest.empty and valid_from < pd.Timestamp(latest.valid_from.iloc[0]).date():
+        raise error(key="error.grid_version", where=where, version=version,
+                    previous=version - 1, start=Day(latest.valid_from.iloc[0],
+                                                    str(latest.valid_from.iloc[0])))
+    return version
+
+
+def _rows(frame: pd.DataFrame, columns: list[str]) -> list[tuple]:
+    """A grid's items as plain values, empty cells as "" (read back or typed in)."""
+    return [tuple("" if v is None or (not isinstance(v, str) and pd.isna(v)) else v
+                  for v in r) for r in frame[columns].itertuples(index=False)]
+
+
 def save_grid(store: Store, grid: str, table: pd.DataFrame, valid_from: date | None = None,
               where: str = Msg("where.grid")) -> int:
     """Store the grid's items as a new version when they differ from the latest one; the
@@ -107,14 +128,9 @@ def save_grid(store: Store, grid: str, table: pd.DataFrame, valid_from: date | N
     items = _clean(table, where)
     valid_from = valid_from or clock.today()
     latest = grid_items(store, grid)
-    if not latest.empty and latest[COLUMNS].reset_index(drop=True).equals(
-            items.astype(latest[COLUMNS].dtypes.to_dict()).reset_index(drop=True)):
+    version = new_version(latest, items, COLUMNS, valid_from, InvalidGrid, where)
+    if version is None:
         return int(latest.version.iloc[0])
-    version = 1 if latest.empty else int(latest.version.iloc[0]) + 1
-    if not latest.empty and valid_from < pd.Timestamp(latest.valid_from.iloc[0]).date():
-        raise InvalidGrid(key="error.grid_version", where=where, version=version,
-                          previous=version - 1, start=Day(
-                              latest.valid_from.iloc[0], str(latest.valid_from.iloc[0])))
 
     def run(cur) -> None:
         for position, row in enumerate(items.to_dict("records")):

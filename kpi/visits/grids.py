@@ -21,8 +21,8 @@ from datetime import date
 import pandas as pd
 
 from kpi import clock
-from kpi.errors import CockpitError, Day, Joined, Msg
-from kpi.quality.grids import item_list_problems
+from kpi.errors import CockpitError, Joined, Msg
+from kpi.quality.grids import item_list_problems, new_version
 from kpi.store import Store
 
 DEFAULT_GRID = "floor"
@@ -211,13 +211,6 @@ def _clean(table: pd.DataFrame, where: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=COLUMNS, dtype=object)
 
 
-def _same_items(a: pd.DataFrame, b: pd.DataFrame) -> bool:
-    def norm(frame: pd.DataFrame) -> list:
-        return [tuple("" if v is None or (not isinstance(v, str) and pd.isna(v)) else v
-                      for v in r) for r in frame[COLUMNS].itertuples(index=False)]
-    return norm(a) == norm(b)
-
-
 def save_visit_grid(store: Store, table: pd.DataFrame, grid: str = DEFAULT_GRID,
                     valid_from: date | None = None,
                     where: str = Msg("where.visit_grid")) -> int:
@@ -230,14 +223,10 @@ def save_visit_grid(store: Store, table: pd.DataFrame, grid: str = DEFAULT_GRID,
     known = grid == DEFAULT_GRID or bool(store.scalar(
         "SELECT count(*) FROM visit_grid_items WHERE grid = ?", [grid]))
     latest = visit_grid(store, grid) if known else pd.DataFrame()
-    if not latest.empty and _same_items(latest, items):
-        return int(latest.version.iloc[0])
     valid_from = valid_from or clock.today()
-    version = 1 if latest.empty else int(latest.version.iloc[0]) + 1
-    if not latest.empty and valid_from < pd.Timestamp(latest.valid_from.iloc[0]).date():
-        raise InvalidVisitGrid(key="error.grid_version", where=where, version=version,
-                               previous=version - 1, start=Day(
-                                   latest.valid_from.iloc[0], str(latest.valid_from.iloc[0])))
+    version = new_version(latest, items, COLUMNS, valid_from, InvalidVisitGrid, where)
+    if version is None:
+        return int(latest.version.iloc[0])
 
     def run(cur) -> None:
         if grid == DEFAULT_GRID:

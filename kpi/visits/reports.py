@@ -111,6 +111,11 @@ def check_visit(store: Store, report: VisitReport, where: str = Msg("where.visit
                 ) -> list[Msg]:
     """What is wrong with a report, in words (empty: it can be saved): each a str in English,
     `text(lang)` in the reader's language."""
+    return _problems(store, report, visit_grid(store, report.grid, on=report.visited_on), where)
+
+
+def _problems(store: Store, report: VisitReport, grid: pd.DataFrame, where: str) -> list[Msg]:
+    """check_visit's rules against the grid in force on the visit's day."""
     problems = []
     if not _known_provider(store, report.provider):
         problems.append(Msg("error.visit_provider", where=where, name=repr(report.provider)))
@@ -123,7 +128,7 @@ def check_visit(store: Store, report: VisitReport, where: str = Msg("where.visit
     if report.verdict is not None and report.verdict not in VERDICTS:
         problems.append(Msg("error.visit_verdict", where=where, verdict=repr(report.verdict),
                             verdicts=", ".join(VERDICTS)))
-    items = set(visit_grid(store, report.grid, on=report.visited_on).item)
+    items = set(grid.item)
     for item, (rating, _notes) in report.ratings.items():
         if item not in items:
             problems.append(Msg("error.visit_item", where=where, item=repr(item)))
@@ -141,13 +146,13 @@ def save_visit(store: Store, report: VisitReport, source: str = "page",
     `replaces`: the visit being edited. Its provider, day or site may change (the same
     visit, its ratings replaced), unless another visit already has the new ones. Without
     it, a report of another day or site is another visit, and the one edited would stay."""
-    problems = check_visit(store, report)
+    grid = visit_grid(store, report.grid, on=report.visited_on)
+    problems = _problems(store, report, grid, Msg("where.visit"))
     if replaces is not None and not store.scalar(
             "SELECT count(*) FROM visits WHERE visit_id = ?", [replaces]):
         problems.append(Msg("error.visit_no_replace", where=Msg("where.visit"), id=replaces))
     if problems:
         raise ImportRefused(source, [Problem(None, None, None, p) for p in problems])
-    grid = visit_grid(store, report.grid, on=report.visited_on)
     version = int(grid.version.iloc[0])
 
     def save_visit_report(cur) -> int:
