@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.ui import lang, show_chart, store, tr
+from kpi.errors import in_language
 from kpi.i18n import format_date, format_value
 from kpi.inventory import declared_range, declaring_providers
 from kpi.metrics.reconcile import reconciliation, reconciliation_summary
@@ -60,5 +61,5 @@ shown = pd.DataFrame({
                                                                  strict=True)]
        for c in ("declared", "recomputed_detail", "recomputed_counts")},
     tr("reconcile.col.status"): table.status.map(lambda s: tr(f"reconcile.{s}")),
-    tr("reconcile.col.note"): table.note})
+    tr("reconcile.col.note"): [in_language(note, LANGUAGE) for note in table.note]})
 st.dataframe(shown, hide_index=True, width="stretch")

@@ -45,7 +45,15 @@ def test_statuses_equal_a_hand_count(declared):
         "consistent", "other_definition", "inconsistent", "no_data"]
     note = table[(table.period_start.astype(str) == "2026-03-03")
                  & (table.kpi == "answer_rate")].note.iloc[0]
-    assert "answered / (answered + abandoned)" in note
+    assert note == "follows answered / (answered + abandoned), not answered / offered"
+    # The same words on a French page; day 3's rate, 95 %, against 85 / 100 by contract.
+    assert note.text("fr") == ("suit décrochés / (décrochés + abandonnés), "
+                               "pas décrochés / présentés")
+    day3 = table[(table.period_start.astype(str) == "2026-03-04")
+                 & (table.kpi == "answer_rate")].note.iloc[0]
+    assert (str(day3), day3.text("fr")) == (
+        "follows no known definition (answered / offered gives 0.85)",
+        "ne suit aucune définition connue (décrochés / présentés donne 0,85)")
     # The report's own counts: day 2 declares 10 abandoned where 100 − 80 = 20.
     assert status(table, "2026-03-03", "abandoned") == "inconsistent"
     assert status(table, "2026-03-02", "abandoned") == "consistent"

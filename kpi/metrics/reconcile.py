@@ -11,6 +11,7 @@ from datetime import date
 
 import pandas as pd
 
+from kpi.errors import Msg, Num
 from kpi.metrics.compile import KpiRequest
 from kpi.metrics.engine import compute_kpis
 from kpi.metrics.registry import SHOWN_IN
@@ -83,15 +84,17 @@ _RATES = ("answer_rate", "abandon_rate", "service_level")
 # A KPI's value from a report's own counts: the contract's definition first, then other
 # common ones a provider may publish, each named. A report gives no short abandons, so the
 # contract's answer rate over its counts is answered / offered.
-_FROM_COUNTS: dict[str, list[tuple[str, object]]] = {
-    "offered": [("answered + abandoned", lambda o, a, b: a + b)],
-    "answered": [("offered − abandoned", lambda o, a, b: o - b)],
-    "abandoned": [("offered − answered", lambda o, a, b: o - a)],
-    "answer_rate": [("answered / offered", lambda o, a, b: a / o if o else None),
-                    ("answered / (answered + abandoned)",
+_FROM_COUNTS: dict[str, list[tuple[Msg, object]]] = {
+    "offered": [(Msg("reconcile.def.answered_plus_abandoned"), lambda o, a, b: a + b)],
+    "answered": [(Msg("reconcile.def.offered_minus_abandoned"), lambda o, a, b: o - b)],
+    "abandoned": [(Msg("reconcile.def.offered_minus_answered"), lambda o, a, b: o - a)],
+    "answer_rate": [(Msg("reconcile.def.answered_over_offered"),
+                     lambda o, a, b: a / o if o else None),
+                    (Msg("reconcile.def.answered_over_handled"),
                      lambda o, a, b: a / (a + b) if a + b else None)],
-    "abandon_rate": [("abandoned / offered", lambda o, a, b: b / o if o else None),
-                     ("abandoned / (answered + abandoned)",
+    "abandon_rate": [(Msg("reconcile.def.abandoned_over_offered"),
+                      lambda o, a, b: b / o if o else None),
+                     (Msg("reconcile.def.abandoned_over_handled"),
                       lambda o, a, b: b / (a + b) if a + b else None)],
 }
 
@@ -109,10 +112,11 @@ def _known(value) -> bool:
     return value is not None and not pd.isna(value)
 
 
-def _status(kpi: str, declared, counts: dict | None, detail) -> tuple[object, str, str]:
-    """(recomputed_counts, status, note) of one declared figure."""
+def _status(kpi: str, declared, counts: dict | None, detail) -> tuple[object, str, Msg]:
+    """(recomputed_counts, status, note) of one declared figure; the note is words (a Msg:
+    English as the command line prints it, `text(lang)` on a page)."""
     if not _known(declared):
-        return None, "no_data", "not reported"
+        return None, "no_data", Msg("reconcile.note.not_reported")
     definitions = []
     if counts is not None and kpi in _FROM_COUNTS and all(
             _known(counts[c]) for c in ("offered", "answered", "abandoned")):
@@ -122,18 +126,22 @@ def _status(kpi: str, declared, counts: dict | None, detail) -> tuple[object, st
     tolerance = _tolerance(kpi, float(declared))
     if _known(contract):
         if abs(float(declared) - contract) <= tolerance:
-            return contract, "consistent", f"follows {definitions[0][0]}"
+            return contract, "consistent", Msg("reconcile.note.follows",
+                                               definition=definitions[0][0])
         for name, value in definitions[1:]:
             if _known(value) and abs(float(declared) - value) <= tolerance:
-                return contract, "other_definition", f"follows {name}, not " \
-                                                     f"{definitions[0][0]}"
-        return contract, "inconsistent", f"follows no known definition " \
-                                         f"({definitions[0][0]} gives {contract:.4g})"
+                return contract, "other_definition", Msg(
+                    "reconcile.note.follows_other", definition=name,
+                    contract=definitions[0][0])
+        return contract, "inconsistent", Msg("reconcile.note.no_definition",
+                                             contract=definitions[0][0],
+                                             value=Num(contract, ".4g"))
     if _known(detail):
         if abs(float(declared) - float(detail)) <= max(tolerance, 1e-9):
-            return None, "consistent", "matches Cockpit's detail"
-        return None, "inconsistent", f"Cockpit's detail gives {float(detail):.4g}"
-    return None, "no_data", "neither the report's counts nor detail give it"
+            return None, "consistent", Msg("reconcile.note.matches_detail")
+        return None, "inconsistent", Msg("reconcile.note.detail_gives",
+                                         value=Num(float(detail), ".4g"))
+    return None, "no_data", Msg("reconcile.note.no_source")
 
 
 def reconciliation(store: Store, provider: str | None = None, date_from: date | None = None,
@@ -177,7 +185,10 @@ def reconciliation(store: Store, provider: str | None = None, date_from: date | 
                          "kpi": kpi, "declared": value if _known(value) else None,
                          "recomputed_detail": recomputed.get(kpi),
                          "recomputed_counts": from_counts, "status": status, "note": note})
-    return pd.DataFrame(rows, columns=RECONCILIATION_COLUMNS)
+    table = pd.DataFrame(rows, columns=RECONCILIATION_COLUMNS)
+    # Kept as objects: pandas would turn the notes into plain (English) strings.
+    table["note"] = pd.Series([r["note"] for r in rows], index=table.index, dtype=object)
+    return table
 
 
 def reconciliation_summary(table: pd.DataFrame) -> pd.DataFrame | None:
