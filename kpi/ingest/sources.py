@@ -3,6 +3,8 @@
 `raw` has `_row` (the row number a person sees in the file or in Excel) and `c0…cN`, one
 text column per column of the file. CSV, JSON lines and queue_log are read by DuckDB in
 bulk; XLSX through openpyxl (DuckDB's excel extension cannot be installed everywhere).
+A delimited file the one-pass path (kpi/ingest/onepass.py) takes comes here only when it
+has a defect or an oddity: this all-text reading is the reference that names it.
 Nothing is typed here, so nothing in a cell is ever interpreted or executed.
 """
 
@@ -233,8 +235,8 @@ def _csv_rows(lines: list[str], sep: str, file_name: str) -> list[list[str]]:
 
 @dataclass(frozen=True)
 class DelimitedLayout:
-    """How a delimited text file is laid out: what every reader of it needs to split it
-    the same way."""
+    """How a delimited text file is laid out: what both readers (the all-text one here and
+    the one-pass typed one, kpi/ingest/onepass.py) need to split it the same way."""
 
     sep: str
     headers: list[str]
