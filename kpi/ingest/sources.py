@@ -104,7 +104,9 @@ def fingerprint(path: Path, max_bytes: int | None = None) -> Fingerprint:
             digest.update(chunk)
             if not complete:
                 break
-            if utf8:
+            # ASCII (most exports) is UTF-8: checked in C without decoding, unless a
+            # character cut at the previous chunk's end is still pending.
+            if utf8 and not (chunk.isascii() and not decoder.getstate()[0]):
                 try:
                     decoder.decode(chunk)
                 except UnicodeDecodeError:
