@@ -383,7 +383,7 @@ def _memory_limit(store: Store, value: str) -> str:
 
 
 class _OnePassBroke(Exception):
-    """A statement of the one-pass path failed (which aborts DuckDB's transaction)."""
+    """The one-pass path failed (a failed statement aborts DuckDB's transaction)."""
 
     def __init__(self, file_name: str) -> None:
         super().__init__(file_name)
@@ -431,7 +431,9 @@ def _one_pass(cur, path: Path, name: str, fp: Fingerprint, limits: Limits, tmp: 
         return _one_pass_write(cur, text, layout, resolved, path, name, fp, limits,
                                provider=provider, sole_provider=sole_provider, who=who,
                                progress=progress, with_preview=with_preview)
-    except duckdb.Error as error:
+    except CockpitError:
+        raise  # a refusal of the reference path's own (the file changed meanwhile)
+    except Exception as error:  # ours to fix: the reference path decides meanwhile
         raise _OnePassBroke(name) from error
 
 

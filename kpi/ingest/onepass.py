@@ -70,12 +70,12 @@ class Plan:
 
 
 def eligible(resolved: Resolved) -> bool:
-    """A header-mapped layout whose fields are read cell by cell (a rate column's scale and
-    a period label are read from the whole column: the reference path reads those)."""
+    """A header-mapped layout of a kind whose fields are read cell by cell (a declared
+    report's rate scale and period labels are read from the whole column, its day numbers
+    from the pilot's first day: the reference path reads those)."""
     if not isinstance(resolved.profile, AliasProfile) or resolved.prepare is not None:
         return False
-    types = {f.name: f.type for f in KIND_FIELDS[resolved.kind]}
-    return not any(types[name] in (PERCENT, PERIOD) for name in resolved.sources)
+    return not any(f.type in (PERCENT, PERIOD) for f in KIND_FIELDS[resolved.kind])
 
 
 def positions(resolved: Resolved, headers: list[str]) -> dict[str, int]:
