@@ -109,9 +109,14 @@ def plan(cur, resolved: Resolved, layout: DelimitedLayout, where: dict[str, int]
     present = {name: f"c{i}" for name, i in where.items()}
     numeric = [n for n in present if kinds[n] in (NUMBER, DURATION)]
     stamps = [n for n in present if kinds[n] is TIMESTAMP]
+    # Each sampled cell trimmed (v_…) and, for a timestamp, read by the tolerant parser
+    # (t_…) once, in a subquery: the probes compare those.
+    inner = [f"{_v(present[n])} AS \"v_{n}\"" for n in (*numeric, *stamps)]
+    inner += [f"{local_timestamp_sql(present[n], 'CAST($tz AS VARCHAR)')} AS \"t_{n}\""
+              for n in stamps]
     probes: list[str] = []
     for name in numeric:
-        v = _v(present[name])
+        v = f'"v_{name}"'
         probes += [
             f"bool_and({v} IS NULL OR (try_cast({v} AS DOUBLE) IS NOT NULL "
             f"AND NOT contains({v}, ',')))",
@@ -120,20 +125,23 @@ def plan(cur, resolved: Resolved, layout: DelimitedLayout, where: dict[str, int]
             f"coalesce(bool_or(contains({v}, ',')), false)",
             f"coalesce(bool_or(contains({v}, ':')), false)",
         ]
+    # Formats worth probing: those that read a column's first sampled value (strptime is
+    # the costly part of the probes).
+    formats = _candidate_formats(cur, layout, [where[n] for n in stamps])
     for name in stamps:
-        v = _v(present[name])
-        tolerant = local_timestamp_sql(present[name], "CAST($tz AS VARCHAR)")
+        v, tolerant = f'"v_{name}"', f'"t_{name}"'
         probes.append(f"count({v})")
-        for fmt in NATIVE_TIMESTAMP_FORMATS:
+        for fmt in formats:
             native = f"try_strptime({v}, '{fmt}')"
             probes.append(f"coalesce(bool_and({v} IS NULL OR ({native} = {tolerant} AND "
                           f"{_SANE_TIMESTAMP.format(c=native)})), false)")
-    found = list(cur.execute(f"SELECT {', '.join(probes)} FROM onepass_sample",
-                             {"tz": zone} if stamps else {}).fetchone()) if probes else []
+    found = list(cur.execute(
+        f"SELECT {', '.join(probes)} FROM (SELECT {', '.join(inner)} FROM onepass_sample)",
+        {"tz": zone} if stamps else {}).fetchone()) if probes else []
 
     numbers = {name: found[4 * i: 4 * i + 4] for i, name in enumerate(numeric)}
     offset = 4 * len(numeric)
-    per = 1 + len(NATIVE_TIMESTAMP_FORMATS)
+    per = 1 + len(formats)
     stamp_probes = {name: found[offset + per * i: offset + per * (i + 1)]
                     for i, name in enumerate(stamps)}
     # The decimal mark is the file's: a comma when a number column writes one (and the
@@ -143,13 +151,13 @@ def plan(cur, resolved: Resolved, layout: DelimitedLayout, where: dict[str, int]
     decimal = "," if comma else "."
     # One timestamp format for the file: the one that reads the most timestamp columns.
     best, best_count = "", 0
-    for j, fmt in enumerate(NATIVE_TIMESTAMP_FORMATS):
+    for j, fmt in enumerate(formats):
         count = sum(1 for p in stamp_probes.values() if p[0] and p[1 + j])
         if count > best_count:
             best, best_count = fmt, count
     native_stamps = {
         name for name, p in stamp_probes.items()
-        if best and ((p[0] and p[1 + NATIVE_TIMESTAMP_FORMATS.index(best)]) or not p[0])}
+        if best and ((p[0] and p[1 + formats.index(best)]) or not p[0])}
 
     result = Plan(columns={f"c{i}": "VARCHAR" for i in range(len(layout.headers))},
                   values={}, timestamp_format=best or NATIVE_TIMESTAMP_FORMATS[0],
@@ -187,6 +195,23 @@ def plan(cur, resolved: Resolved, layout: DelimitedLayout, where: dict[str, int]
                 f"({col} IS NULL OR (strlen({col}) <= $max_cell AND NOT contains({col}, "
                 f"chr(10)) AND NOT contains({col}, chr(13))))")
     return result
+
+
+def _candidate_formats(cur, layout: DelimitedLayout, columns: list[int]) -> list[str]:
+    """The native formats that read the first non-empty sampled value of any of these
+    columns, in NATIVE_TIMESTAMP_FORMATS order."""
+    firsts = []
+    for i in columns:
+        value = next((row[i].strip() for row in layout.sample if row[i].strip()), None)
+        if value is not None:
+            firsts.append(value)
+    if not firsts:
+        return []
+    reads = cur.execute(
+        "SELECT " + ", ".join(f"bool_or(try_strptime(v, '{fmt}') IS NOT NULL)"
+                              for fmt in NATIVE_TIMESTAMP_FORMATS)
+        + " FROM (SELECT unnest(?) AS v)", [firsts]).fetchone()
+    return [fmt for fmt, read in zip(NATIVE_TIMESTAMP_FORMATS, reads, strict=True) if read]
 
 
 def insert_sql(rules: KindRules, kind: str, resolved: Resolved, plan_: Plan,
