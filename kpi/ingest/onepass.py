@@ -265,6 +265,9 @@ def insert_sql(rules: KindRules, kind: str, resolved: Resolved, plan_: Plan,
                           timestampformat=$tsformat, decimal_separator=$decimal,
                           store_rejects=true, rejects_table='{REJECTS_TABLE}',
                           rejects_scan='{REJECTS_SCAN}')),
+        -- `_row` is no row number here (the reference path numbers rows when it names
+        -- one): every kind's derive_sql passes it through, so it carries whether the row's
+        -- cells read as the reference path reads them, to the final verdict below.
         typed AS (
             SELECT CAST(coalesce(_cells AND {' AND '.join(checks) or 'true'}, false)
                         AS INTEGER) AS _row, {fields}
