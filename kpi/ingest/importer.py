@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import re
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -37,6 +38,7 @@ from kpi.errors import (
     say,
 )
 from kpi.i18n import format_date
+from kpi.ingest import onepass
 from kpi.ingest.canonical import RULES, KindRules
 from kpi.ingest.fields import KIND_FIELDS, REQUIRED
 from kpi.ingest.limits import Limits, intake_limits, refuse_not_regular
@@ -51,7 +53,16 @@ from kpi.ingest.profiles import (
     resolve_forced,
     saved_profile,
 )
-from kpi.ingest.sources import Fingerprint, RawFile, fingerprint, load_raw
+from kpi.ingest.sources import (
+    Fingerprint,
+    RawFile,
+    check_file,
+    delimited_layout,
+    fingerprint,
+    is_json_lines,
+    load_raw,
+    utf8_text,
+)
 from kpi.provider_settings import insert_provider
 from kpi.store import Store
 
@@ -187,13 +198,14 @@ def import_export(
     first_day: date | None = None,
     sole_provider: str | None = None,
     limits: Limits | None = None,
+    one_pass: bool = True,
 ) -> ImportReport:
     """Import one file; raises ImportRefused (nothing written) when it cannot be trusted."""
     return import_files(
         store, [(Path(path), file_name or Path(path).name)], provider=provider,
         profile=profile, skip_bad_rows=skip_bad_rows, imported_by=imported_by,
         on_progress=on_progress, first_day=first_day, sole_provider=sole_provider,
-        limits=limits,
+        limits=limits, one_pass=one_pass,
     )[0]
 
 
@@ -245,6 +257,7 @@ def import_files(
     first_day: date | None = None,
     sole_provider: str | None = None,
     limits: Limits | None = None,
+    one_pass: bool = True,
 ) -> list[ImportReport]:
     """Import (path, display name) files in one transaction: all of them, or none.
 
@@ -255,7 +268,9 @@ def import_files(
     Every failure ends as an `ImportRefused` naming the file: the project's own refusals
     as they are, anything unexpected logged with its traceback and refused in words.
     `sole_provider` (an inbox folder's provider) refuses a file with another provider's
-    rows; `limits` default to the stored settings (kpi/ingest/limits.py).
+    rows; `limits` default to the stored settings (kpi/ingest/limits.py). A delimited
+    file is read in one scan where it can be (`one_pass`, kpi/ingest/onepass.py); False
+    reads every file on the reference path (all text, then the tolerant parsers).
     """
     progress = on_progress or _quiet
     forced = _profile_named(store, profile) if profile else None
@@ -272,6 +287,7 @@ def import_files(
             prints.append(fingerprint(Path(path), limits.max_file_bytes))
         except Exception as error:
             raise unexpected_refusal(name, error) from error
+
 
     def run(cur: duckdb.DuckDBPyConnection) -> list[ImportReport]:
         # Options a profile may read in SQL, always bound as parameters.
@@ -292,13 +308,21 @@ def import_files(
                 continue
             try:
                 reports.append(import_one(cur, path, name, fp, step))
-            except CockpitError:
+            except (CockpitError, _OnePassBroke):
                 raise
             except Exception as error:  # anything else: logged, refused in words
                 raise unexpected_refusal(name, error) from error
         return reports
 
     def import_one(cur, path, name: str, fp: Fingerprint, step: Progress) -> ImportReport:
+        if one_pass:
+            with tempfile.TemporaryDirectory(prefix="cockpit-import-") as tmp:
+                report = _one_pass(cur, Path(path), name, fp, limits, Path(tmp), forced=forced,
+                                   candidates=candidates, provider=provider,
+                                   sole_provider=sole_provider, who=who, progress=step,
+                                   with_preview=dry_run)
+            if report is not None:
+                return report
         raw = load_raw(cur, Path(path), name, fp, limits)
         _refuse_if_changed(Path(path), name, fp)
         step(0.3, "mapping")
@@ -317,7 +341,15 @@ def import_files(
     before = _memory_limit(store, f"{int(limits.import_memory_mb)}MB")
     names = ", ".join(name for _, name in files)
     try:
-        reports = (store.trial if dry_run else store.write)(run)
+        try:
+            reports = (store.trial if dry_run else store.write)(run)
+        except _OnePassBroke as broke:
+            # A statement of the one-pass path failed: the transaction is gone, so the whole
+            # batch runs again on the reference path, which decides what the file gets.
+            log.warning("one-pass import of %s failed; reading it again on the reference "
+                        "path", broke.file_name, exc_info=broke.__cause__)
+            one_pass = False
+            reports = (store.trial if dry_run else store.write)(run)
     except CockpitError as refusal:
         if not dry_run:  # one line per refusal, whichever way the file came (page, CLI, inbox)
             log.warning("import refused (%s): %s: %s", who, names,
@@ -350,6 +382,171 @@ def _memory_limit(store: Store, value: str) -> str:
         cur.close()
 
 
+class _OnePassBroke(Exception):
+    """The one-pass path failed (a failed statement aborts DuckDB's transaction)."""
+
+    def __init__(self, file_name: str) -> None:
+        super().__init__(file_name)
+        self.file_name = file_name
+
+
+def _drop_staged(cur) -> None:
+    """`staged` is a temp table on the reference path and a view on the one-pass path; a
+    batch may take both, and DuckDB replaces neither with the other."""
+    tables = cur.execute("SELECT count(*) FROM duckdb_tables() WHERE temporary "
+                         "AND table_name = 'staged'").fetchone()[0]
+    views = cur.execute("SELECT count(*) FROM duckdb_views() WHERE temporary "
+                        "AND view_name = 'staged'").fetchone()[0]
+    if tables:
+        cur.execute("DROP TABLE staged")
+    if views:
+        cur.execute("DROP VIEW staged")
+
+
+def _one_pass(cur, path: Path, name: str, fp: Fingerprint, limits: Limits, tmp: Path, *,
+              forced: Profile | None, candidates: list[Profile], provider: str | None,
+              sole_provider: str | None, who: str, progress: Progress,
+              with_preview: bool) -> ImportReport | None:
+    """Import a delimited file in one scan (kpi/ingest/onepass.py); None, with nothing
+    left behind, when the file is not one the one-pass path reads exactly as the
+    reference path would (any defect, any layout it does not take): the reference path
+    then reads it and decides, in its own words."""
+    if fp.encoding in ("xlsx", "binary", "empty"):
+        return _declined(name, fp.encoding)
+    check_file(name, fp, limits)  # the reference path's first refusal, word for word
+    try:
+        text = utf8_text(path, fp, name, tmp)
+        if is_json_lines(text):
+            return _declined(name, "JSON lines")
+        layout = delimited_layout(text, name, limits, onepass.SAMPLE_ROWS)
+        if layout is None or not layout.sample:
+            return _declined(name, "a queue_log, or no data row in the sample")
+        resolved = (resolve_forced(name, forced, layout.headers) if forced
+                    else detect(name, "table", layout.headers, candidates))
+    except CockpitError as refusal:
+        return _declined(name, f"refused while sampling: {type(refusal).__name__}")
+    if not onepass.eligible(resolved):
+        return _declined(name, f"profile {resolved.profile.name}")
+    try:
+        return _one_pass_write(cur, text, layout, resolved, path, name, fp, limits,
+                               provider=provider, sole_provider=sole_provider, who=who,
+                               progress=progress, with_preview=with_preview)
+    except CockpitError:
+        raise  # a refusal of the reference path's own (the file changed meanwhile)
+    except Exception as error:  # ours to fix: the reference path decides meanwhile
+        raise _OnePassBroke(name) from error
+
+
+def _one_pass_write(cur, text: Path, layout, resolved: Resolved, path: Path, name: str,
+                    fp: Fingerprint, limits: Limits, *, provider: str | None,
+                    sole_provider: str | None, who: str, progress: Progress,
+                    with_preview: bool) -> ImportReport | None:
+    kind, rules = resolved.kind, RULES[resolved.kind]
+    progress(0.3, "mapping")
+    where = onepass.positions(resolved, layout.headers)
+    onepass.load_sample(cur, layout)
+    if "provider" in where:
+        found = [r[0] for r in cur.execute(
+            f"SELECT DISTINCT coalesce(nullif(trim(c{where['provider']}), ''), ?) "
+            "FROM onepass_sample", [provider]).fetchall()]
+    else:
+        found = [provider]
+    if None in found or (sole_provider is not None
+                         and any(p != sole_provider for p in found)):
+        return _declined(name, "providers of the sample")
+    existing = {r[0] for r in cur.execute(
+        "SELECT name FROM providers WHERE list_contains(?, name)", [found]).fetchall()}
+    new_providers = [p for p in found if p not in existing]
+    for p in found:
+        insert_provider(cur, p)
+    import_id = _next_import_id(cur)
+    bad = -import_id
+    key = _quoted("provider", *rules.key)
+
+    def give_up(reason: str, written: bool = True) -> None:
+        """Leave the transaction as it was: the reference path reads the file."""
+        if written:
+            cur.execute(f"DELETE FROM {rules.table} WHERE import_id IN (?, ?)",
+                        [import_id, bad])
+        if new_providers:
+            cur.execute("DELETE FROM providers WHERE list_contains(?, name)",
+                        [new_providers])
+        return _declined(name, reason)
+
+    zone = _single_zone(cur, found)
+    taken = cur.execute(f"SELECT count(*) FROM {rules.table} WHERE import_id IN (?, ?)",
+                        [import_id, bad]).fetchone()[0]
+    if zone is None or taken:
+        return give_up("several time zones" if zone is None else "import id taken",
+                       written=False)
+    table_columns = [(c, t, n == "YES" or n is True) for c, t, n in cur.execute(
+        "SELECT column_name, data_type, is_nullable FROM duckdb_columns() "
+        "WHERE table_name = ? AND database_name = current_database() "
+        "AND schema_name = 'main' ORDER BY column_index", [rules.table]).fetchall()]
+    reading = onepass.plan(cur, resolved, layout, where, zone)
+    sql = onepass.insert_sql(rules, kind, resolved, reading, table_columns)
+    if sql is None:
+        return give_up("a column type without filler", written=False)
+    progress(0.45, "checking")
+    cur.execute(f"DROP TABLE IF EXISTS {onepass.REJECTS_TABLE}")
+    cur.execute(f"DROP TABLE IF EXISTS {onepass.REJECTS_SCAN}")
+    params = {
+        "path": str(text), "sep": layout.sep, "skip": layout.skip,
+        "max_line": layout.max_line_bytes, "tsformat": reading.timestamp_format,
+        "decimal": reading.decimal, "max_cell": limits.max_cell_bytes,
+        "provider": provider, "tz": zone, "providers": found, "id": import_id, "bad": bad}
+    # DuckDB refuses a parameter the statement does not use.
+    cur.execute(sql, {k: v for k, v in params.items() if re.search(rf"\${k}\b", sql)})
+    _refuse_if_changed(path, name, fp)
+    rows, marked, keys, providers = cur.execute(
+        f"SELECT count(*) FILTER (WHERE import_id = $id), "
+        f"count(*) FILTER (WHERE import_id = $bad), "
+        f"count(DISTINCT ({key})) FILTER (WHERE import_id = $id), "
+        f"count(DISTINCT provider) FILTER (WHERE import_id = $id) "
+        f"FROM {rules.table} WHERE import_id IN ($id, $bad)",
+        {"id": import_id, "bad": bad}).fetchone()
+    rejected = cur.execute(f"SELECT count(*) FROM {onepass.REJECTS_TABLE}").fetchone()[0]
+    # Exact duplicates are dropped and counted, conflicting ones refused: the reference
+    # path does both, with the rows named. Every row's provider is one of the sample's
+    # (see insert_sql): the file's providers are the sample's when there are as many.
+    if (rejected or marked or rows == 0 or rows > limits.max_rows or keys != rows
+            or providers != len(found)):
+        return give_up(f"{rejected} cells unread, {marked} rows marked, {rows} rows, "
+                       f"{keys} keys, {providers} providers")
+    drawn = cur.execute("SELECT nextval('import_id_seq')").fetchone()[0]
+    if drawn != import_id:  # another writer took it meanwhile: relabel (never expected)
+        cur.execute(f"UPDATE {rules.table} SET import_id = ? WHERE import_id = ?",
+                    [drawn, import_id])
+        import_id = drawn
+    log.debug("one-pass import of %s: %s rows read in one scan (timestamps %s, decimal "
+              "'%s', typed by the tolerant parsers: %s)", name, rows, reading.timestamp_format,
+              reading.decimal, ", ".join(f for f, _c in reading.parsed) or "none")
+    _drop_staged(cur)
+    cur.execute(f"CREATE TEMP VIEW staged AS SELECT * FROM {rules.table} "
+                f"WHERE import_id = {int(import_id)}")  # our own number
+    raw = RawFile(name, "table", layout.headers, rows, fp.sha256, fp.encoding)
+    notes, ignored = _reading_notes(cur, raw, resolved)
+    progress(0.75, "writing")
+    return _write_import(cur, raw, resolved, sorted(found), who, with_preview, rows=rows,
+                         duplicates=0, rejected=0, filtered=0, notes=notes, ignored=ignored,
+                         inserted_as=import_id)
+
+
+def _declined(name: str, reason: str) -> None:
+    log.debug("one-pass import of %s declined (%s): the reference path reads it", name, reason)
+    return None
+
+
+def _next_import_id(cur) -> int:
+    """The number nextval would give, without taking it: a file the one-pass path hands
+    back to the reference path must not use up a number."""
+    start, step, last = cur.execute(
+        "SELECT start_value, increment_by, last_value FROM duckdb_sequences() "
+        "WHERE sequence_name = 'import_id_seq' AND database_name = current_database()"
+    ).fetchone()
+    return start if last is None else last + step
+
+
 def _import_resolved(cur, raw: RawFile, resolved: Resolved, provider: str | None,
                      skip_bad_rows: bool, who: str, progress: Progress,
                      with_preview: bool = False,
@@ -368,6 +565,7 @@ def _import_resolved(cur, raw: RawFile, resolved: Resolved, provider: str | None
     progress(0.45, "checking")
     _type_fields(cur, kind, resolved, provider, zone)
     derive = rules.derive_sql.replace("{tz}", "CAST(? AS VARCHAR)" if zone else _ROW_ZONE)
+    _drop_staged(cur)
     cur.execute(f"CREATE OR REPLACE TEMP TABLE staged AS {derive}",
                 [zone] * derive.count("?") if zone else [])
     _collect_problems(cur, raw, resolved, rules)
@@ -388,16 +586,29 @@ def _import_resolved(cur, raw: RawFile, resolved: Resolved, provider: str | None
         raise ImportRefused(name, [Problem(None, None, None, Msg("expect.row_left"))])
 
     progress(0.75, "writing")
-    import_id = cur.execute("SELECT nextval('import_id_seq')").fetchone()[0]
+    return _write_import(cur, raw, resolved, providers, who, with_preview, rows=rows,
+                         duplicates=duplicates, rejected=rejected, filtered=filtered,
+                         notes=notes, ignored=ignored)
+
+
+def _write_import(cur, raw: RawFile, resolved: Resolved, providers: list[str], who: str,
+                  with_preview: bool, *, rows: int, duplicates: int, rejected: int,
+                  filtered: int, notes: list[Msg], ignored: list[str],
+                  inserted_as: int | None = None) -> ImportReport:
+    """Replace what the file supersedes, write its rows from `staged` (unless the one-pass
+    path has written them already, as `inserted_as`) and its history line."""
+    kind, rules, name = resolved.kind, RULES[resolved.kind], raw.file_name
+    import_id = inserted_as or cur.execute("SELECT nextval('import_id_seq')").fetchone()[0]
     period_start, period_end = cur.execute(
         f'SELECT min("{rules.period_column}"), max("{rules.period_column}") FROM staged'
     ).fetchone()
     replaced = _replace_superseded(cur, rules, kind, import_id, period_start, period_end)
-    updated = _delete_same_keys(cur, rules, import_id)
-    columns = [c for c in _table_columns(cur, rules.table) if c not in ("import_id",)]
-    quoted = ", ".join(f'"{c}"' for c in columns)
-    cur.execute(f"INSERT INTO {rules.table} (import_id, {quoted}) "
-                f"SELECT ?, {quoted} FROM staged", [import_id])
+    updated = _delete_same_keys(cur, rules, import_id, written=inserted_as is not None)
+    if inserted_as is None:
+        columns = [c for c in _table_columns(cur, rules.table) if c not in ("import_id",)]
+        quoted = ", ".join(f'"{c}"' for c in columns)
+        cur.execute(f"INSERT INTO {rules.table} (import_id, {quoted}) "
+                    f"SELECT ?, {quoted} FROM staged", [import_id])
     if rejected:
         _set_aside(cur, import_id, raw)
     cur.execute(
@@ -683,20 +894,24 @@ def _replace_superseded(cur, rules: KindRules, kind: str, import_id: int,
     return ids
 
 
-def _delete_same_keys(cur, rules: KindRules, import_id: int) -> int:
+def _delete_same_keys(cur, rules: KindRules, import_id: int, written: bool = False) -> int:
     """A newer row for the same fact replaces the stored one (kept in the archive, so
-    that undoing the new import brings it back)."""
+    that undoing the new import brings it back). `written`: the one-pass path has stored
+    the new rows already (as `import_id`, an id no other row has): they are left out."""
     key = _quoted("provider", *rules.key)
     t_key = _quoted("provider", *rules.key, prefix="t.")
-    count = cur.execute(
-        f"SELECT count(*) FROM {rules.table} t WHERE ({t_key}) IN (SELECT ({key}) FROM staged)"
-    ).fetchone()[0]
+    same = f"({t_key}) IN (SELECT ({key}) FROM staged)"
+    params = []
+    if written:
+        same = f"t.import_id <> ? AND {same}"
+        params = [import_id]
+    count = cur.execute(f"SELECT count(*) FROM {rules.table} t WHERE {same}",
+                        params).fetchone()[0]
     if count:
         cur.execute(f"INSERT INTO replaced_{rules.table} BY NAME "
-                    f"SELECT t.*, ? AS replaced_by FROM {rules.table} t "
-                    f"WHERE ({t_key}) IN (SELECT ({key}) FROM staged)", [import_id])
-        cur.execute(f"DELETE FROM {rules.table} t "
-                    f"WHERE ({t_key}) IN (SELECT ({key}) FROM staged)")
+                    f"SELECT t.*, ? AS replaced_by FROM {rules.table} t WHERE {same}",
+                    [import_id, *params])
+        cur.execute(f"DELETE FROM {rules.table} t WHERE {same}", params)
     return count
 
 

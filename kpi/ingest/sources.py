@@ -2,7 +2,10 @@
 
 `raw` has `_row` (the row number a person sees in the file or in Excel) and `c0…cN`, one
 text column per column of the file. CSV, JSON lines and queue_log are read by DuckDB in
-bulk; XLSX through openpyxl (DuckDB's excel extension cannot be installed everywhere).
+bulk; XLSX through python-calamine (DuckDB's excel extension cannot be installed
+everywhere), once kpi/ingest/limits.py has checked what the workbook claims. A delimited
+file the one-pass path (kpi/ingest/onepass.py) takes comes here only when it has a defect
+or an oddity: this all-text reading is the reference that names it.
 Nothing is typed here, so nothing in a cell is ever interpreted or executed.
 """
 
@@ -101,7 +104,9 @@ def fingerprint(path: Path, max_bytes: int | None = None) -> Fingerprint:
             digest.update(chunk)
             if not complete:
                 break
-            if utf8:
+            # ASCII (most exports) is UTF-8: checked in C without decoding, unless a
+            # character cut at the previous chunk's end is still pending.
+            if utf8 and not (chunk.isascii() and not decoder.getstate()[0]):
                 try:
                     decoder.decode(chunk)
                 except UnicodeDecodeError:
@@ -142,6 +147,20 @@ def _as_utf8(path: Path, encoding: str, workdir: Path) -> Path:
     return target
 
 
+def utf8_text(path: Path, fp: Fingerprint, file_name: str, workdir: Path) -> Path:
+    """The file as UTF-8 (itself, or a transcoded copy in `workdir`)."""
+    try:
+        return _as_utf8(path, fp.encoding, workdir)
+    except UnicodeError as e:
+        raise ImportRefused(file_name, [Problem(
+            None, None, fp.encoding, Msg("expect.encoding"))]) from e
+
+
+def is_json_lines(text_path: Path) -> bool:
+    with text_path.open("rb") as f:
+        return f.read(64).lstrip(codecs.BOM_UTF8).lstrip().startswith(b"{")
+
+
 def _latin1_fallback(err: UnicodeDecodeError) -> tuple[str, int]:
     bad = err.object[err.start : err.end]
     return bad.decode("latin-1"), err.end
@@ -150,14 +169,15 @@ def _latin1_fallback(err: UnicodeDecodeError) -> tuple[str, int]:
 codecs.register_error("latin1_fallback", _latin1_fallback)
 
 
-def _sample_lines(path: Path, file_name: str, limits: Limits) -> list[str]:
-    """The first non-blank lines, each read up to a bounded length (a file without line
-    breaks is not read whole into one string)."""
+def _sample_lines(path: Path, file_name: str, limits: Limits,
+                  count: int = _SAMPLE_LINES) -> list[str]:
+    """The first `count` non-blank lines, each read up to a bounded length (a file without
+    line breaks is not read whole into one string)."""
     longest = limits.max_line_chars
     with open(path, encoding="utf-8-sig", errors="replace", newline="") as f:
         lines = []
         number = 0
-        while len(lines) < _SAMPLE_LINES:
+        while len(lines) < count:
             line = f.readline(longest + 1)
             if not line:
                 break
@@ -216,13 +236,54 @@ def _csv_rows(lines: list[str], sep: str, file_name: str) -> list[list[str]]:
     return rows
 
 
-def _read_delimited(cur, path: Path, file_name: str,
-                    limits: Limits) -> tuple[list[str], str]:
-    lines = _sample_lines(path, file_name, limits)
+@dataclass(frozen=True)
+class DelimitedLayout:
+    """How a delimited text file is laid out: what both readers (the all-text one here and
+    the one-pass typed one, kpi/ingest/onepass.py) need to split it the same way."""
+
+    sep: str
+    headers: list[str]
+    skip: int  # physical lines above the header (title rows and blank lines)
+    max_line_bytes: int
+    sample: list[list[str]]  # the first data rows (up to `sample_rows`), split by `csv`
+
+
+def delimited_layout(path: Path, file_name: str, limits: Limits,
+                     sample_rows: int = 0) -> DelimitedLayout | None:
+    """Separator, header and title rows of a UTF-8 delimited file; None for a queue_log.
+    Refusals (an unbalanced sample line, too many columns) are the all-text reader's."""
+    lines = _sample_lines(path, file_name, limits, _SAMPLE_LINES + sample_rows)
     if not lines:
         raise ImportRefused(file_name, [Problem(None, None, None,
                                                 Msg("expect.header_and_rows"))])
     if _QUEUE_LOG_LINE.match(lines[0]):
+        return None
+    head = lines[:_SAMPLE_LINES]
+    try:
+        sep = _sniff_separator(head)
+    except csv.Error as e:
+        raise ImportRefused(file_name, [Problem(
+            None, None, str(e)[:200], Msg("expect.balanced_cells"))]) from e
+    rows = _csv_rows(head, sep, file_name)
+    skip = _header_index(rows)
+    headers = [h.strip() for h in rows[skip]]
+    refuse_columns(file_name, len(headers), limits, row=skip + 1)
+    sample: list[list[str]] = []
+    if sample_rows:
+        try:  # a sample line the csv module cannot split ends the sample, nothing else
+            sample = [r for r in _csv_rows(lines[skip + 1:], sep, file_name)
+                      if len(r) == len(headers)]
+        except ImportRefused:
+            sample = []
+    # Blank lines above the header are skipped by DuckDB too, so count them in `skip`.
+    return DelimitedLayout(sep, headers, _physical_line_of(path, lines[skip]),
+                           _max_line_bytes(limits, len(headers)), sample)
+
+
+def _read_delimited(cur, path: Path, file_name: str,
+                    limits: Limits) -> tuple[list[str], str]:
+    layout = delimited_layout(path, file_name, limits)
+    if layout is None:
         names = [f"c{i}" for i in range(_QUEUE_LOG_COLUMNS)]
         columns = "{" + ", ".join(f"'{n}': 'VARCHAR'" for n in names) + "}"
         try:
@@ -237,19 +298,8 @@ def _read_delimited(cur, path: Path, file_name: str,
         except duckdb.Error as e:
             raise _refuse_read_error(file_name, e, 0) from e
         return names, "queue_log"
-    try:
-        sep = _sniff_separator(lines)
-    except csv.Error as e:
-        raise ImportRefused(file_name, [Problem(
-            None, None, str(e)[:200], Msg("expect.balanced_cells"))]) from e
-    rows = _csv_rows(lines, sep, file_name)
-    skip = _header_index(rows)
-    headers = [h.strip() for h in rows[skip]]
-    refuse_columns(file_name, len(headers), limits, row=skip + 1)
-    names = [f"c{i}" for i in range(len(headers))]
+    names = [f"c{i}" for i in range(len(layout.headers))]
     columns = "{" + ", ".join(f"'{n}': 'VARCHAR'" for n in names) + "}"
-    # Blank lines above the header are skipped by DuckDB too, so count them in `skip`.
-    raw_skip = _physical_line_of(path, lines[skip])
     try:
         cur.execute(
             f"""CREATE OR REPLACE TEMP TABLE raw AS
@@ -257,12 +307,12 @@ def _read_delimited(cur, path: Path, file_name: str,
                 FROM read_csv(?, delim=?, header=true, skip=?, quote='"', escape='"',
                               columns={columns}, null_padding=true, nullstr=?,
                               auto_detect=false, max_line_size=?)""",
-            [raw_skip + 1, str(path), sep, raw_skip, _NULL_SENTINEL,
-             _max_line_bytes(limits, len(headers))],
+            [layout.skip + 1, str(path), layout.sep, layout.skip, _NULL_SENTINEL,
+             layout.max_line_bytes],
         )
     except duckdb.Error as e:
         raise _refuse_read_error(file_name, e, 0) from e
-    return headers, "table"
+    return layout.headers, "table"
 
 
 def _max_line_bytes(limits: Limits, columns: int) -> int:
@@ -303,10 +353,12 @@ def _cell_text(value) -> str:
 
 
 def _read_xlsx(cur, path: Path, file_name: str, limits: Limits) -> list[str]:
-    check_xlsx(path, file_name, limits)  # before openpyxl expands anything
+    check_xlsx(path, file_name, limits)  # before calamine expands anything
     try:
-        sheet = pd.read_excel(path, header=None, dtype=object, engine="openpyxl")
-    except Exception as e:  # openpyxl raises many types for a damaged workbook
+        # calamine (Rust) reads a sheet many times faster than openpyxl cell by cell, with
+        # the same cell values (dates, times, numbers, text); openpyxl still writes packs.
+        sheet = pd.read_excel(path, header=None, dtype=object, engine="calamine")
+    except Exception as e:  # a damaged workbook raises many types
         raise ImportRefused(
             file_name, [Problem(None, None, type(e).__name__, Msg("expect.readable_xlsx"))]
         ) from e
@@ -374,13 +426,8 @@ def load_raw(cur: duckdb.DuckDBPyConnection, path: Path, file_name: str,
         if fp.encoding == "xlsx":
             headers, reader = _read_xlsx(cur, path, file_name, limits), "table"
         else:
-            try:
-                text_path = _as_utf8(path, fp.encoding, Path(tmp))
-            except UnicodeError as e:
-                raise ImportRefused(file_name, [Problem(
-                    None, None, fp.encoding, Msg("expect.encoding"))]) from e
-            first = text_path.open("rb").read(64).lstrip(codecs.BOM_UTF8).lstrip()
-            if first.startswith(b"{"):
+            text_path = utf8_text(path, fp, file_name, Path(tmp))
+            if is_json_lines(text_path):
                 try:
                     cur.execute(
                         """CREATE OR REPLACE TEMP TABLE raw AS
@@ -420,4 +467,5 @@ def read_preview(path: Path, limit: int = 10, file_name: str | None = None,
         con.close()
 
 
-__all__ = ["RawFile", "Fingerprint", "fingerprint", "load_raw", "read_preview"]
+__all__ = ["RawFile", "Fingerprint", "DelimitedLayout", "fingerprint", "load_raw",
+           "read_preview", "delimited_layout", "check_file", "utf8_text", "is_json_lines"]
