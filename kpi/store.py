@@ -79,6 +79,16 @@ class Store:
         finally:
             cur.close()
 
+    def rows(self, sql: str, params: list | dict | None = None
+             ) -> tuple[list[str], list[tuple]]:
+        """Run a query on a fresh cursor: its column names and its rows as tuples."""
+        cur = self.cursor()
+        try:
+            result = cur.execute(sql, params or [])
+            return [d[0] for d in result.description], result.fetchall()
+        finally:
+            cur.close()
+
     def scalar(self, sql: str, params: list | dict | None = None):
         cur = self.cursor()
         try:

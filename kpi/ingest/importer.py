@@ -52,6 +52,7 @@ from kpi.ingest.profiles import (
     saved_profile,
 )
 from kpi.ingest.sources import Fingerprint, RawFile, fingerprint, load_raw
+from kpi.metrics.repeats import refresh_repeats
 from kpi.provider_settings import insert_provider
 from kpi.store import Store
 
@@ -409,6 +410,7 @@ def _import_resolved(cur, raw: RawFile, resolved: Resolved, provider: str | None
          raw.rows_read, rows, duplicates, period_start, period_end, who, rejected,
          sorted(resolved.sources)],
     )
+    refresh_repeats(cur, import_id)  # derived from contacts: same transaction
     preview = None
     if with_preview:  # only a dry run shows what it would store
         preview = cur.execute(f"SELECT * FROM {rules.table} WHERE import_id = ? LIMIT 10",
@@ -775,6 +777,7 @@ def undo_import(store: Store, import_id: int) -> int:
         columns = ", ".join(f'"{c}"' for c in _table_columns(cur, table))
         cur.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {archive} "
                     "WHERE replaced_by = ?", [import_id])
+        refresh_repeats(cur, import_id)  # before the archive forgets what came back
         cur.execute(f"DELETE FROM {archive} WHERE replaced_by = ?", [import_id])
         cur.execute("UPDATE imports SET status = 'active', replaced_by = NULL "
                     "WHERE replaced_by = ? AND status = 'replaced'", [import_id])

@@ -69,8 +69,7 @@ def _period_sql(grain: str, column: str, minutes: int) -> str:
 
 
 def _source_rows(source: Source, request: KpiRequest, measures: list[str], params: list,
-                 repeat_lookback_days: int, present: set[str]
-                 ) -> tuple[str, list[str]] | None:
+                 present: set[str]) -> tuple[str, list[str]] | None:
     """The SELECT of one source's measure rows and the measures it feeds, or None when it
     cannot serve the request."""
     available = {m: sql for m, sql in source.measures.items() if m in measures}
@@ -84,7 +83,7 @@ def _source_rows(source: Source, request: KpiRequest, measures: list[str], param
         return None
     t = source.local_time
     # The base relation's parameters come first: it precedes the WHERE clause in the SQL.
-    base = _base_relation(source, available, request, params, repeat_lookback_days, present)
+    base = _base_relation(source, available, request, params, present)
     where = [source.where] if source.where else []
     if request.date_from is not None:
         where.append(f"{t} >= ?")
@@ -120,20 +119,19 @@ _AGENT_TEAMS = """LEFT JOIN (SELECT provider, agent_id, arg_max(team, start_loca
 
 
 def _base_relation(source: Source, measures: dict[str, str], request: KpiRequest,
-                   params: list, repeat_lookback_days: int, present: set[str]) -> str:
-    relation = _own_rows(source, measures, request, params, repeat_lookback_days, present)
+                   params: list, present: set[str]) -> str:
+    relation = _own_rows(source, measures, present)
     if any(s in source.agent_scopes for s in (*request.by, *request.filters)):
         return f"SELECT b.*, tm.team, tm.agent_site FROM ({relation}) b {_AGENT_TEAMS}"
     return relation
 
 
-def _own_rows(source: Source, measures: dict[str, str], request: KpiRequest, params: list,
-              repeat_lookback_days: int, present: set[str]) -> str:
+def _own_rows(source: Source, measures: dict[str, str], present: set[str]) -> str:
     """The source's rows, with its settings and the derived columns its measures use."""
     if source.relation is not None:
         return source.relation
     used = " ".join(measures.values())
-    derived, lookback = "", False
+    derived = ""
     for column, rule in source.derived.items():
         if re.search(rf"\b{column}\b", used) is None:
             continue
@@ -141,17 +139,12 @@ def _own_rows(source: Source, measures: dict[str, str], request: KpiRequest, par
         if rule.unless_present is not None and rule.unless_present[0] not in present:
             sql = rule.unless_present[1]
         derived += f", {sql} AS {column}"
-        lookback = lookback or rule.lookback
     if not source.settings:
         return f"SELECT t.*{derived} FROM {source.table} t"
-    since = ""
-    if lookback and request.date_from is not None:
-        since = f" WHERE t.{source.local_time} >= ?"
-        params.append(request.date_from - timedelta(days=repeat_lookback_days))
     return f"""SELECT t.*, {_SETTINGS}{derived}
                FROM {source.table} t JOIN providers p ON p.name = t.provider
                LEFT JOIN queue_settings qs ON qs.provider = t.provider
-                    AND qs.queue = t.queue{since}"""
+                    AND qs.queue = t.queue"""
 
 
 def measure_column(measure: str, kpi: str | None = None) -> str:
@@ -182,8 +175,7 @@ def exact_sum(expression: str, where: str | None = None) -> str:
             f"AS DOUBLE) / {EXACT_SCALE}")
 
 
-def compile_kpis(request: KpiRequest, repeat_lookback_days: int = 7,
-                 present: set[str] | None = None) -> tuple[str, list]:
+def compile_kpis(request: KpiRequest, present: set[str] | None = None) -> tuple[str, list]:
     """SQL and parameters giving one row per period and scope: summed measures (`m__…`),
     then the KPI values, named by their ids. `present` names the sources that hold rows
     (None: all; an empty source is left out of the SQL) and REASONLESS_CONTACTS when some
@@ -194,7 +186,7 @@ def compile_kpis(request: KpiRequest, repeat_lookback_days: int = 7,
     params: list = []
     parts, fed = [], set()
     for source in SOURCES.values():
-        rows = _source_rows(source, request, measures, params, repeat_lookback_days, present)
+        rows = _source_rows(source, request, measures, params, present)
         if rows:
             parts.append(rows[0])
             fed.update(rows[1])

@@ -65,13 +65,6 @@ def kpi_totals(frame: pd.DataFrame, kpis: list[Kpi]) -> dict[str, float | None]:
                                                                                   strict=True)}
 
 
-def repeat_lookback_days(store: Store) -> int:
-    """The widest repeat window in force, so a range's first days see earlier contacts."""
-    return int(store.scalar(
-        "SELECT greatest(coalesce((SELECT max(repeat_window_days) FROM providers), 7), "
-        "coalesce((SELECT max(repeat_window_days) FROM queue_settings), 0))"))
-
-
 def sources_with_rows(store: Store) -> set[str]:
     """The KPI sources that hold at least one row (the others are left out of the SQL),
     and REASONLESS_CONTACTS when an export of contacts had no reason column."""
@@ -85,6 +78,5 @@ def sources_with_rows(store: Store) -> set[str]:
 
 
 def compute_kpis(store: Store, request: KpiRequest) -> KpiResult:
-    sql, params = compile_kpis(request, repeat_lookback_days(store),
-                               present=sources_with_rows(store))
+    sql, params = compile_kpis(request, present=sources_with_rows(store))
     return KpiResult(request, store.read(sql, params))
