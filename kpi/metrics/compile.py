@@ -26,6 +26,12 @@ _SETTINGS = """
     coalesce(qs.short_abandon_s, p.short_abandon_s) AS short_t,
     coalesce(qs.sl_variant, p.sl_variant) AS variant,
     coalesce(qs.repeat_window_days, p.repeat_window_days) AS repeat_days"""
+# The same columns when every provider and queue has the same settings (`uniform_settings`):
+# parameters instead of a join per row, and DuckDB folds the variant's CASE once.
+_UNIFORM_SETTINGS = """
+    CAST(? AS DOUBLE) AS sl_t, CAST(? AS DOUBLE) AS short_t, CAST(? AS VARCHAR) AS variant,
+    CAST(? AS INTEGER) AS repeat_days"""
+SETTING_NAMES = ("sl_t", "short_t", "variant", "repeat_days")
 
 
 @dataclass(frozen=True)
@@ -41,6 +47,9 @@ class KpiRequest:
     # Also count the days each KPI covers (`days__<kpi>`) against the days with any row
     # (`days__all`), so that a view can say when a KPI rests on fewer days than its period.
     coverage: bool = False
+    # The summed measures (`m__…`, `k__…`) beside the values; False: the KPI values only,
+    # for a caller that prints them (the command line), so no sum is computed twice.
+    with_sums: bool = True
 
     def __post_init__(self) -> None:
         unknown = [k for k in self.kpis if k not in KPI_BY_ID]
@@ -69,7 +78,8 @@ def _period_sql(grain: str, column: str, minutes: int) -> str:
 
 
 def _source_rows(source: Source, request: KpiRequest, measures: list[str], params: list,
-                 present: set[str]) -> tuple[str, list[str]] | None:
+                 present: set[str], settings: dict[str, object] | None
+                 ) -> tuple[str, dict[str, str]] | None:
     """The SELECT of one source's measure rows and the measures it feeds, or None when it
     cannot serve the request."""
     available = {m: sql for m, sql in source.measures.items() if m in measures}
@@ -83,7 +93,7 @@ def _source_rows(source: Source, request: KpiRequest, measures: list[str], param
         return None
     t = source.local_time
     # The base relation's parameters come first: it precedes the WHERE clause in the SQL.
-    base = _base_relation(source, available, request, params, present)
+    base = _base_relation(source, available, request, params, present, settings)
     where = [source.where] if source.where else []
     if request.date_from is not None:
         where.append(f"{t} >= ?")
@@ -107,7 +117,7 @@ def _source_rows(source: Source, request: KpiRequest, measures: list[str], param
     columns += [f"{source.scopes[s]} AS {s}" for s in request.by]
     columns += [f"{sql} AS {m}" for m, sql in available.items()]
     clause = f" WHERE {' AND '.join(where)}" if where else ""
-    return f"SELECT {', '.join(columns)} FROM ({base}) r{clause}", list(available)
+    return f"SELECT {', '.join(columns)} FROM ({base}) r{clause}", available
 
 
 # An agent's team (and site, for evaluations) is the one of their latest activity row:
@@ -119,14 +129,16 @@ _AGENT_TEAMS = """LEFT JOIN (SELECT provider, agent_id, arg_max(team, start_loca
 
 
 def _base_relation(source: Source, measures: dict[str, str], request: KpiRequest,
-                   params: list, present: set[str]) -> str:
-    relation = _own_rows(source, measures, present)
+                   params: list, present: set[str], settings: dict[str, object] | None
+                   ) -> str:
+    relation = _own_rows(source, measures, params, present, settings)
     if any(s in source.agent_scopes for s in (*request.by, *request.filters)):
         return f"SELECT b.*, tm.team, tm.agent_site FROM ({relation}) b {_AGENT_TEAMS}"
     return relation
 
 
-def _own_rows(source: Source, measures: dict[str, str], present: set[str]) -> str:
+def _own_rows(source: Source, measures: dict[str, str], params: list, present: set[str],
+              settings: dict[str, object] | None) -> str:
     """The source's rows, with its settings and the derived columns its measures use."""
     if source.relation is not None:
         return source.relation
@@ -141,6 +153,11 @@ def _own_rows(source: Source, measures: dict[str, str], present: set[str]) -> st
         derived += f", {sql} AS {column}"
     if not source.settings:
         return f"SELECT t.*{derived} FROM {source.table} t"
+    if settings is not None:
+        # Rows of a provider that is not declared count nowhere, as with the join below.
+        params += [settings[name] for name in SETTING_NAMES]
+        return f"""SELECT t.*, {_UNIFORM_SETTINGS}{derived}
+                   FROM {source.table} t SEMI JOIN providers p ON p.name = t.provider"""
     return f"""SELECT t.*, {_SETTINGS}{derived}
                FROM {source.table} t JOIN providers p ON p.name = t.provider
                LEFT JOIN queue_settings qs ON qs.provider = t.provider
@@ -166,30 +183,43 @@ def kpi_measure_columns(kpi: Kpi) -> dict[str, str]:
 EXACT_SCALE = 1_000_000  # measures are summed in millionths, as integers
 
 
-def exact_sum(expression: str, where: str | None = None) -> str:
+def exact_sum(expression: str, where: str | None = None, integral: bool = False) -> str:
     """A sum whose digits cannot depend on the order DuckDB's threads add rows in: each
     value rounded to a millionth and summed as an integer (exact, into HUGEINT; nearly as
-    fast as a double sum, where DECIMAL(38, 9) took 4×), returned as a double."""
+    fast as a double sum, where DECIMAL(38, 9) took 4×), returned as a double. An
+    `integral` expression (a count) is summed as it is: as exact, with the same digits,
+    and without a multiplication and rounding per row."""
     only = f" FILTER (WHERE {where})" if where else ""
+    if integral:
+        return f"CAST(sum({expression}){only} AS DOUBLE)"
     return (f"CAST(sum(CAST(round(({expression}) * {EXACT_SCALE}) AS BIGINT)){only} "
             f"AS DOUBLE) / {EXACT_SCALE}")
 
 
-def compile_kpis(request: KpiRequest, present: set[str] | None = None) -> tuple[str, list]:
+# A count: a measure built as CAST(<predicate> AS INTEGER) (sources._n), or 1 per row.
+_COUNT = re.compile(r"CAST\(.* AS INTEGER\)|1", re.DOTALL)
+
+
+def compile_kpis(request: KpiRequest, present: set[str] | None = None,
+                 settings: dict[str, object] | None = None) -> tuple[str, list]:
     """SQL and parameters giving one row per period and scope: summed measures (`m__…`),
     then the KPI values, named by their ids. `present` names the sources that hold rows
     (None: all; an empty source is left out of the SQL) and REASONLESS_CONTACTS when some
-    contacts came from an export without a reason column."""
+    contacts came from an export without a reason column. `settings`: the one set of
+    settings (SETTING_NAMES) every provider and queue has, when they all have the same
+    (kpi.metrics.engine.uniform_settings); None reads each row's own."""
     present = {*SOURCES, REASONLESS_CONTACTS} if present is None else present
     kpis = [KPI_BY_ID[k] for k in request.kpis]
     measures = needed_measures(kpis)
     params: list = []
-    parts, fed = [], set()
+    parts, fed, integral = [], set(), {}
     for source in SOURCES.values():
-        rows = _source_rows(source, request, measures, params, present)
+        rows = _source_rows(source, request, measures, params, present, settings)
         if rows:
             parts.append(rows[0])
             fed.update(rows[1])
+            for m, sql in rows[1].items():  # a count only where every source counts
+                integral[m] = integral.get(m, True) and bool(_COUNT.fullmatch(sql.strip()))
     keys = ["period_start", *request.by]
     if not parts:
         parts = ["SELECT CAST(NULL AS DATE) AS period_start"
@@ -199,8 +229,12 @@ def compile_kpis(request: KpiRequest, present: set[str] | None = None) -> tuple[
         parts = [parts[0].replace(" WHERE false", ", CAST(NULL AS DATE) AS day WHERE false")]
     union = "\nUNION ALL BY NAME\n".join(parts)
     columns = {m: measure_column(m) for m in measures}
-    sums = [exact_sum(m) + f" AS {columns[m]}" if m in fed
-            else f"CAST(NULL AS DOUBLE) AS {columns[m]}" for m in measures]
+    # Without the sums asked for, a measure is summed over all rows only for the KPIs that
+    # are that sum (a count, an amount); the others use their same-rows sums below.
+    summed = measures if request.with_sums else needed_measures(
+        [k for k in kpis if not same_rows(k)])
+    sums = [exact_sum(m, integral=integral[m]) + f" AS {columns[m]}" if m in fed
+            else f"CAST(NULL AS DOUBLE) AS {columns[m]}" for m in summed]
     # Numerator and denominator over the same rows: each KPI's measures summed only where
     # the row knows them all (a source that cannot feed one leaves its rows out of both).
     row_sets: dict[tuple[str, ...], int] = {}
@@ -216,7 +250,7 @@ def compile_kpis(request: KpiRequest, present: set[str] | None = None) -> tuple[
             if not all(m in fed for m in key):
                 known = "false"
             if same_rows(kpi):  # a measure no source here feeds is empty, as above
-                sums += [f"{exact_sum(m, known)} AS s{index}__{m}" if m in fed
+                sums += [f"{exact_sum(m, known, integral[m])} AS s{index}__{m}" if m in fed
                          else f"CAST(NULL AS DOUBLE) AS s{index}__{m}" for m in key]
             if request.coverage:
                 sums.append(f"count(DISTINCT day) FILTER (WHERE {known}) AS s{index}__days")
@@ -230,12 +264,15 @@ def compile_kpis(request: KpiRequest, present: set[str] | None = None) -> tuple[
         sums.append("count(DISTINCT day) AS days__all")
         outputs.append("days__all")
     values = ", ".join(f"{k.value_sql(value_columns[k.id])} AS {k.id}" for k in kpis)
-    extra = "".join(f", {o}" for o in outputs)
+    if not request.with_sums:
+        outputs = [o for o in outputs if not o.split(" AS ")[-1].startswith("k__")]
+    shown = [columns[m] for m in summed] if request.with_sums else []
+    extra = "".join(f"{o}, " for o in (*shown, *outputs))
     sql = f"""WITH measure_rows AS (
 {union}
 ), sums AS (
     SELECT {', '.join(keys)}, {', '.join(sums)} FROM measure_rows GROUP BY ALL
 )
-SELECT {', '.join(keys)}, {', '.join(columns.values())}{extra}, {values}
+SELECT {', '.join(keys)}, {extra}{values}
 FROM sums ORDER BY {', '.join(keys)}"""
     return sql, params
