@@ -17,14 +17,16 @@ import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import duckdb
-import pandas as pd
 
 from kpi.access.scope import enter_scope, install_scope
 from kpi.errors import DatabaseBusy, NotAllowed
 from kpi.schema import migrate
+
+if TYPE_CHECKING:  # DuckDB builds the frames; a command that reads rows never loads pandas
+    import pandas as pd
 
 T = TypeVar("T")
 
