@@ -189,11 +189,22 @@ def exact_sum(expression: str, where: str | None = None, integral: bool = False)
     fast as a double sum, where DECIMAL(38, 9) took 4×), returned as a double. An
     `integral` expression (a count) is summed as it is: as exact, with the same digits,
     and without a multiplication and rounding per row."""
+    return _as_double(_integer_sum(expression, where, integral), integral)
+
+
+def _integer_sum(expression: str, where: str | None, integral: bool) -> str:
+    """The exact sum as an integer (HUGEINT): of the value, or of its millionths."""
     only = f" FILTER (WHERE {where})" if where else ""
-    if integral:
-        return f"CAST(sum({expression}){only} AS DOUBLE)"
-    return (f"CAST(sum(CAST(round(({expression}) * {EXACT_SCALE}) AS BIGINT)){only} "
-            f"AS DOUBLE) / {EXACT_SCALE}")
+    value = expression if integral else f"CAST(round(({expression}) * {EXACT_SCALE}) AS BIGINT)"
+    return f"sum({value}){only}"
+
+
+def _as_double(integer_sum: str, integral: bool) -> str:
+    return f"CAST({integer_sum} AS DOUBLE)" + ("" if integral else f" / {EXACT_SCALE}")
+
+
+def _known(measures: tuple[str, ...]) -> str | None:
+    return " AND ".join(f"{m} IS NOT NULL" for m in measures) or None
 
 
 # A count: a measure built as CAST(<predicate> AS INTEGER) (sources._n), or 1 per row.
@@ -212,29 +223,38 @@ def compile_kpis(request: KpiRequest, present: set[str] | None = None,
     kpis = [KPI_BY_ID[k] for k in request.kpis]
     measures = needed_measures(kpis)
     params: list = []
-    parts, fed, integral = [], set(), {}
+    parts: list[tuple[str, dict[str, str], Source]] = []
+    fed, integral, nullable = set(), {}, set()
     for source in SOURCES.values():
         rows = _source_rows(source, request, measures, params, present, settings)
         if rows:
-            parts.append(rows[0])
+            parts.append((*rows, source))
             fed.update(rows[1])
             for m, sql in rows[1].items():  # a count only where every source counts
                 integral[m] = integral.get(m, True) and bool(_COUNT.fullmatch(sql.strip()))
+            nullable.update(m for m in rows[1] if m not in source.never_null)
     keys = ["period_start", *request.by]
-    if not parts:
-        parts = ["SELECT CAST(NULL AS DATE) AS period_start"
-                 + "".join(f", CAST(NULL AS VARCHAR) AS {s}" for s in request.by)
-                 + " WHERE false"]
-    if request.coverage and parts[0].endswith("WHERE false"):
-        parts = [parts[0].replace(" WHERE false", ", CAST(NULL AS DATE) AS day WHERE false")]
-    union = "\nUNION ALL BY NAME\n".join(parts)
+    # Each sum is computed once, whatever names it goes by: (measure, the other measures a
+    # row must know) -> its column. A KPI's same-rows sum is often the plain sum: a sum
+    # skips its own NULLs, and a measure no source here leaves NULL needs no test.
+    sums: dict[tuple, str] = {}
+    named: dict[str, str] = {}  # a wanted column -> the column that holds it
+
+    def aggregate(name: str, spec: tuple) -> None:
+        named[name] = sums.setdefault(spec, name)
+
+    def total(m: str, key: tuple[str, ...] = ()) -> tuple:
+        if m not in fed or not all(o in fed for o in key):
+            return ("null",)  # a measure no source here feeds is empty
+        return ("sum", m, tuple(o for o in key if o != m and o in nullable))
+
     columns = {m: measure_column(m) for m in measures}
     # Without the sums asked for, a measure is summed over all rows only for the KPIs that
     # are that sum (a count, an amount); the others use their same-rows sums below.
     summed = measures if request.with_sums else needed_measures(
         [k for k in kpis if not same_rows(k)])
-    sums = [exact_sum(m, integral=integral[m]) + f" AS {columns[m]}" if m in fed
-            else f"CAST(NULL AS DOUBLE) AS {columns[m]}" for m in summed]
+    for m in summed:
+        aggregate(columns[m], total(m))
     # Numerator and denominator over the same rows: each KPI's measures summed only where
     # the row knows them all (a source that cannot feed one leaves its rows out of both).
     row_sets: dict[tuple[str, ...], int] = {}
@@ -246,33 +266,98 @@ def compile_kpis(request: KpiRequest, present: set[str] | None = None,
         key = tuple(kpi.measures) if kpi.combine is None else ()
         if key not in row_sets:
             row_sets[key] = index = len(row_sets)
-            known = " AND ".join(f"{m} IS NOT NULL" for m in key if m in fed) or "true"
-            if not all(m in fed for m in key):
-                known = "false"
-            if same_rows(kpi):  # a measure no source here feeds is empty, as above
-                sums += [f"{exact_sum(m, known, integral[m])} AS s{index}__{m}" if m in fed
-                         else f"CAST(NULL AS DOUBLE) AS s{index}__{m}" for m in key]
+            if same_rows(kpi):
+                for m in key:
+                    aggregate(f"s{index}__{m}", total(m, key))
             if request.coverage:
-                sums.append(f"count(DISTINCT day) FILTER (WHERE {known}) AS s{index}__days")
+                known = _known(tuple(m for m in key if m in fed)) or "true"
+                if not all(m in fed for m in key):
+                    known = "false"
+                aggregate(f"s{index}__days",
+                          ("sql", f"count(DISTINCT day) FILTER (WHERE {known})"))
         index = row_sets[key]
         if same_rows(kpi):
-            outputs += [f"s{index}__{m} AS {measure_column(m, kpi.id)}" for m in kpi.measures]
-            value_columns[kpi.id] = {m: f"s{index}__{m}" for m in kpi.measures}
+            outputs += [f"{named[f's{index}__{m}']} AS {measure_column(m, kpi.id)}"
+                        for m in kpi.measures]
+            value_columns[kpi.id] = {m: named[f"s{index}__{m}"] for m in kpi.measures}
         if request.coverage:
-            outputs.append(f"s{index}__days AS days__{kpi.id}")
+            outputs.append(f"{named[f's{index}__days']} AS days__{kpi.id}")
     if request.coverage:
-        sums.append("count(DISTINCT day) AS days__all")
+        aggregate("days__all", ("sql", "count(DISTINCT day)"))
         outputs.append("days__all")
+    value_columns = {k: {m: named.get(c, c) for m, c in cs.items()}
+                     for k, cs in value_columns.items()}
     values = ", ".join(f"{k.value_sql(value_columns[k.id])} AS {k.id}" for k in kpis)
     if not request.with_sums:
         outputs = [o for o in outputs if not o.split(" AS ")[-1].startswith("k__")]
-    shown = [columns[m] for m in summed] if request.with_sums else []
+    shown = [f"{named[columns[m]]} AS {columns[m]}" for m in summed] if request.with_sums \
+        else []
     extra = "".join(f"{o}, " for o in (*shown, *outputs))
-    sql = f"""WITH measure_rows AS (
+    by = ", ".join(keys)
+    if len(parts) > 1 and not request.coverage:
+        summing = _summed_per_source(parts, sums, by, integral)
+    else:
+        summing = _summed_together([p[0] for p in parts], sums, by, integral, request)
+    sql = f"""WITH {summing}
+SELECT {by}, {extra}{values}
+FROM sums ORDER BY {by}"""
+    return sql, params
+
+
+def _summed_together(parts: list[str], sums: dict[tuple, str], by: str,
+                     integral: dict[str, bool], request: KpiRequest) -> str:
+    """The CTEs up to `sums`: every source's rows unioned, then summed in one GROUP BY (one
+    source; or days counted across sources for coverage)."""
+    if not parts:
+        parts = ["SELECT CAST(NULL AS DATE) AS period_start"
+                 + "".join(f", CAST(NULL AS VARCHAR) AS {s}" for s in request.by)
+                 + (", CAST(NULL AS DATE) AS day" if request.coverage else "")
+                 + " WHERE false"]
+    union = "\nUNION ALL BY NAME\n".join(parts)
+    aggregates = ", ".join(f"{_render_sum(spec, integral)} AS {name}"
+                           for spec, name in sums.items())
+    return f"""measure_rows AS (
 {union}
 ), sums AS (
-    SELECT {', '.join(keys)}, {', '.join(sums)} FROM measure_rows GROUP BY ALL
-)
-SELECT {', '.join(keys)}, {extra}{values}
-FROM sums ORDER BY {', '.join(keys)}"""
-    return sql, params
+    SELECT {by}, {aggregates} FROM measure_rows GROUP BY ALL
+)"""
+
+
+def _render_sum(spec: tuple, integral: dict[str, bool]) -> str:
+    if spec[0] == "null":
+        return "CAST(NULL AS DOUBLE)"
+    if spec[0] == "sql":
+        return spec[1]
+    _, m, needs = spec
+    return exact_sum(m, _known(needs), integral[m])
+
+
+def _summed_per_source(parts: list[tuple[str, dict[str, str], Source]], sums: dict[tuple, str],
+                       by: str, integral: dict[str, bool]) -> str:
+    """The CTEs up to `sums` for several sources: each source's rows summed on their own
+    (only the measures that source feeds: a contact row does not carry the repeats' or the
+    intervals' sums), then the partial sums added up. A row belongs to one source, so the
+    result is the same; the partial sums are exact integers, so are their totals."""
+    selects, given = [], set()
+    for rows, available, source in parts:
+        partials = []
+        for spec, name in sums.items():
+            if spec[0] != "sum" or spec[1] not in available:
+                continue
+            _, m, needs = spec
+            if not all(n in available for n in needs):
+                continue  # a measure this source leaves NULL: none of its rows counts
+            where = _known(tuple(n for n in needs if n not in source.never_null))
+            partials.append(f"{_integer_sum(m, where, integral[m])} AS {name}")
+            given.add(name)
+        selects.append(f"SELECT {by}{''.join(f', {p}' for p in partials)} "
+                       f"FROM ({rows}) GROUP BY ALL")
+    union = "\nUNION ALL BY NAME\n".join(selects)
+    totals = ", ".join(
+        f"{_as_double(f'sum({name})', integral[spec[1]])} AS {name}" if name in given
+        else f"CAST(NULL AS DOUBLE) AS {name}" for spec, name in sums.items())
+    return f"""partial_sums AS (
+{union}
+), sums AS (
+    SELECT {by}, {totals} FROM partial_sums GROUP BY ALL
+)"""

@@ -65,6 +65,15 @@ CONTACT_MEASURES: dict[str, str] = {
     "sales_amount": "sale_amount",
 }
 
+# Contact measures no row leaves NULL: direction is NOT NULL, answered_at is only tested for
+# NULL, and the thresholds are coalesced; the others depend on a nullable column (wait_s,
+# csat, nps, outcome, sale_amount) or are NULL by design outside their rows (wait, handle
+# time and ACW of unanswered contacts).
+CONTACT_NEVER_NULL = frozenset({
+    "offered", "answered", "abandoned", "short_abandoned", "eligible", "long_abandoned",
+    "sl_den", "answered_with_wait", "handled", "handled_detail", "transferred", "traced",
+    "handled_traceable", "csat_answers", "nps_answers"})
+
 # Repeat contacts come from their own table (kpi/metrics/repeats.py): one row per handled
 # contact with a customer id, with the seconds since that customer's previous contact,
 # materialised when contacts are imported; the window in days is the setting in force.
@@ -173,13 +182,17 @@ class Source:
     relation: str | None = None  # the rows' SELECT, when not the table itself
     derived: dict[str, Derived] = field(default_factory=dict)
     yields_to: tuple[Yield, ...] = ()
+    # Measures that are never NULL on any of the source's rows (from NOT NULL columns, IS
+    # NULL tests and coalesce): a KPI over the same rows need not test them, so a request
+    # served by such rows alone sums them once (tests/test_kpi_sql.py checks the claim).
+    never_null: frozenset[str] = frozenset()
 
 
 SOURCE_RECORDS: tuple[Source, ...] = (
     Source("contacts", "contacts", "arrived_local", {
         "provider": "provider", "site": "site", "queue": "queue", "channel": "channel",
         "agent": "agent_id", "team": "team"}, CONTACT_MEASURES, settings=True,
-        agent_scopes=("team",), derived={
+        agent_scopes=("team",), never_null=CONTACT_NEVER_NULL, derived={
             # An export without a reason column says nothing about traceability: its
             # contacts are left out of the denominator (imports from before the fields were
             # recorded count as carrying it). Most stores have no such export: no lookup.
@@ -192,7 +205,7 @@ SOURCE_RECORDS: tuple[Source, ...] = (
     Source("repeats", "contact_repeats", "arrived_local", {
         "provider": "provider", "site": "site", "queue": "queue", "channel": "channel",
         "agent": "agent_id", "team": "team"}, REPEAT_MEASURES, settings=True,
-        agent_scopes=("team",), where="handled"),
+        agent_scopes=("team",), where="handled", never_null=frozenset(REPEAT_MEASURES)),
     Source("intervals", "intervals", "interval_local", {"provider": "provider",
                                                         "queue": "queue"},
            INTERVAL_MEASURES, settings=True,
