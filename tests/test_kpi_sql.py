@@ -72,6 +72,22 @@ def test_the_lean_rows_are_the_full_results_values(acme):
         assert a == pytest.approx(b, nan_ok=True)
 
 
+def test_a_source_without_a_measure_stays_out_of_the_kpis_that_need_it(acme, tmp_path):
+    """A declared report (a day without detail) has offered contacts but no short abandons:
+    short_abandon_rate stays over the contacts, though short_abandoned is never NULL on
+    them; offered counts the report's day."""
+    report = tmp_path / "declared.csv"
+    report.write_text("Date;Appels offerts;Appels traités;Abandonnés\n04/03/2026;10;8;2\n",
+                      encoding="utf-8")
+    import_export(acme, report, provider="Acme", profile="declared")
+    request = KpiRequest(("offered", "short_abandon_rate", "answer_rate"), "week")
+    week = compute_kpis(acme, request).table().iloc[0]
+    assert week.offered == 5 + 10
+    assert week.short_abandon_rate == pytest.approx(1 / 5)
+    assert week.answer_rate == pytest.approx((3 + 8) / (4 + 10))  # declared: over offered
+    assert kpi_rows(acme, request)[1][0][1:] == pytest.approx(tuple(week.values[1:]))
+
+
 @pytest.mark.parametrize("name", [s.name for s in SOURCES.values() if s.never_null])
 def test_measures_declared_never_null_are_never_null(demo_db_template, acme, name):
     """The claim behind a same-rows sum left unfiltered, on the demo and the test files."""

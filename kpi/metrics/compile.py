@@ -234,6 +234,8 @@ def compile_kpis(request: KpiRequest, present: set[str] | None = None,
             for m, sql in rows[1].items():  # a count only where every source counts
                 integral[m] = integral.get(m, True) and bool(_COUNT.fullmatch(sql.strip()))
             nullable.update(m for m in rows[1] if m not in source.never_null)
+    # A measure is NULL on every row of a source that does not feed it.
+    nullable.update(m for m in fed if any(m not in part[1] for part in parts))
     keys = ["period_start", *request.by]
     # Each sum is computed once, whatever names it goes by: (measure, the other measures a
     # row must know) -> its column. A KPI's same-rows sum is often the plain sum: a sum
