@@ -343,7 +343,8 @@ def _summed_per_source(parts: list[tuple[str, dict[str, str], Source]], sums: di
     result is the same; the partial sums are exact integers, so are their totals."""
     selects, given = [], set()
     for rows, available, source in parts:
-        partials = []
+        partials: dict[str, str] = {}  # a partial sum's SQL -> its column
+        copies = ""  # the same partial sum under another name, computed once
         for spec, name in sums.items():
             if spec[0] != "sum" or spec[1] not in available:
                 continue
@@ -351,10 +352,13 @@ def _summed_per_source(parts: list[tuple[str, dict[str, str], Source]], sums: di
             if not all(n in available for n in needs):
                 continue  # a measure this source leaves NULL: none of its rows counts
             where = _known(tuple(n for n in needs if n not in source.never_null))
-            partials.append(f"{_integer_sum(m, where, integral[m])} AS {name}")
+            first = partials.setdefault(_integer_sum(m, where, integral[m]), name)
+            if first != name:
+                copies += f", {first} AS {name}"
             given.add(name)
-        selects.append(f"SELECT {by}{''.join(f', {p}' for p in partials)} "
-                       f"FROM ({rows}) GROUP BY ALL")
+        summed = "".join(f", {sql} AS {name}" for sql, name in partials.items())
+        selects.append(f"SELECT *{copies} FROM (SELECT {by}{summed} "
+                       f"FROM ({rows}) GROUP BY ALL)")
     union = "\nUNION ALL BY NAME\n".join(selects)
     totals = ", ".join(
         f"{_as_double(f'sum({name})', integral[spec[1]])} AS {name}" if name in given
