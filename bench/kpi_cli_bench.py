@@ -27,31 +27,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from kpi_bench import generated_database
+from kpi_bench import generated_database, hand_written
 
 ROOT = Path(__file__).resolve().parent.parent
 SEVEN = ("offered", "answered", "answer_rate", "abandon_rate", "service_level", "asa_s",
          "aht_s")
 
 # The seven, by hand, for the generated data's settings (SL 20 s net, short abandons < 5 s).
-HAND_WRITTEN = """
-SELECT CAST(date_trunc('week', arrived_local) AS DATE) AS period_start, provider, queue,
-  count(*) FILTER (direction = 'inbound') AS offered,
-  count(*) FILTER (direction = 'inbound' AND answered_at IS NOT NULL) AS answered,
-  count(*) FILTER (direction = 'inbound' AND answered_at IS NOT NULL)
-    / nullif(count(*) FILTER (direction = 'inbound' AND NOT (answered_at IS NULL
-             AND wait_s < 5)), 0) AS answer_rate,
-  count(*) FILTER (direction = 'inbound' AND answered_at IS NULL AND NOT wait_s < 5)
-    / nullif(count(*) FILTER (direction = 'inbound' AND NOT (answered_at IS NULL
-             AND wait_s < 5)), 0) AS abandon_rate,
-  count(*) FILTER (direction = 'inbound' AND answered_at IS NOT NULL AND wait_s <= 20)
-    / nullif(count(*) FILTER (direction = 'inbound' AND NOT (answered_at IS NULL
-             AND wait_s < 5)), 0) AS service_level,
-  avg(wait_s) FILTER (direction = 'inbound' AND answered_at IS NOT NULL) AS asa_s,
-  avg(coalesce(talk_s, 0) + coalesce(hold_s, 0) + coalesce(acw_s, 0))
-    FILTER (answered_at IS NOT NULL) AS aht_s
-FROM contacts GROUP BY ALL ORDER BY ALL
-"""
+HAND_WRITTEN = hand_written(SEVEN)
 
 # The hand-written process: DuckDB, the query, its rows as CSV on stdout.
 HAND_PROCESS = """
