@@ -27,7 +27,7 @@ _SETTINGS = """
     coalesce(qs.sl_variant, p.sl_variant) AS variant,
     coalesce(qs.repeat_window_days, p.repeat_window_days) AS repeat_days"""
 # The same columns when every provider and queue has the same settings (`uniform_settings`):
-# parameters instead of a join per row, and DuckDB folds the variant's CASE once.
+# parameters bound once instead of a join per row.
 _UNIFORM_SETTINGS = """
     CAST(? AS DOUBLE) AS sl_t, CAST(? AS DOUBLE) AS short_t, CAST(? AS VARCHAR) AS variant,
     CAST(? AS INTEGER) AS repeat_days"""
