@@ -52,6 +52,7 @@ functions by design; tests/test_imports.py allows it here only).
 from __future__ import annotations
 
 import argparse
+import csv
 import getpass
 import logging
 import os
@@ -60,13 +61,15 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from kpi import clock
 from kpi.errors import CockpitError
 from kpi.periods import DAY, MONTH, WEEK, parse
 from kpi.settings import DEFAULT_DB, PROJECT_ROOT, resolve_db_path, settings_help
+
+if TYPE_CHECKING:  # pandas is loaded by the commands that print frames, not by `kpis`
+    import pandas as pd
 
 log = logging.getLogger("cockpit.ingest")
 
@@ -103,6 +106,8 @@ def _open_store(args):
 
 
 def _print_table(df: pd.DataFrame, fmt: str) -> None:
+    import pandas as pd
+
     if fmt == "csv":
         df.to_csv(sys.stdout, index=False)
     elif fmt == "json":
@@ -162,6 +167,8 @@ def cmd_rejected(args) -> int:
 
 
 def cmd_profiles(args) -> int:
+    import pandas as pd
+
     from kpi.ingest.importer import list_profiles
 
     with _open_store(args) as store:
@@ -171,8 +178,11 @@ def cmd_profiles(args) -> int:
 
 
 def cmd_kpis(args) -> int:
+    # Only what the KPIs need: no pandas for CSV (its import alone took longer than the
+    # query of a year of contacts); JSON keeps pandas' writer, whose number format is the
+    # contract.
     from kpi.metrics.compile import KpiRequest
-    from kpi.metrics.engine import compute_kpis
+    from kpi.metrics.engine import compute_kpis, kpi_rows
     from kpi.metrics.registry import KPIS
     from kpi.provider_settings import sl_definition
 
@@ -181,13 +191,30 @@ def cmd_kpis(args) -> int:
     request = KpiRequest(kpis=kpis, grain=args.grain, by=by, date_from=args.date_from,
                          date_to=args.date_to)
     with _open_store(args) as store:
-        table = compute_kpis(store, request).table().copy()
+        if args.format == "csv":
+            columns, rows = kpi_rows(store, request)
+        else:
+            table = compute_kpis(store, request).table().copy()
         # stdout keeps its columns for machines; people read the definition on stderr.
         print(f"# {sl_definition(store)}", file=sys.stderr)
+    if args.format == "csv":
+        _write_csv(columns, rows)
+        return 0
+    import pandas as pd
+
     if args.grain != "interval":
         table["period_start"] = pd.to_datetime(table.period_start).dt.strftime("%Y-%m-%d")
     _print_table(table, args.format)
     return 0
+
+
+def _write_csv(columns: list[str], rows: list[tuple]) -> None:
+    """Rows as pandas' to_csv wrote them (the contract): ISO dates, empty for NULL, floats
+    in their shortest repr, integers as integers, quotes only where needed."""
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows(["" if v is None else repr(v) if isinstance(v, float) else v
+                      for v in row] for row in rows)
 
 
 def cmd_targets(args) -> int:
@@ -293,12 +320,16 @@ def cmd_reconcile(args) -> int:
         if args.provider and args.provider not in providers(store):
             raise CockpitError(f"unknown provider {args.provider!r}")
         table = reconciliation(store, args.provider, args.date_from, args.date_to)
+    import pandas as pd
+
     table["period_start"] = pd.to_datetime(table.period_start).dt.strftime("%Y-%m-%d")
     _print_table(table, args.format)
     return 0
 
 
 def cmd_visits(args) -> int:
+    import pandas as pd
+
     from kpi.visits.candidates import stages
     from kpi.visits.reports import import_visit_file, list_visits
 

@@ -20,8 +20,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-import pandas as pd
-
 from kpi.errors import CockpitError
 
 DAY, WEEK, MONTH, QUARTER, HALF, YEAR = "day", "week", "month", "quarter", "half", "year"
@@ -202,7 +200,9 @@ def as_date(value) -> date:
         return value.date()
     if isinstance(value, date):
         return value
-    return pd.Timestamp(value).date()
+    # A numpy datetime64 or an ISO string (pandas' Timestamp is a datetime, above): its day
+    # is its first ten characters; parsed without pandas, which the command line avoids.
+    return date.fromisoformat(str(value)[:10])
 
 
 def monday(day: date) -> date:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-import pandas as pd
 
 from kpi.errors import CockpitError, Msg
 from kpi.i18n import t
 from kpi.settings import PROVIDER_DEFAULTS
 from kpi.store import Store
+
+if TYPE_CHECKING:  # `cockpit kpis` states the SL definition without loading pandas
+    import pandas as pd
 
 SL_VARIANTS = ("net", "offered", "answered", "abandons_in_sl")
 _PROVIDER_COLUMNS = ["name", "time_zone", "sl_threshold_s", "short_abandon_s",
@@ -31,14 +33,22 @@ def queue_settings(store: Store) -> pd.DataFrame:
                       "ORDER BY provider, queue")
 
 
+def _missing(value) -> bool:
+    """An empty cell of an edited table: None, NaN, NaT or pandas' NA."""
+    try:
+        return value is None or bool(value != value)
+    except TypeError:  # NA != NA is NA, which has no truth value
+        return True
+
+
 def _check(row: dict, where: Msg) -> None:
     variant = row.get("sl_variant")
-    if variant is not None and not pd.isna(variant) and variant not in SL_VARIANTS:
+    if variant is not None and not _missing(variant) and variant not in SL_VARIANTS:
         raise InvalidSetting(key="error.sl_variant", where=where,
                              variants=", ".join(SL_VARIANTS), value=repr(variant))
     for name in ("sl_threshold_s", "short_abandon_s", "repeat_window_days"):
         value = row.get(name)
-        if value is not None and not pd.isna(value) and float(value) < 0:
+        if value is not None and not _missing(value) and float(value) < 0:
             raise InvalidSetting(key="error.setting_negative", where=where, name=name,
                                  value=value)
     zone = row.get("time_zone")
@@ -67,7 +77,7 @@ def save_provider_settings(store: Store, table: pd.DataFrame) -> None:
 def save_queue_settings(store: Store, table: pd.DataFrame) -> None:
     """Replace the queue overrides; an empty cell falls back to the provider's value."""
     table = table.dropna(subset=["provider", "queue"])
-    rows = [{k: (None if pd.isna(v) else v) for k, v in r.items()}
+    rows = [{k: (None if _missing(v) else v) for k, v in r.items()}
             for r in table[_QUEUE_COLUMNS].to_dict("records")]
     for row in rows:
         _check(row, Msg("error.queue_where", provider=row["provider"], queue=row["queue"]))
@@ -106,15 +116,15 @@ def sl_definitions(store: Store, providers: list[str] | None = None
                    ) -> tuple[SlDefinition, ...]:
     """The service-level definitions in force for these providers (all if None), each
     once, providers' and queues' overrides alike."""
-    effective = store.read(
+    _, effective = store.rows(
         """SELECT DISTINCT coalesce(q.sl_variant, p.sl_variant) AS variant,
                   coalesce(q.sl_threshold_s, p.sl_threshold_s) AS t,
                   coalesce(q.short_abandon_s, p.short_abandon_s) AS s
            FROM providers p LEFT JOIN queue_settings q ON q.provider = p.name
            WHERE ? IS NULL OR list_contains(?, p.name)
            ORDER BY ALL""", [providers, providers])
-    return tuple(SlDefinition(r.variant, float(r.t), float(r.s))
-                 for r in effective.itertuples())
+    return tuple(SlDefinition(variant, float(t_s), float(s_s))
+                 for variant, t_s, s_s in effective)
 
 
 def sl_text(definitions: tuple[SlDefinition, ...], lang: str) -> str:

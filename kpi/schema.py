@@ -293,6 +293,28 @@ MIGRATIONS.append((
     ],
 ))
 
+MIGRATIONS.append((
+    16,
+    "repeat contacts materialised: each contact's gap to its customer's previous contact, "
+    "kept up to date by imports and undos instead of a window computed at every request",
+    [
+        # Derived from contacts (kpi/metrics/repeats.py maintains it); per provider, so a
+        # provider account reads its own rows only (kpi/access/scope.py).
+        """CREATE TABLE contact_repeats (
+            provider VARCHAR NOT NULL, import_id INTEGER NOT NULL, contact_id VARCHAR NOT NULL,
+            customer_id VARCHAR NOT NULL, site VARCHAR, queue VARCHAR NOT NULL,
+            channel VARCHAR NOT NULL, agent_id VARCHAR, arrived_local TIMESTAMP NOT NULL,
+            handled BOOLEAN NOT NULL, gap_s DOUBLE)""",
+        """INSERT INTO contact_repeats BY NAME
+            SELECT c.provider, c.import_id, c.contact_id, c.customer_id, c.site, c.queue,
+                   c.channel, c.agent_id, c.arrived_local, c.answered_at IS NOT NULL AS handled,
+                   epoch(c.arrived_at - lag(c.arrived_at) OVER (
+                       PARTITION BY c.provider, c.customer_id
+                       ORDER BY c.arrived_at, c.contact_id)) AS gap_s
+            FROM contacts c WHERE c.customer_id IS NOT NULL""",
+    ],
+))
+
 LATEST_VERSION = MIGRATIONS[-1][0]
 
 # Fact tables, by import kind.

@@ -17,10 +17,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kpi.errors import CockpitError, Msg
 from kpi.i18n import t
-from kpi.store import Store
+
+if TYPE_CHECKING:  # only its type: `cockpit --help` lists the settings without DuckDB
+    from kpi.store import Store
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = PROJECT_ROOT / "data" / "cockpit.duckdb"

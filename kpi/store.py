@@ -17,14 +17,16 @@ import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import duckdb
-import pandas as pd
 
 from kpi.access.scope import enter_scope, install_scope
 from kpi.errors import DatabaseBusy, NotAllowed
 from kpi.schema import migrate
+
+if TYPE_CHECKING:  # DuckDB builds the frames; a command that reads rows never loads pandas
+    import pandas as pd
 
 T = TypeVar("T")
 
@@ -76,6 +78,16 @@ class Store:
         cur = self.cursor()
         try:
             return cur.execute(sql, params or []).df()
+        finally:
+            cur.close()
+
+    def rows(self, sql: str, params: list | dict | None = None
+             ) -> tuple[list[str], list[tuple]]:
+        """Run a query on a fresh cursor: its column names and its rows as tuples."""
+        cur = self.cursor()
+        try:
+            result = cur.execute(sql, params or [])
+            return [d[0] for d in result.description], result.fetchall()
         finally:
             cur.close()
 

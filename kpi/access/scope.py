@@ -74,13 +74,16 @@ def install_scope(con: duckdb.DuckDBPyConnection) -> None:
     """Attach the in-memory shadow catalog and (re)create one view per table and view."""
     catalog = con.execute("SELECT current_database()").fetchone()[0]
     con.execute(f"ATTACH IF NOT EXISTS ':memory:' AS {SCOPE_CATALOG} (READ_WRITE)")
-    # Parents before the tables filtered through them: a view binds what it names.
+    # Parents before the tables filtered through them: a view binds what it names. All the
+    # views in one statement: every command opens a Store, and forty round trips took a
+    # third longer (35 ms against 25 ms) on `cockpit kpis`'s start-up.
+    views = []
     for table, rule in sorted(scope_rules(con).items(), key=lambda tr: (tr[1] == "parent",
                                                                          tr[0])):
         source = f"{_quoted(catalog)}.main.{_quoted(table)}"
         if table == "imports":
-            con.execute(f"CREATE OR REPLACE VIEW {SCOPE_CATALOG}.main.imports AS "
-                        + IMPORTS_SQL.format(source=source))
+            views.append(f"CREATE OR REPLACE VIEW {SCOPE_CATALOG}.main.imports AS "
+                         + IMPORTS_SQL.format(source=source))
             continue
         if rule == "shared":
             where = "true"
@@ -92,8 +95,10 @@ def install_scope(con: duckdb.DuckDBPyConnection) -> None:
         else:
             # A NULL variable (a cursor that never entered a scope) matches no row.
             where = f"{_quoted(rule)} = getvariable('{SCOPE_VARIABLE}')"
-        con.execute(f"CREATE OR REPLACE VIEW {SCOPE_CATALOG}.main.{_quoted(table)} AS "
-                    f"SELECT * FROM {source} WHERE {where}")
+        views.append(f"CREATE OR REPLACE VIEW {SCOPE_CATALOG}.main.{_quoted(table)} AS "
+                     f"SELECT * FROM {source} WHERE {where}")
+    if views:
+        con.execute(";\n".join(views))
 
 
 def enter_scope(cursor: duckdb.DuckDBPyConnection, provider: str) -> None:

@@ -63,6 +63,7 @@ from kpi.ingest.sources import (
     load_raw,
     utf8_text,
 )
+from kpi.metrics.repeats import refresh_repeats
 from kpi.provider_settings import insert_provider
 from kpi.store import Store
 
@@ -620,6 +621,7 @@ def _write_import(cur, raw: RawFile, resolved: Resolved, providers: list[str], w
          raw.rows_read, rows, duplicates, period_start, period_end, who, rejected,
          sorted(resolved.sources)],
     )
+    refresh_repeats(cur, import_id)  # derived from contacts: same transaction
     preview = None
     if with_preview:  # only a dry run shows what it would store
         preview = cur.execute(f"SELECT * FROM {rules.table} WHERE import_id = ? LIMIT 10",
@@ -990,6 +992,7 @@ def undo_import(store: Store, import_id: int) -> int:
         columns = ", ".join(f'"{c}"' for c in _table_columns(cur, table))
         cur.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {archive} "
                     "WHERE replaced_by = ?", [import_id])
+        refresh_repeats(cur, import_id)  # before the archive forgets what came back
         cur.execute(f"DELETE FROM {archive} WHERE replaced_by = ?", [import_id])
         cur.execute("UPDATE imports SET status = 'active', replaced_by = NULL "
                     "WHERE replaced_by = ? AND status = 'replaced'", [import_id])

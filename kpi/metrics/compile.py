@@ -26,6 +26,12 @@ _SETTINGS = """
     coalesce(qs.short_abandon_s, p.short_abandon_s) AS short_t,
     coalesce(qs.sl_variant, p.sl_variant) AS variant,
     coalesce(qs.repeat_window_days, p.repeat_window_days) AS repeat_days"""
+# The same columns when every provider and queue has the same settings (`uniform_settings`):
+# parameters bound once instead of a join per row.
+_UNIFORM_SETTINGS = """
+    CAST(? AS DOUBLE) AS sl_t, CAST(? AS DOUBLE) AS short_t, CAST(? AS VARCHAR) AS variant,
+    CAST(? AS INTEGER) AS repeat_days"""
+SETTING_NAMES = ("sl_t", "short_t", "variant", "repeat_days")
 
 
 @dataclass(frozen=True)
@@ -41,6 +47,9 @@ class KpiRequest:
     # Also count the days each KPI covers (`days__<kpi>`) against the days with any row
     # (`days__all`), so that a view can say when a KPI rests on fewer days than its period.
     coverage: bool = False
+    # The summed measures (`m__…`, `k__…`) beside the values; False: the KPI values only,
+    # for a caller that prints them (the command line), so no sum is computed twice.
+    with_sums: bool = True
 
     def __post_init__(self) -> None:
         unknown = [k for k in self.kpis if k not in KPI_BY_ID]
@@ -69,8 +78,8 @@ def _period_sql(grain: str, column: str, minutes: int) -> str:
 
 
 def _source_rows(source: Source, request: KpiRequest, measures: list[str], params: list,
-                 repeat_lookback_days: int, present: set[str]
-                 ) -> tuple[str, list[str]] | None:
+                 present: set[str], settings: dict[str, object] | None
+                 ) -> tuple[str, dict[str, str]] | None:
     """The SELECT of one source's measure rows and the measures it feeds, or None when it
     cannot serve the request."""
     available = {m: sql for m, sql in source.measures.items() if m in measures}
@@ -84,7 +93,7 @@ def _source_rows(source: Source, request: KpiRequest, measures: list[str], param
         return None
     t = source.local_time
     # The base relation's parameters come first: it precedes the WHERE clause in the SQL.
-    base = _base_relation(source, available, request, params, repeat_lookback_days, present)
+    base = _base_relation(source, available, request, params, present, settings)
     where = [source.where] if source.where else []
     if request.date_from is not None:
         where.append(f"{t} >= ?")
@@ -108,7 +117,7 @@ def _source_rows(source: Source, request: KpiRequest, measures: list[str], param
     columns += [f"{source.scopes[s]} AS {s}" for s in request.by]
     columns += [f"{sql} AS {m}" for m, sql in available.items()]
     clause = f" WHERE {' AND '.join(where)}" if where else ""
-    return f"SELECT {', '.join(columns)} FROM ({base}) r{clause}", list(available)
+    return f"SELECT {', '.join(columns)} FROM ({base}) r{clause}", available
 
 
 # An agent's team (and site, for evaluations) is the one of their latest activity row:
@@ -120,20 +129,21 @@ _AGENT_TEAMS = """LEFT JOIN (SELECT provider, agent_id, arg_max(team, start_loca
 
 
 def _base_relation(source: Source, measures: dict[str, str], request: KpiRequest,
-                   params: list, repeat_lookback_days: int, present: set[str]) -> str:
-    relation = _own_rows(source, measures, request, params, repeat_lookback_days, present)
+                   params: list, present: set[str], settings: dict[str, object] | None
+                   ) -> str:
+    relation = _own_rows(source, measures, params, present, settings)
     if any(s in source.agent_scopes for s in (*request.by, *request.filters)):
         return f"SELECT b.*, tm.team, tm.agent_site FROM ({relation}) b {_AGENT_TEAMS}"
     return relation
 
 
-def _own_rows(source: Source, measures: dict[str, str], request: KpiRequest, params: list,
-              repeat_lookback_days: int, present: set[str]) -> str:
+def _own_rows(source: Source, measures: dict[str, str], params: list, present: set[str],
+              settings: dict[str, object] | None) -> str:
     """The source's rows, with its settings and the derived columns its measures use."""
     if source.relation is not None:
         return source.relation
     used = " ".join(measures.values())
-    derived, lookback = "", False
+    derived = ""
     for column, rule in source.derived.items():
         if re.search(rf"\b{column}\b", used) is None:
             continue
@@ -141,17 +151,18 @@ def _own_rows(source: Source, measures: dict[str, str], request: KpiRequest, par
         if rule.unless_present is not None and rule.unless_present[0] not in present:
             sql = rule.unless_present[1]
         derived += f", {sql} AS {column}"
-        lookback = lookback or rule.lookback
     if not source.settings:
         return f"SELECT t.*{derived} FROM {source.table} t"
-    since = ""
-    if lookback and request.date_from is not None:
-        since = f" WHERE t.{source.local_time} >= ?"
-        params.append(request.date_from - timedelta(days=repeat_lookback_days))
+    if settings is not None:
+        # No join at all: the importer declares every provider of the rows it writes, in
+        # the same transaction, and providers are never deleted, so the join below drops no
+        # row of a Cockpit database (a semi join kept for that cost 10-20 % of the query).
+        params += [settings[name] for name in SETTING_NAMES]
+        return f"SELECT t.*, {_UNIFORM_SETTINGS}{derived} FROM {source.table} t"
     return f"""SELECT t.*, {_SETTINGS}{derived}
                FROM {source.table} t JOIN providers p ON p.name = t.provider
                LEFT JOIN queue_settings qs ON qs.provider = t.provider
-                    AND qs.queue = t.queue{since}"""
+                    AND qs.queue = t.queue"""
 
 
 def measure_column(measure: str, kpi: str | None = None) -> str:
@@ -173,42 +184,80 @@ def kpi_measure_columns(kpi: Kpi) -> dict[str, str]:
 EXACT_SCALE = 1_000_000  # measures are summed in millionths, as integers
 
 
-def exact_sum(expression: str, where: str | None = None) -> str:
+def exact_sum(expression: str, where: str | None = None, integral: bool = False) -> str:
     """A sum whose digits cannot depend on the order DuckDB's threads add rows in: each
     value rounded to a millionth and summed as an integer (exact, into HUGEINT; nearly as
-    fast as a double sum, where DECIMAL(38, 9) took 4×), returned as a double."""
+    fast as a double sum, where DECIMAL(38, 9) took 4×), returned as a double. An
+    `integral` expression (a count) is summed as it is: as exact, with the same digits,
+    and without a multiplication and rounding per row."""
+    return _as_double(_integer_sum(expression, where, integral), integral)
+
+
+def _integer_sum(expression: str, where: str | None, integral: bool) -> str:
+    """The exact sum as an integer (HUGEINT): of the value, or of its millionths."""
     only = f" FILTER (WHERE {where})" if where else ""
-    return (f"CAST(sum(CAST(round(({expression}) * {EXACT_SCALE}) AS BIGINT)){only} "
-            f"AS DOUBLE) / {EXACT_SCALE}")
+    value = expression if integral else f"CAST(round(({expression}) * {EXACT_SCALE}) AS BIGINT)"
+    return f"sum({value}){only}"
 
 
-def compile_kpis(request: KpiRequest, repeat_lookback_days: int = 7,
-                 present: set[str] | None = None) -> tuple[str, list]:
+def _as_double(integer_sum: str, integral: bool) -> str:
+    return f"CAST({integer_sum} AS DOUBLE)" + ("" if integral else f" / {EXACT_SCALE}")
+
+
+def _known(measures: tuple[str, ...]) -> str | None:
+    return " AND ".join(f"{m} IS NOT NULL" for m in measures) or None
+
+
+# A count: a measure built as CAST(<predicate> AS INTEGER) (sources._n), or 1 per row.
+_COUNT = re.compile(r"CAST\(.* AS INTEGER\)|1", re.DOTALL)
+
+
+def compile_kpis(request: KpiRequest, present: set[str] | None = None,
+                 settings: dict[str, object] | None = None) -> tuple[str, list]:
     """SQL and parameters giving one row per period and scope: summed measures (`m__…`),
     then the KPI values, named by their ids. `present` names the sources that hold rows
     (None: all; an empty source is left out of the SQL) and REASONLESS_CONTACTS when some
-    contacts came from an export without a reason column."""
+    contacts came from an export without a reason column. `settings`: the one set of
+    settings (SETTING_NAMES) every provider and queue has, when they all have the same
+    (kpi.metrics.engine.uniform_settings); None reads each row's own."""
     present = {*SOURCES, REASONLESS_CONTACTS} if present is None else present
     kpis = [KPI_BY_ID[k] for k in request.kpis]
     measures = needed_measures(kpis)
     params: list = []
-    parts, fed = [], set()
+    parts: list[tuple[str, dict[str, str], Source]] = []
+    fed, integral, nullable = set(), {}, set()
     for source in SOURCES.values():
-        rows = _source_rows(source, request, measures, params, repeat_lookback_days, present)
+        rows = _source_rows(source, request, measures, params, present, settings)
         if rows:
-            parts.append(rows[0])
+            parts.append((*rows, source))
             fed.update(rows[1])
+            for m, sql in rows[1].items():  # a count only where every source counts
+                integral[m] = integral.get(m, True) and bool(_COUNT.fullmatch(sql.strip()))
+            nullable.update(m for m in rows[1] if m not in source.never_null)
+    # A measure is NULL on every row of a source that does not feed it.
+    nullable.update(m for m in fed if any(m not in part[1] for part in parts))
     keys = ["period_start", *request.by]
-    if not parts:
-        parts = ["SELECT CAST(NULL AS DATE) AS period_start"
-                 + "".join(f", CAST(NULL AS VARCHAR) AS {s}" for s in request.by)
-                 + " WHERE false"]
-    if request.coverage and parts[0].endswith("WHERE false"):
-        parts = [parts[0].replace(" WHERE false", ", CAST(NULL AS DATE) AS day WHERE false")]
-    union = "\nUNION ALL BY NAME\n".join(parts)
+    # Each sum is computed once, whatever names it goes by: (measure, the other measures a
+    # row must know) -> its column. A KPI's same-rows sum is often the plain sum: a sum
+    # skips its own NULLs, and a measure no source here leaves NULL needs no test.
+    sums: dict[tuple, str] = {}
+    named: dict[str, str] = {}  # a wanted column -> the column that holds it
+
+    def aggregate(name: str, spec: tuple) -> None:
+        named[name] = sums.setdefault(spec, name)
+
+    def total(m: str, key: tuple[str, ...] = ()) -> tuple:
+        if m not in fed or not all(o in fed for o in key):
+            return ("null",)  # a measure no source here feeds is empty
+        return ("sum", m, tuple(o for o in key if o != m and o in nullable))
+
     columns = {m: measure_column(m) for m in measures}
-    sums = [exact_sum(m) + f" AS {columns[m]}" if m in fed
-            else f"CAST(NULL AS DOUBLE) AS {columns[m]}" for m in measures]
+    # Without the sums asked for, a measure is summed over all rows only for the KPIs that
+    # are that sum (a count, an amount); the others use their same-rows sums below.
+    summed = measures if request.with_sums else needed_measures(
+        [k for k in kpis if not same_rows(k)])
+    for m in summed:
+        aggregate(columns[m], total(m))
     # Numerator and denominator over the same rows: each KPI's measures summed only where
     # the row knows them all (a source that cannot feed one leaves its rows out of both).
     row_sets: dict[tuple[str, ...], int] = {}
@@ -220,30 +269,102 @@ def compile_kpis(request: KpiRequest, repeat_lookback_days: int = 7,
         key = tuple(kpi.measures) if kpi.combine is None else ()
         if key not in row_sets:
             row_sets[key] = index = len(row_sets)
-            known = " AND ".join(f"{m} IS NOT NULL" for m in key if m in fed) or "true"
-            if not all(m in fed for m in key):
-                known = "false"
-            if same_rows(kpi):  # a measure no source here feeds is empty, as above
-                sums += [f"{exact_sum(m, known)} AS s{index}__{m}" if m in fed
-                         else f"CAST(NULL AS DOUBLE) AS s{index}__{m}" for m in key]
+            if same_rows(kpi):
+                for m in key:
+                    aggregate(f"s{index}__{m}", total(m, key))
             if request.coverage:
-                sums.append(f"count(DISTINCT day) FILTER (WHERE {known}) AS s{index}__days")
+                known = _known(tuple(m for m in key if m in fed)) or "true"
+                if not all(m in fed for m in key):
+                    known = "false"
+                aggregate(f"s{index}__days",
+                          ("sql", f"count(DISTINCT day) FILTER (WHERE {known})"))
         index = row_sets[key]
         if same_rows(kpi):
-            outputs += [f"s{index}__{m} AS {measure_column(m, kpi.id)}" for m in kpi.measures]
-            value_columns[kpi.id] = {m: f"s{index}__{m}" for m in kpi.measures}
+            outputs += [f"{named[f's{index}__{m}']} AS {measure_column(m, kpi.id)}"
+                        for m in kpi.measures]
+            value_columns[kpi.id] = {m: named[f"s{index}__{m}"] for m in kpi.measures}
         if request.coverage:
-            outputs.append(f"s{index}__days AS days__{kpi.id}")
+            outputs.append(f"{named[f's{index}__days']} AS days__{kpi.id}")
     if request.coverage:
-        sums.append("count(DISTINCT day) AS days__all")
+        aggregate("days__all", ("sql", "count(DISTINCT day)"))
         outputs.append("days__all")
+    value_columns = {k: {m: named.get(c, c) for m, c in cs.items()}
+                     for k, cs in value_columns.items()}
     values = ", ".join(f"{k.value_sql(value_columns[k.id])} AS {k.id}" for k in kpis)
-    extra = "".join(f", {o}" for o in outputs)
-    sql = f"""WITH measure_rows AS (
+    if not request.with_sums:
+        outputs = [o for o in outputs if not o.split(" AS ")[-1].startswith("k__")]
+    shown = [f"{named[columns[m]]} AS {columns[m]}" for m in summed] if request.with_sums \
+        else []
+    extra = "".join(f"{o}, " for o in (*shown, *outputs))
+    by = ", ".join(keys)
+    if len(parts) > 1 and not request.coverage:
+        summing = _summed_per_source(parts, sums, by, integral)
+    else:
+        summing = _summed_together([p[0] for p in parts], sums, by, integral, request)
+    sql = f"""WITH {summing}
+SELECT {by}, {extra}{values}
+FROM sums ORDER BY {by}"""
+    return sql, params
+
+
+def _summed_together(parts: list[str], sums: dict[tuple, str], by: str,
+                     integral: dict[str, bool], request: KpiRequest) -> str:
+    """The CTEs up to `sums`: every source's rows unioned, then summed in one GROUP BY (one
+    source; or days counted across sources for coverage)."""
+    if not parts:
+        parts = ["SELECT CAST(NULL AS DATE) AS period_start"
+                 + "".join(f", CAST(NULL AS VARCHAR) AS {s}" for s in request.by)
+                 + (", CAST(NULL AS DATE) AS day" if request.coverage else "")
+                 + " WHERE false"]
+    union = "\nUNION ALL BY NAME\n".join(parts)
+    aggregates = ", ".join(f"{_render_sum(spec, integral)} AS {name}"
+                           for spec, name in sums.items())
+    return f"""measure_rows AS (
 {union}
 ), sums AS (
-    SELECT {', '.join(keys)}, {', '.join(sums)} FROM measure_rows GROUP BY ALL
-)
-SELECT {', '.join(keys)}, {', '.join(columns.values())}{extra}, {values}
-FROM sums ORDER BY {', '.join(keys)}"""
-    return sql, params
+    SELECT {by}, {aggregates} FROM measure_rows GROUP BY ALL
+)"""
+
+
+def _render_sum(spec: tuple, integral: dict[str, bool]) -> str:
+    if spec[0] == "null":
+        return "CAST(NULL AS DOUBLE)"
+    if spec[0] == "sql":
+        return spec[1]
+    _, m, needs = spec
+    return exact_sum(m, _known(needs), integral[m])
+
+
+def _summed_per_source(parts: list[tuple[str, dict[str, str], Source]], sums: dict[tuple, str],
+                       by: str, integral: dict[str, bool]) -> str:
+    """The CTEs up to `sums` for several sources: each source's rows summed on their own
+    (only the measures that source feeds: a contact row does not carry the repeats' or the
+    intervals' sums), then the partial sums added up. A row belongs to one source, so the
+    result is the same; the partial sums are exact integers, so are their totals."""
+    selects, given = [], set()
+    for rows, available, source in parts:
+        partials: dict[str, str] = {}  # a partial sum's SQL -> its column
+        copies = ""  # the same partial sum under another name, computed once
+        for spec, name in sums.items():
+            if spec[0] != "sum" or spec[1] not in available:
+                continue
+            _, m, needs = spec
+            if not all(n in available for n in needs):
+                continue  # a measure this source leaves NULL: none of its rows counts
+            where = _known(tuple(n for n in needs if n not in source.never_null))
+            first = partials.setdefault(_integer_sum(m, where, integral[m]), name)
+            if first != name:
+                copies += f", {first} AS {name}"
+            given.add(name)
+        summed = "".join(f", {sql} AS {name}" for sql, name in partials.items())
+        selects.append(f"SELECT *{copies} FROM (SELECT {by}{summed} "
+                       f"FROM ({rows}) GROUP BY ALL)")
+    union = "\nUNION ALL BY NAME\n".join(selects)
+    totals = ", ".join(
+        f"{_as_double(f'sum({name})', integral[spec[1]])} AS {name}" if name in given
+        else f"CAST(NULL AS DOUBLE) AS {name}" for spec, name in sums.items())
+    return f"""partial_sums AS (
+{union}
+), sums AS (
+    SELECT {by}, {totals} FROM partial_sums GROUP BY ALL
+)"""

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
 
 from kpi.metrics.compile import (
     REASONLESS_CONTACTS,
+    SETTING_NAMES,
     KpiRequest,
     compile_kpis,
     exact_sum,
@@ -17,6 +19,9 @@ from kpi.metrics.compile import (
 from kpi.metrics.registry import KPI_BY_ID, Kpi
 from kpi.metrics.sources import SOURCES
 from kpi.store import Store
+
+if TYPE_CHECKING:  # frames come from DuckDB (Store.read); `cockpit kpis` never loads pandas
+    import pandas as pd
 
 
 @dataclass
@@ -61,15 +66,23 @@ def kpi_totals(frame: pd.DataFrame, kpis: list[Kpi]) -> dict[str, float | None]:
         row = con.execute(f"SELECT {values} FROM (SELECT {sums} FROM result_rows)").fetchone()
     finally:
         con.close()
-    return {k.id: (None if v is None or pd.isna(v) else float(v)) for k, v in zip(kpis, row,
-                                                                                  strict=True)}
+    return {k.id: (None if v is None or math.isnan(v) else float(v))
+            for k, v in zip(kpis, row, strict=True)}
 
 
-def repeat_lookback_days(store: Store) -> int:
-    """The widest repeat window in force, so a range's first days see earlier contacts."""
-    return int(store.scalar(
-        "SELECT greatest(coalesce((SELECT max(repeat_window_days) FROM providers), 7), "
-        "coalesce((SELECT max(repeat_window_days) FROM queue_settings), 0))"))
+def uniform_settings(store: Store) -> dict[str, object] | None:
+    """The settings every provider and queue has (SETTING_NAMES), when they all have the
+    same ones, as most stores do: the KPI query then binds them once instead of joining
+    each row to its provider's and queue's (the values are the same either way)."""
+    effective = store.rows(
+        """SELECT DISTINCT coalesce(q.sl_threshold_s, p.sl_threshold_s),
+                  coalesce(q.short_abandon_s, p.short_abandon_s),
+                  coalesce(q.sl_variant, p.sl_variant),
+                  coalesce(q.repeat_window_days, p.repeat_window_days)
+           FROM providers p LEFT JOIN queue_settings q ON q.provider = p.name
+           UNION SELECT sl_threshold_s, short_abandon_s, sl_variant, repeat_window_days
+           FROM providers""")[1]
+    return dict(zip(SETTING_NAMES, effective[0], strict=True)) if len(effective) == 1 else None
 
 
 def sources_with_rows(store: Store) -> set[str]:
@@ -81,10 +94,22 @@ def sources_with_rows(store: Store) -> set[str]:
     parts += f""" UNION ALL SELECT '{REASONLESS_CONTACTS}' FROM (SELECT 1 FROM imports
                   WHERE kind = 'contacts' AND NOT list_contains(fields, 'contact_reason')
                   LIMIT 1)"""
-    return set(store.read(parts).source)
+    return {row[0] for row in store.rows(parts)[1]}
+
+
+def compiled(store: Store, request: KpiRequest) -> tuple[str, list]:
+    """The request's SQL for this store: only its sources with rows, its settings bound
+    once when uniform."""
+    return compile_kpis(request, present=sources_with_rows(store),
+                        settings=uniform_settings(store))
 
 
 def compute_kpis(store: Store, request: KpiRequest) -> KpiResult:
-    sql, params = compile_kpis(request, repeat_lookback_days(store),
-                               present=sources_with_rows(store))
-    return KpiResult(request, store.read(sql, params))
+    return KpiResult(request, store.read(*compiled(store, request)))
+
+
+def kpi_rows(store: Store, request: KpiRequest) -> tuple[list[str], list[tuple]]:
+    """period_start, the scope columns and the KPI values (KpiResult.table's columns) as
+    plain rows, computing no sum the values do not need: for the command line, which
+    prints them without loading pandas."""
+    return store.rows(*compiled(store, replace(request, with_sums=False, coverage=False)))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from kpi.i18n import register
 from kpi.metrics.sources import MEASURES, SOURCES
@@ -54,7 +55,7 @@ class Kpi:
             ratio = f"1 - {ratio}"
         return f"{self.scale} * {ratio}" if self.scale != 1 else ratio
 
-    @property
+    @cached_property  # read for every KPI of every request: found once, not by regex each time
     def measures(self) -> list[str]:
         text = f"{self.num} {self.den or ''}"
         return [m for m in MEASURES if _mentions(text, m)]

@@ -56,9 +56,6 @@ CONTACT_MEASURES: dict[str, str] = {
     "traced": _n(f"{_HANDLED} AND nullif(trim(contact_reason), '') IS NOT NULL"),
     # Handled contacts from exports that carry a reason field at all (see compile).
     "handled_traceable": _n(f"{_HANDLED} AND carries_reason"),
-    "handled_with_customer": _n(f"{_HANDLED} AND customer_id IS NOT NULL"),
-    "repeat_contacts": _n(f"{_HANDLED} AND customer_id IS NOT NULL AND coalesce(is_repeat, "
-                          "false)"),
     "csat_answers": _n("csat IS NOT NULL"),
     "csat_good": _n("csat >= 4"),
     "nps_answers": _n("nps IS NOT NULL"),
@@ -66,6 +63,23 @@ CONTACT_MEASURES: dict[str, str] = {
     "nps_detractors": _n("nps <= 6"),
     "sales": _n(f"{_HANDLED} AND outcome = 'sale'"),
     "sales_amount": "sale_amount",
+}
+
+# Contact measures no row leaves NULL: direction is NOT NULL, answered_at is only tested for
+# NULL, and the thresholds are coalesced; the others depend on a nullable column (wait_s,
+# csat, nps, outcome, sale_amount) or are NULL by design outside their rows (wait, handle
+# time and ACW of unanswered contacts).
+CONTACT_NEVER_NULL = frozenset({
+    "offered", "answered", "abandoned", "short_abandoned", "eligible", "long_abandoned",
+    "sl_den", "answered_with_wait", "handled", "handled_detail", "transferred", "traced",
+    "handled_traceable", "csat_answers", "nps_answers"})
+
+# Repeat contacts come from their own table (kpi/metrics/repeats.py): one row per handled
+# contact with a customer id, with the seconds since that customer's previous contact,
+# materialised when contacts are imported; the window in days is the setting in force.
+REPEAT_MEASURES: dict[str, str] = {
+    "handled_with_customer": "1",
+    "repeat_contacts": _n("coalesce(gap_s <= repeat_days * 86400, false)"),
 }
 
 # An interval report's row already holds counts; it feeds what its columns allow.
@@ -140,9 +154,6 @@ REASONLESS_CONTACTS = "reasonless_contacts"
 class Derived:
     """A column computed for each row of a source when one of its measures uses it."""
     sql: str  # over the base table (alias t) and the settings (p, qs)
-    # The column looks at earlier rows (a repeat window): the rows read start that many days
-    # before the requested range (kpi.metrics.engine.repeat_lookback_days).
-    lookback: bool = False
     # Without this marker among the sources with rows, the column is this constant instead
     # (a lookup that would always give it is skipped).
     unless_present: tuple[str, str] | None = None  # (marker, constant)
@@ -171,20 +182,17 @@ class Source:
     relation: str | None = None  # the rows' SELECT, when not the table itself
     derived: dict[str, Derived] = field(default_factory=dict)
     yields_to: tuple[Yield, ...] = ()
+    # Measures that are never NULL on any of the source's rows (from NOT NULL columns, IS
+    # NULL tests and coalesce): a KPI over the same rows need not test them, so a request
+    # served by such rows alone sums them once (tests/test_kpi_sql.py checks the claim).
+    never_null: frozenset[str] = frozenset()
 
 
 SOURCE_RECORDS: tuple[Source, ...] = (
     Source("contacts", "contacts", "arrived_local", {
         "provider": "provider", "site": "site", "queue": "queue", "channel": "channel",
         "agent": "agent_id", "team": "team"}, CONTACT_MEASURES, settings=True,
-        agent_scopes=("team",), derived={
-            # Another contact of the same customer within the window before this one; the
-            # earlier contact may precede the requested range, so look back that far too.
-            "is_repeat": Derived("""epoch(t.arrived_at - lag(t.arrived_at) OVER (
-                                        PARTITION BY t.provider, t.customer_id
-                                        ORDER BY t.arrived_at))
-                                    <= coalesce(qs.repeat_window_days, p.repeat_window_days)
-                                       * 86400""", lookback=True),
+        agent_scopes=("team",), never_null=CONTACT_NEVER_NULL, derived={
             # An export without a reason column says nothing about traceability: its
             # contacts are left out of the denominator (imports from before the fields were
             # recorded count as carrying it). Most stores have no such export: no lookup.
@@ -192,6 +200,12 @@ SOURCE_RECORDS: tuple[Source, ...] = (
                                              SELECT import_id FROM imports
                                              WHERE NOT list_contains(fields, 'contact_reason'))""",
                                       unless_present=(REASONLESS_CONTACTS, "true"))}),
+    # Handled contacts with a customer id, each with its gap to the customer's previous
+    # contact (materialised per import: kpi/metrics/repeats.py).
+    Source("repeats", "contact_repeats", "arrived_local", {
+        "provider": "provider", "site": "site", "queue": "queue", "channel": "channel",
+        "agent": "agent_id", "team": "team"}, REPEAT_MEASURES, settings=True,
+        agent_scopes=("team",), where="handled", never_null=frozenset(REPEAT_MEASURES)),
     Source("intervals", "intervals", "interval_local", {"provider": "provider",
                                                         "queue": "queue"},
            INTERVAL_MEASURES, settings=True,

@@ -1,0 +1,148 @@
+"""Repeat contacts are materialised per import (kpi/metrics/repeats.py): after an import, a
+newer export replacing it, one replacing some of its rows by key, a re-import and each
+undo, the stored gaps are the window computed directly over the contacts, and repeat_rate
+is the one the window gives, per provider and week, whatever the window setting."""
+
+from __future__ import annotations
+
+import csv
+import random
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from kpi.access.accounts import Account, store_for
+from kpi.access.scope import scope_rules
+from kpi.ingest.importer import import_export, undo_import
+from kpi.metrics.compile import KpiRequest
+from kpi.metrics.engine import compute_kpis
+from kpi.metrics.repeats import refresh_repeats
+from kpi.schema import migrate
+from kpi.store import Store
+
+# The window computed directly over the contacts, as the engine did at every request.
+DIRECT = """SELECT provider, contact_id, answered_at IS NOT NULL AS handled,
+                   epoch(arrived_at - lag(arrived_at) OVER (
+                       PARTITION BY provider, customer_id ORDER BY arrived_at, contact_id))
+                       AS gap_s
+            FROM contacts WHERE customer_id IS NOT NULL ORDER BY ALL"""
+STORED = "SELECT provider, contact_id, handled, gap_s FROM contact_repeats ORDER BY ALL"
+# repeat_rate per provider and week straight from that window and each row's setting.
+DIRECT_RATE = """
+    SELECT CAST(date_trunc('week', arrived_local) AS DATE) AS period_start, provider,
+           count(*) FILTER (WHERE gap_s <= days * 86400) / count(*) AS repeat_rate
+    FROM (SELECT c.*, coalesce(q.repeat_window_days, p.repeat_window_days) AS days,
+                 epoch(arrived_at - lag(arrived_at) OVER (
+                     PARTITION BY c.provider, customer_id ORDER BY arrived_at, contact_id))
+                     AS gap_s
+          FROM contacts c JOIN providers p ON p.name = c.provider
+          LEFT JOIN queue_settings q ON q.provider = c.provider AND q.queue = c.queue)
+    WHERE answered_at IS NOT NULL AND customer_id IS NOT NULL
+    GROUP BY ALL ORDER BY ALL"""
+
+COLUMNS = ["contact_id", "provider", "queue", "direction", "arrived_at", "answered_at",
+           "wait_s", "talk_s", "customer_id"]
+START = datetime(2026, 3, 2, 8, 0)
+
+
+def _export(path: Path, ids: range, seed: int, day_offset: int = 0) -> Path:
+    """Contacts of two providers; few customers, so most call again within days. Two
+    contacts of one customer share a second (the tie-break is the contact id)."""
+    rng = random.Random(seed)
+    with path.open("w", newline="") as f:
+        out = csv.writer(f)
+        out.writerow(COLUMNS)
+        for i in ids:
+            at = START + timedelta(days=day_offset, minutes=rng.randrange(0, 6 * 24 * 60))
+            if i % 50 == 7:
+                at = START + timedelta(days=day_offset + 1)  # ties with i % 50 == 8
+            if i % 50 == 8:
+                at = START + timedelta(days=day_offset + 1)
+            answered = rng.random() < 0.8
+            customer = "" if i % 13 == 0 else f"K{rng.randrange(25) if i % 50 not in (7, 8) else 0}"
+            out.writerow([f"C{i}", ("Acme", "Beta")[i % 2], ("Billing", "Sales")[i % 3 == 0],
+                          "inbound" if i % 11 else "outbound", at.isoformat(sep=" "),
+                          (at + timedelta(seconds=20)).isoformat(sep=" ") if answered else "",
+                          rng.randrange(60), rng.randrange(100, 400) if answered else "",
+                          customer])
+    return path
+
+
+def _check(store: Store) -> None:
+    direct = store.rows(DIRECT)[1]
+    assert direct, "the fixture has contacts with customers"
+    assert store.rows(STORED)[1] == direct
+    rate = compute_kpis(store, KpiRequest(("repeat_rate",), "week", ("provider",))).table()
+    expected = store.read(DIRECT_RATE)
+    assert rate.period_start.astype(str).str[:10].tolist() == \
+        expected.period_start.astype(str).str[:10].tolist()
+    assert rate.provider.tolist() == expected.provider.tolist()
+    assert rate.repeat_rate.tolist() == pytest.approx(expected.repeat_rate.tolist())
+
+
+def test_materialised_repeats_equal_the_window_through_imports_and_undos(store, tmp_path):
+    first = import_export(store, _export(tmp_path / "week10.csv", range(0, 200), 1))
+    _check(store)
+    # A newer export of the same period replaces the first one wholly (other customers).
+    newer = import_export(store, _export(tmp_path / "week10_v2.csv", range(0, 200), 2))
+    assert newer.replaced_imports == [first.import_id]
+    _check(store)
+    # The next week's export re-sends some of its rows (replaced by key) and adds others.
+    later = import_export(store, _export(tmp_path / "week11.csv", range(150, 320), 3, 5))
+    assert later.rows_updated > 0
+    _check(store)
+    # The same file again changes nothing.
+    assert import_export(store, tmp_path / "week11.csv").status == "unchanged"
+    _check(store)
+    # Another window for one provider and one queue: read at request time, not stored.
+    store.write(lambda cur: cur.execute(
+        "UPDATE providers SET repeat_window_days = 2 WHERE name = 'Beta'"))
+    store.write(lambda cur: cur.execute(
+        "INSERT INTO queue_settings (provider, queue, repeat_window_days) "
+        "VALUES ('Acme', 'Sales', 1)"))
+    _check(store)
+    undo_import(store, later.import_id)
+    _check(store)
+    undo_import(store, newer.import_id)  # the first export's rows come back
+    _check(store)
+    undo_import(store, first.import_id)
+    assert store.rows(STORED)[1] == []
+
+
+def test_a_refused_import_leaves_the_repeats_as_they_were(store, tmp_path):
+    import_export(store, _export(tmp_path / "week10.csv", range(0, 100), 1))
+    before = store.rows(STORED)[1]
+    bad = tmp_path / "bad.csv"
+    bad.write_text(_export(tmp_path / "x.csv", range(100, 120), 4).read_text()
+                   + "C999,Acme,Billing,inbound,someday,,1,1,K1\n")
+    with pytest.raises(Exception, match="someday"):
+        import_export(store, bad)
+    assert store.rows(STORED)[1] == before
+
+
+def test_a_provider_reads_its_own_repeats_only(store, tmp_path):
+    import_export(store, _export(tmp_path / "week10.csv", range(0, 100), 1))
+    assert scope_rules(store.cursor())["contact_repeats"] == "provider"
+    view = store_for(store, Account("floor lead", "provider", "Acme"))
+    seen = view.rows("SELECT DISTINCT provider FROM contact_repeats")[1]
+    assert seen == [("Acme",)]
+
+
+def test_the_migration_fills_the_repeats_of_an_existing_database(tmp_path):
+    path = tmp_path / "old.duckdb"
+    with Store(path) as store:
+        import_export(store, _export(tmp_path / "week10.csv", range(0, 100), 1))
+        expected = store.rows(STORED)[1]
+    con = duckdb.connect(str(path))
+    con.execute("DROP TABLE contact_repeats")
+    con.execute("DELETE FROM schema_version WHERE version >= 16")
+    assert migrate(con) == [16]
+    con.close()
+    with Store(path) as store:
+        assert store.rows(STORED)[1] == expected
+        # A database written outside the importer is brought up to date in one call.
+        store.write(lambda cur: cur.execute("DELETE FROM contact_repeats"))
+        store.write(refresh_repeats)
+        assert store.rows(STORED)[1] == expected
