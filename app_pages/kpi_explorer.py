@@ -37,12 +37,12 @@ if first_day is None:
 col_kpis, col_grain = st.columns([3, 1])
 chosen = col_kpis.multiselect(tr("explorer.kpis"), [k.id for k in KPIS], format_func=label,
                               default=["service_level", "answer_rate", "asa_s"],
-                              placeholder=tr("explorer.pick"))
+                              placeholder=tr("ui.choose"))
 grain = col_grain.selectbox(tr("explorer.grain"), [g for g in GRAINS if g != "interval"],
                             index=1, format_func=labeller("grain"))
 col_by, col_providers, col_range = st.columns([2, 2, 2])
 by = col_by.multiselect(tr("explorer.by"), SCOPES, default=["provider"],
-                        format_func=labeller("scope"), placeholder=tr("explorer.pick"))
+                        format_func=labeller("scope"), placeholder=tr("ui.choose"))
 chosen_providers = col_providers.multiselect(tr("explorer.providers"), providers(db),
                                              placeholder=tr("explorer.all"))
 period = col_range.date_input(tr("explorer.range"),

@@ -17,7 +17,8 @@ LANGUAGE = lang()
 st.title(tr("flags.title"))
 names = providers(db)
 col_provider, col_period = st.columns([1, 2])
-chosen = col_provider.multiselect(tr("strategic.providers"), names, default=names)
+chosen = col_provider.multiselect(tr("strategic.providers"), names, default=names,
+                                    placeholder=tr("ui.choose"))
 last = last_contact_day(db) or clock.today()
 period = col_period.date_input(tr("flags.period"), value=(last - timedelta(weeks=8), last),
                                min_value=date(2000, 1, 1), max_value=date(2100, 1, 1))

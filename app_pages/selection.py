@@ -40,7 +40,7 @@ def provider_name(name: str) -> str:
 
 chosen = st.multiselect(tr("selection.providers"), everyone.name.tolist(),
                         default=candidates(db), format_func=provider_name,
-                        key=lang_key("selection-providers"))
+                        key=lang_key("selection-providers"), placeholder=tr("ui.choose"))
 if not chosen:
     st.info(tr("selectionpage.none"))
     st.stop()

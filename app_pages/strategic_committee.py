@@ -31,7 +31,8 @@ col_kind, col_period, col_providers = st.columns([1, 1, 3])
 kind = col_kind.radio(tr("strategic.kind"), ["quarter", "half"],
                       format_func=labeller("strategic"), horizontal=True)
 names = all_providers(db)
-chosen = col_providers.multiselect(tr("strategic.providers"), names, default=names)
+chosen = col_providers.multiselect(tr("strategic.providers"), names, default=names,
+                                   placeholder=tr("ui.choose"))
 periods = list(reversed(complete_periods(db, kind, chosen or None)))
 if not chosen or not periods:
     st.info(tr("strategic.no_period"))

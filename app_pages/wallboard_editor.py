@@ -36,17 +36,19 @@ name = st.text_input(tr("boards.name"), value=current.name, key=f"{key}-name")
 names = providers(db)
 chosen = st.multiselect(tr("boards.scopes"), names,
                         default=[s.provider for s in current.scopes if s.provider in names],
-                        key=f"{key}-providers")
+                        key=f"{key}-providers", placeholder=tr("ui.choose"))
 scopes = []
 for provider in chosen:
     provider_queues = queues(db, provider)
     before = next((s.queues for s in current.scopes if s.provider == provider), ())
     picked = st.multiselect(tr("boards.queues", provider=provider), provider_queues,
                             default=[q for q in before if q in queues],
-                            key=f"{key}-queues-{provider}")
+                            key=f"{key}-queues-{provider}",
+                            placeholder=tr("ui.choose"))
     scopes.append(Scope(provider, tuple(picked)))
 tiles = st.multiselect(tr("boards.tiles"), TILES, default=list(current.tiles),
-                       format_func=labeller("wallboard.tile"), key=f"{key}-tiles")
+                       format_func=labeller("wallboard.tile"), key=f"{key}-tiles",
+                       placeholder=tr("ui.choose"))
 col_refresh, col_rotate, col_queues = st.columns(3)
 refresh = col_refresh.slider(tr("boards.refresh"), *REFRESH_RANGE, value=current.refresh_s,
                              key=f"{key}-refresh")

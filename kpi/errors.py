@@ -67,8 +67,8 @@ def _msg(key: str, values: dict) -> Msg:
     return Msg(key, **values)
 
 
-# French puts a space before a semicolon or a colon.
-FRENCH_SEPARATORS = {"; ": " ; ", ": ": " : "}
+# French puts a space before a semicolon or a colon; alternatives are joined by "ou".
+FRENCH_SEPARATORS = {"; ": " ; ", ": ": " : ", " or ": " ou "}
 
 
 class Joined(Localised):

@@ -167,6 +167,8 @@ MESSAGES: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
     "explorer.sl_definition": ("Service level definition: {text}",
                                "Définition du niveau de service : {text}"),
     "explorer.all": ("All", "Tous"),
+    # A multiselect's placeholder (Streamlit's own reads "Choose options" in any language).
+    "ui.choose": ("Choose", "Choisir"),
     "explorer.sl": ("Service level definition", "Définition du niveau de service"),
     "explorer.definition": ("Definition", "Définition"),
     "explorer.definitions": ("Definitions", "Définitions"),
@@ -183,7 +185,6 @@ MESSAGES: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
     "explorer.reconcile_none": ("No period has both a declared report and detail.",
                                 "Aucune période n'a à la fois un rapport déclaré et le "
                                 "détail."),
-    "explorer.pick": ("Choose", "Choisir"),
     "explorer.table": ("Values, with their numerators and denominators",
                        "Valeurs, avec numérateurs et dénominateurs"),
     "explorer.totals": ("Whole selection (Σ numerator / Σ denominator):",
@@ -1067,6 +1068,25 @@ MESSAGES: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
     # What an export's cell or file was expected to be (kpi/ingest): the English words are
     # the command line's, unchanged (scripts read them); "(s)" and "1 rows" stay in English
     # only there.
+    "period.expect.day": ("a date as YYYY-MM-DD", "une date AAAA-MM-JJ"),
+    "period.expect.week": ("an ISO week like 2026-W03", "une semaine ISO comme 2026-W03"),
+    "period.expect.month": ("a month like 2026-01", "un mois comme 2026-01"),
+    "period.expect.quarter": ("a quarter like 2026-Q1", "un trimestre comme 2026-Q1"),
+    "period.expect.half": ("a half like 2026-H1", "un semestre comme 2026-H1"),
+    "period.expect.year": ("a year like 2026", "une année comme 2026"),
+    "period.kind.day": ("day", "jour"),
+    "period.kind.week": ("week", "semaine"),
+    "period.kind.month": ("month", "mois"),
+    "period.kind.quarter": ("quarter", "trimestre"),
+    "period.kind.half": ("half", "semestre"),
+    "period.kind.year": ("year", "année"),
+    "period.expected": ("expected {expected}, found {found}",
+                        "attendu : {expected}, trouvé : {found}"),
+    "period.none": ("{year} has no {kind} {number}", "{year} n'a pas de {kind} {number}"),
+    "period.not_months": ("a {kind} is not made of months",
+                          "une période « {kind} » ne se compte pas en mois"),
+    "period.unknown_kind": ("unknown kind of period {kind}; known: {known}",
+                            "type de période inconnu {kind} ; connus : {known}"),
     "expect.text": ("text", "du texte"),
     "expect.number": ("a number (1234.5 or 1 234,5)", "un nombre (1234,5 ou 1 234,5)"),
     "expect.duration": ("seconds or hh:mm:ss", "des secondes ou hh:mm:ss"),

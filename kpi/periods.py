@@ -20,16 +20,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from kpi.errors import CockpitError
+from kpi.errors import CockpitError, Joined, Msg
 
 DAY, WEEK, MONTH, QUARTER, HALF, YEAR = "day", "week", "month", "quarter", "half", "year"
 KINDS = (DAY, WEEK, MONTH, QUARTER, HALF, YEAR)
 # Months in a period of each month-based kind.
 MONTHS_IN = {MONTH: 1, QUARTER: 3, HALF: 6, YEAR: 12}
-# How each kind is written, as error messages ask for it.
-EXPECTED = {DAY: "a date as YYYY-MM-DD", WEEK: "an ISO week like 2026-W03",
-            MONTH: "a month like 2026-01", QUARTER: "a quarter like 2026-Q1",
-            HALF: "a half like 2026-H1", YEAR: "a year like 2026"}
+# How each kind is written, as error messages ask for it ("an ISO week like 2026-W03").
+EXPECTED = {kind: Msg(f"period.expect.{kind}") for kind in KINDS}
 # How close to its last day the data must reach for a period to count as complete, in days
 # (None: it counts once it is over, whatever its data). A week must reach its Friday; a
 # quarter or a half its last three days (a floor closed on the last days of a quarter still
@@ -62,10 +60,10 @@ class Period:
 
     def __post_init__(self):
         if self.kind not in KINDS:
-            raise InvalidPeriod(f"unknown kind of period {self.kind!r}; known: "
-                                f"{', '.join(KINDS)}")
+            raise _unknown_kind(self.kind)
         if not 1 <= self.number <= _count(self.kind, self.year):
-            raise InvalidPeriod(f"{self.year} has no {self.kind} {self.number}")
+            raise InvalidPeriod(key="period.none", year=self.year,
+                                kind=Msg(f"period.kind.{self.kind}"), number=self.number)
 
     @classmethod
     def of(cls, day: date, kind: str) -> Period:
@@ -77,14 +75,14 @@ class Period:
             year, week, _ = day.isocalendar()
             return cls(WEEK, year, week)
         if kind not in MONTHS_IN:
-            raise InvalidPeriod(f"unknown kind of period {kind!r}; known: {', '.join(KINDS)}")
+            raise _unknown_kind(kind)
         return cls(kind, day.year, (day.month - 1) // MONTHS_IN[kind] + 1)
 
     @property
     def months(self) -> int:
         """Months in the period (month-based kinds only)."""
         if self.kind not in MONTHS_IN:
-            raise InvalidPeriod(f"a {self.kind} is not made of months")
+            raise InvalidPeriod(key="period.not_months", kind=Msg(f"period.kind.{self.kind}"))
         return MONTHS_IN[self.kind]
 
     @property
@@ -171,9 +169,13 @@ def parse(text: str, kinds: str | Iterable[str] = KINDS) -> Period:
     kinds = (kinds,) if isinstance(kinds, str) else tuple(kinds)
     found = _read(str(text), kinds)
     if found is None:
-        raise InvalidPeriod(f"expected {' or '.join(EXPECTED[k] for k in kinds)}, "
-                            f"found {text!r}")
+        raise InvalidPeriod(key="period.expected", found=repr(text),
+                            expected=Joined(" or ", [EXPECTED[k] for k in kinds]))
     return found
+
+
+def _unknown_kind(kind: str) -> InvalidPeriod:
+    return InvalidPeriod(key="period.unknown_kind", kind=repr(kind), known=", ".join(KINDS))
 
 
 def _read(text: str, kinds: tuple[str, ...]) -> Period | None:

@@ -142,6 +142,14 @@ def test_parse_reads_every_kind_and_names_what_it_expected():
         with pytest.raises(InvalidPeriod) as raised:
             parse(text, kinds)
         assert str(raised.value) == expected
+    with pytest.raises(InvalidPeriod) as raised:  # a French page reads it in French
+        parse("2026-Q5", PERIOD_KINDS)
+    assert raised.value.text("fr") == ("attendu : un trimestre comme 2026-Q1 ou un semestre "
+                                       "comme 2026-H1, trouvé : '2026-Q5'")
+    with pytest.raises(InvalidPeriod) as raised:
+        Period(WEEK, 2026, 60)
+    assert (str(raised.value), raised.value.text("fr")) == ("2026 has no week 60",
+                                                            "2026 n'a pas de semaine 60")
     # One error, both a CockpitError (pages show it) and a ValueError (as parsers raise).
     assert issubclass(InvalidPeriod, CockpitError) and issubclass(InvalidPeriod, ValueError)
 
