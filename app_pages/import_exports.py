@@ -8,7 +8,16 @@ from pathlib import Path
 
 import streamlit as st
 
-from app_pages.ui import error_text, history_table, labeller, lang, show_error, store, tr
+from app_pages.ui import (
+    date_format,
+    error_text,
+    history_table,
+    labeller,
+    lang,
+    show_error,
+    store,
+    tr,
+)
 from kpi.errors import CockpitError, LayoutUnknown, NotFound, UndoRefused, in_language
 from kpi.i18n import format_date, format_int
 from kpi.ingest.fields import KIND_FIELDS, KINDS
@@ -44,7 +53,7 @@ profile = col_profile.selectbox(tr("import.profile"), [None, *profile_names],
 col_skip, col_first = st.columns(2, vertical_alignment="bottom")
 skip_bad = col_skip.checkbox(tr("import.skip_bad"))
 first_day = col_first.date_input(tr("import.first_day"), value=None,
-                                 help=tr("import.first_day_help"))
+                                 help=tr("import.first_day_help"), format=date_format())
 
 
 SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".json", ".jsonl", ".log")

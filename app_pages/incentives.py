@@ -9,6 +9,7 @@ import streamlit as st
 
 from app_pages.ui import (
     can_write,
+    date_format,
     file_import,
     lang,
     pack_buttons,
@@ -138,9 +139,10 @@ with st.form("payment"):
     amount = col_a.number_input(tr("incentive.amount"), value=float(round(
         result.settlement.amount, 2)), step=100.0)
     due = col_d.date_input(tr("incentive.due"), value=clock.today(),
-                           min_value=date(2000, 1, 1), max_value=date(2100, 1, 1))
+                           min_value=date(2000, 1, 1), max_value=date(2100, 1, 1),
+                           format=date_format())
     paid = col_paid.date_input(tr("incentive.paid"), value=None, min_value=date(2000, 1, 1),
-                               max_value=date(2100, 1, 1))
+                               max_value=date(2100, 1, 1), format=date_format())
     if st.form_submit_button(tr("incentive.record_payment")):
         record_payment(db, provider, period, amount, due, paid)
         st.rerun()
@@ -149,7 +151,8 @@ with st.expander(tr("incentive.scheme_editor")):
     current = list_schemes(db, provider)[-1]
     col_from, col_fee, col_risk, col_bonus, col_malus, col_gate, col_band = st.columns(7)
     valid_from = col_from.date_input(tr("quality.valid_from"), value=current.valid_from,
-                                     min_value=date(2000, 1, 1), max_value=date(2100, 1, 1))
+                                     min_value=date(2000, 1, 1), max_value=date(2100, 1, 1),
+                                     format=date_format())
     fee = col_fee.number_input(tr("incentive.base_fee"), value=float(current.base_fee))
     risk = col_risk.number_input(tr("incentive.at_risk_share"),
                                  value=float(current.at_risk_share))

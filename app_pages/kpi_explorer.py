@@ -6,7 +6,7 @@ from datetime import timedelta
 import pandas as pd
 import streamlit as st
 
-from app_pages.ui import labeller, lang, store, tr
+from app_pages.ui import date_format, labeller, lang, store, tr
 from kpi import clock
 from kpi.governance.targets import list_targets
 from kpi.i18n import format_date, format_value
@@ -47,7 +47,7 @@ chosen_providers = col_providers.multiselect(tr("explorer.providers"), providers
                                              placeholder=tr("explorer.all"))
 period = col_range.date_input(tr("explorer.range"),
                               (max(first_day, last_day - timedelta(weeks=12)), last_day),
-                              min_value=first_day, max_value=last_day)
+                              min_value=first_day, max_value=last_day, format=date_format())
 if not chosen or len(period) != 2:
     st.info(tr("explorer.choose"))
     st.stop()

@@ -8,6 +8,7 @@ import streamlit as st
 
 from app_pages.ui import (
     can_write,
+    date_format,
     file_import,
     lang,
     provider_with_periods,
@@ -94,7 +95,8 @@ with st.expander(tr("quality.edit_grid")):
     name = col_name.selectbox(tr("calibration.grid"), names, accept_new_options=True,
                               index=0 if names else None)
     valid_from = col_from.date_input(tr("quality.valid_from"), value=clock.today(),
-                                     min_value=date(2000, 1, 1), max_value=date(2100, 1, 1))
+                                     min_value=date(2000, 1, 1), max_value=date(2100, 1, 1),
+                                     format=date_format())
     current = grid_items(db, name)[COLUMNS] if name else pd.DataFrame(columns=COLUMNS)
     edited = st.data_editor(current, num_rows="dynamic", hide_index=True, width="stretch",
                             key=f"grid-{name}", column_config={
@@ -128,7 +130,8 @@ with st.expander(tr("quality.enter")):
             evaluator = col_evaluator.text_input(tr("calibration.evaluator"))
             contact = col_contact.text_input(tr("quality.contact"))
             day = col_day.date_input(tr("calibration.day"), value=clock.today(),
-                                     min_value=date(2000, 1, 1), max_value=date(2100, 1, 1))
+                                     min_value=date(2000, 1, 1), max_value=date(2100, 1, 1),
+                                     format=date_format())
             given = {}
             columns = st.columns(3)
             for index, row in enumerate(items.itertuples()):

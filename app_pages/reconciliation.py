@@ -6,7 +6,7 @@ from datetime import timedelta
 import pandas as pd
 import streamlit as st
 
-from app_pages.ui import lang, show_chart, store, tr
+from app_pages.ui import date_format, lang, show_chart, store, tr
 from kpi.errors import in_language
 from kpi.i18n import format_date, format_value
 from kpi.inventory import declared_range, declaring_providers
@@ -26,7 +26,8 @@ col_provider, col_range = st.columns([1, 2])
 provider = col_provider.selectbox(tr("col.provider"), names)
 first, last = declared_range(db, provider)
 period = col_range.date_input(tr("explorer.range"), (max(first, last - timedelta(weeks=12)),
-                                                     last), min_value=first, max_value=last)
+                                                     last), min_value=first, max_value=last,
+                                                     format=date_format())
 if len(period) != 2:
     st.stop()
 table = reconciliation(db, provider, period[0], period[1])

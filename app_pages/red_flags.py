@@ -4,7 +4,16 @@ from datetime import date, timedelta
 
 import streamlit as st
 
-from app_pages.ui import can_write, lang, save_button, show_chart, show_table, store, tr
+from app_pages.ui import (
+    can_write,
+    date_format,
+    lang,
+    save_button,
+    show_chart,
+    show_table,
+    store,
+    tr,
+)
 from kpi import clock
 from kpi.flags import RULES, red_flags, save_thresholds, thresholds
 from kpi.inventory import last_contact_day, providers
@@ -21,7 +30,8 @@ chosen = col_provider.multiselect(tr("strategic.providers"), names, default=name
                                     placeholder=tr("ui.choose"))
 last = last_contact_day(db) or clock.today()
 period = col_period.date_input(tr("flags.period"), value=(last - timedelta(weeks=8), last),
-                               min_value=date(2000, 1, 1), max_value=date(2100, 1, 1))
+                               min_value=date(2000, 1, 1), max_value=date(2100, 1, 1),
+                               format=date_format())
 if len(period) != 2 or not chosen:
     st.stop()
 flags = red_flags(db, chosen, period[0], period[1])

@@ -96,11 +96,38 @@ def language(chooser: bool = True) -> str:
     choice = st.sidebar.radio("🌐", options=list(LANGUAGES), format_func=LANGUAGES.get,
                               key="lang", horizontal=True, label_visibility="collapsed")
     st.query_params["lang"] = choice  # a copied link opens in the same language
+    if choice != "en":
+        st.sidebar.html(_uploader_words(choice))
     return choice
+
+
+def _uploader_words(language_code: str) -> str:
+    """The file uploaders' own words in the reader's language. Streamlit writes 'Upload' and
+    '200MB per file' in English whatever the page's language and offers no parameter for
+    them (streamlit/streamlit#13500): a style sheet draws ours in their place."""
+    limit = st.get_option("server.maxUploadSize")
+    browse = t("ui.upload.browse", language_code)
+    hint = t("ui.upload.hint", language_code, size=limit)
+    zone = '[data-testid="stFileUploaderDropzone"]'
+    return (f"<style>{zone} button p {{font-size: 0}} "
+            f"{zone} button p::after {{content: {_css_text(browse)}; font-size: 0.875rem}} "
+            f"{zone} [data-testid='stFileUploaderDropzoneInstructions'] span {{font-size: 0}} "
+            f"{zone} [data-testid='stFileUploaderDropzoneInstructions'] span::after "
+            f"{{content: {_css_text(hint)}; font-size: 0.875rem}}</style>")
+
+
+def _css_text(words: str) -> str:
+    return '"' + words.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def lang() -> str:
     return st.session_state.get("lang") or DEFAULT_LANGUAGE
+
+
+def date_format() -> str:
+    """How a date picker writes its day: 18/03/2026 in French, 2026-03-18 in English (as
+    tables write them, kpi.i18n.format_date)."""
+    return "DD/MM/YYYY" if lang() == "fr" else "YYYY-MM-DD"
 
 
 def lang_key(name: str) -> str:

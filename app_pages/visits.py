@@ -10,6 +10,7 @@ import streamlit as st
 
 from app_pages.ui import (
     can_write,
+    date_format,
     file_import,
     lang,
     lang_key,
@@ -49,7 +50,6 @@ from kpi.visits.signals import visit_data
 
 db = store()
 LANGUAGE = lang()
-DATE_FORMAT = "DD/MM/YYYY" if LANGUAGE == "fr" else "YYYY-MM-DD"
 # Widgets showing translated options: one per language (see lang_key).
 CHOICE, FILTER, MODE, UPLOAD_PROVIDER = (lang_key(name) for name in (
     "visit-choice", "visit-filter", "visit-mode", "upload-provider"))
@@ -169,7 +169,7 @@ def visit_form(base: pd.Series | None) -> None:
         day = col_day.date_input(tr("visits.col.visited_on"),
                                  value=clock.today() if base is None else base["visited_on"],
                                  min_value=date(2000, 1, 1), max_value=date(2100, 1, 1),
-                                 format=DATE_FORMAT, key=f"{key}-day")
+                                 format=date_format(), key=f"{key}-day")
         site = col_site.text_input(tr("visits.col.site"), key=f"{key}-site",
                                    value="" if base is None else base["site"])
         col_visitors, col_listening, col_verdict = st.columns(3)
@@ -299,7 +299,7 @@ with st.expander(tr("visitpage.candidates"), icon=":material/person_search:"):
         col_on, col_promote = st.columns([1, 2], vertical_alignment="bottom")
         on = col_on.date_input(tr("visitpage.promote_on"), value=clock.today(),
                                min_value=date(2000, 1, 1), max_value=date(2100, 1, 1),
-                               format=DATE_FORMAT, key="promote-on")
+                               format=date_format(), key="promote-on")
         if col_promote.button(tr("visitpage.promote", name=who), icon=":material/verified:"):
             try:
                 promote(db, who, on)
@@ -326,7 +326,7 @@ with st.expander(tr("visitpage.grid"), icon=":material/checklist:"):
                                                     default=1.0)})
     valid_from = st.date_input(tr("quality.valid_from"), value=clock.today(),
                                min_value=date(2000, 1, 1), max_value=date(2100, 1, 1),
-                               format=DATE_FORMAT, key="grid-from")
+                               format=date_format(), key="grid-from")
     save_button(tr("visitpage.save_grid"), lambda: save_visit_grid(
         db, views.grid_with_new_items(grid, added), valid_from=valid_from),
         tr("visitpage.grid_saved"))

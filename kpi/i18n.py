@@ -169,6 +169,10 @@ MESSAGES: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
     "explorer.all": ("All", "Tous"),
     # A multiselect's placeholder (Streamlit's own reads "Choose options" in any language).
     "ui.choose": ("Choose", "Choisir"),
+    # The file uploaders' own words (app_pages/ui.py draws them over Streamlit's English).
+    "ui.upload.browse": ("Upload", "Parcourir"),
+    "ui.upload.hint": ("Drag and drop files here · {size} MB per file",
+                       "Glisser-déposer les fichiers ici · {size} Mo par fichier"),
     "explorer.sl": ("Service level definition", "Définition du niveau de service"),
     "explorer.definition": ("Definition", "Définition"),
     "explorer.definitions": ("Definitions", "Définitions"),
