@@ -244,3 +244,20 @@ def test_python_dash_m_kpi_runs_the_cli():
     out = subprocess.run([sys.executable, "-m", "kpi", "--version"], capture_output=True,
                          text=True, cwd=ROOT, timeout=60)
     assert out.returncode == 0 and out.stdout.startswith("cockpit ")
+
+
+def test_cockpit_app_passes_the_packaged_streamlit_settings():
+    import tomllib
+
+    from kpi.cli import STREAMLIT_CONFIG, app_options
+    from kpi.reports.charts import PALETTE
+
+    config = tomllib.loads(STREAMLIT_CONFIG.read_text())
+    assert config["theme"]["chartCategoricalColors"] == list(PALETTE)
+    assert config["theme"]["primaryColor"] == PALETTE[0]
+    # The checkout's .streamlit/config.toml (for `streamlit run app.py`) is the same file.
+    assert (ROOT / ".streamlit" / "config.toml").resolve() == STREAMLIT_CONFIG
+    options = app_options("0.0.0.0", 8600, headless=True)
+    assert options == {"server.address": "0.0.0.0", "browser.gatherUsageStats": "false",
+                       "client.toolbarMode": "minimal", "theme.base": str(STREAMLIT_CONFIG),
+                       "server.port": "8600", "server.headless": "true"}
