@@ -1,11 +1,12 @@
 """`cockpit`: imports, history and demo data without the UI. Its contract is kept stable.
 
+    cockpit --version
     cockpit import PATH... [--provider NAME] [--profile NAME] [--db FILE] [--skip-bad-rows]
                    [--first-day YYYY-MM-DD]
     cockpit imports [--format table|csv|json]
     cockpit undo IMPORT_ID
     cockpit rejected [IMPORT_ID] [--format table|csv|json]
-    cockpit profiles
+    cockpit profiles [--format table|csv|json]
     cockpit kpis --grain day|week|month|quarter [--by provider[,site][,queue]] [--from D]
                  [--to D] [--kpi ID,...] [--format csv|json]
     cockpit targets list [--format table|csv|json] | cockpit targets import FILE
@@ -29,6 +30,14 @@
     cockpit boards revoke NAME
     cockpit backup OUT [--db FILE]
     cockpit restore IN [--db FILE]
+
+Every command takes --lang fr|en (default: $COCKPIT_LANG, else English: the messages scripts
+have always read), and every command that prints a result takes --format json (a sentence's
+commands: --format text|json; `watch` and `demo-feed`: one JSON object per line).
+
+Exit codes (EXIT_CODES below, printed by `cockpit --help`): 0 done, 1 refused input (fix the
+file or the arguments), 2 usage error, 75 database busy (another process holds it: retry later;
+75 is sysexits' EX_TEMPFAIL).
 
 The database is --db, else $COCKPIT_DB, else data/cockpit.duckdb, and it must exist: a
 mistyped path is an error (exit 1), not a new empty database. `demo` builds one, `app`
@@ -54,6 +63,7 @@ from __future__ import annotations
 import argparse
 import csv
 import getpass
+import json
 import logging
 import os
 import signal
@@ -64,7 +74,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kpi import clock
-from kpi.errors import CockpitError
+from kpi.errors import CockpitError, DatabaseBusy, in_language
 from kpi.periods import DAY, MONTH, WEEK, parse
 from kpi.settings import DEFAULT_DB, PROJECT_ROOT, resolve_db_path, settings_help
 
@@ -72,6 +82,40 @@ if TYPE_CHECKING:  # pandas is loaded by the commands that print frames, not by 
     import pandas as pd
 
 log = logging.getLogger("cockpit.ingest")
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_BUSY = 0, 1, 2, 75
+EXIT_CODES = f"""exit codes:
+  {EXIT_OK}   done
+  {EXIT_REFUSED}   refused input: a file, a value or a state to fix (the message says which)
+  {EXIT_USAGE}   usage error: an unknown command or option, a malformed argument
+  {EXIT_BUSY}  database busy: another process (usually the running app) holds it for
+       writing; retry later (sysexits EX_TEMPFAIL)
+"""
+LANG_ENV = "COCKPIT_LANG"
+MESSAGE_LANGUAGES = ("en", "fr")
+
+
+def message_language(args) -> str:
+    """The language of the messages: --lang, else $COCKPIT_LANG ("fr", "fr_FR.UTF-8"…),
+    else English (the words scripts have always read)."""
+    given = getattr(args, "lang", None) or os.environ.get(LANG_ENV, "")
+    given = given[:2].lower()
+    return given if given in MESSAGE_LANGUAGES else "en"
+
+
+def _json(data) -> None:
+    """One JSON document on stdout (dates as ISO text, non-ASCII kept)."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, default=str))
+    sys.stdout.write("\n")
+    sys.stdout.flush()
+
+
+def _say(args, text: str, data: dict) -> None:
+    """A command's result: its sentence, or with --format json its data."""
+    if getattr(args, "format", "text") == "json":
+        _json(data)
+    else:
+        print(text)
 
 
 class TerminalProgress:
@@ -124,7 +168,7 @@ def cmd_import(args) -> int:
 
     missing = [p for p in args.paths if not Path(p).is_file()]
     if missing:
-        raise CockpitError("no such file: " + ", ".join(missing))
+        raise CockpitError(key="error.no_such_file", path=", ".join(missing))
     progress = TerminalProgress()
     with _open_store(args) as store:  # the importer logs each import and refusal
         try:
@@ -136,9 +180,25 @@ def cmd_import(args) -> int:
             )
         finally:
             progress.close()
+    lang = message_language(args)
+    if args.format == "json":
+        _json([_report_data(report, lang) for report in reports])
+        return 0
     for report in reports:
-        print(report.summary())
+        print(report.summary(lang=lang))
     return 0
+
+
+def _report_data(report, lang: str) -> dict:
+    """An import's report as data (--format json)."""
+    return {"file": report.file_name, "status": report.status, "import_id": report.import_id,
+            "kind": report.kind, "profile": report.profile, "providers": report.providers,
+            "rows_read": report.rows_read, "rows_imported": report.rows_imported,
+            "duplicates_dropped": report.duplicates_dropped,
+            "rows_rejected": report.rows_rejected, "rows_filtered": report.rows_filtered,
+            "rows_updated": report.rows_updated, "replaced_imports": report.replaced_imports,
+            "period_start": report.period_start, "period_end": report.period_end,
+            "same_as_import": report.same_as_import, "summary": report.summary(lang=lang)}
 
 
 def cmd_imports(args) -> int:
@@ -154,7 +214,8 @@ def cmd_undo(args) -> int:
 
     with _open_store(args) as store:  # the importer logs the undo or its refusal
         removed = undo_import(store, args.import_id)
-    print(f"import #{args.import_id} undone: {removed} rows removed")
+    _say(args, f"import #{args.import_id} undone: {removed} rows removed",
+         {"import_id": args.import_id, "rows_removed": removed})
     return 0
 
 
@@ -173,7 +234,7 @@ def cmd_profiles(args) -> int:
 
     with _open_store(args) as store:
         rows = [(p.name, p.kind, p.title) for p in list_profiles(store)]
-    _print_table(pd.DataFrame(rows, columns=["profile", "kind", "description"]), "table")
+    _print_table(pd.DataFrame(rows, columns=["profile", "kind", "description"]), args.format)
     return 0
 
 
@@ -225,7 +286,8 @@ def cmd_targets(args) -> int:
             if not args.file or not Path(args.file).is_file():
                 raise CockpitError(f"no such file: {args.file}")
             added = import_targets(store, args.file)
-            print(f"{added} target(s) added from {Path(args.file).name}")
+            _say(args, f"{added} target(s) added from {Path(args.file).name}",
+                 {"file": Path(args.file).name, "targets_added": added})
             return 0
         table = list_targets(store)
     _print_table(table, args.format)
@@ -243,7 +305,7 @@ def _committee_pack(store, args):
         names = [n.strip() for n in (args.providers or "").split(",") if n.strip()]
         if not names:
             raise CockpitError("the selection pack needs --providers A,B,C")
-        return packs.selection_pack(compare(store, names), args.lang)
+        return packs.selection_pack(compare(store, names), _pack_language(args))
     known = providers(store)
     if args.provider is not None and args.provider not in known:
         raise CockpitError(f"unknown provider {args.provider!r}; known: {', '.join(known)}")
@@ -254,14 +316,15 @@ def _committee_pack(store, args):
         if week not in complete_weeks(store, _required(args, "provider", "NAME")):
             raise CockpitError(f"{args.provider} has no complete week {args.week} of data")
         return packs.production_pack(production_committee(store, args.provider, week),
-                                     args.lang)
+                                     _pack_language(args))
     if args.committee == "steering":
         from kpi.reports.steering import months_with_data, steering_committee
 
         month = parse(_required(args, "month", "2026-01"), MONTH).start
         if month not in months_with_data(store, _required(args, "provider", "NAME")):
             raise CockpitError(f"{args.provider} has no data in {args.month}")
-        return packs.steering_pack(steering_committee(store, args.provider, month), args.lang)
+        return packs.steering_pack(steering_committee(store, args.provider, month),
+                                   _pack_language(args))
     from kpi.reports.strategic import PERIOD_KINDS, complete_periods, strategic_committee
 
     if (args.quarter is None) == (args.half is None):
@@ -271,7 +334,14 @@ def _committee_pack(store, args):
     if period not in complete_periods(store, period.kind, chosen):
         raise CockpitError(f"no complete {period.kind} {period.label} of data for "
                            f"{', '.join(chosen)}")
-    return packs.strategic_pack(strategic_committee(store, period, chosen), args.lang)
+    return packs.strategic_pack(strategic_committee(store, period, chosen),
+                                _pack_language(args))
+
+
+def _pack_language(args) -> str:
+    """A committee pack's language: --lang, else French (the committees' language; not
+    $COCKPIT_LANG, which sets the messages)."""
+    return args.lang or "fr"
 
 
 def _required(args, name: str, example: str) -> str:
@@ -290,7 +360,9 @@ def cmd_report(args) -> int:
     with _open_store(args) as store:
         pack = _committee_pack(store, args)
     write_pack(pack, out)
-    print(f"{out}: {pack.title}")
+    _say(args, f"{out}: {pack.title}", {"out": str(out), "title": pack.title,
+                                         "committee": args.committee,
+                                         "lang": _pack_language(args)})
     return 0
 
 
@@ -308,7 +380,7 @@ def cmd_flags(args) -> int:
         date_from = args.date_from or date_to - timedelta(weeks=8)
         flags = red_flags(store, [args.provider] if args.provider else known, date_from,
                           date_to)
-    _print_table(flags_table(flags, args.lang), args.format)
+    _print_table(flags_table(flags, message_language(args)), args.format)
     return 0
 
 
@@ -348,9 +420,12 @@ def cmd_visits(args) -> int:
             raise CockpitError("visits import needs --provider NAME")
         visit_id, report = import_visit_file(store, args.file, args.provider)
     ratings = [r for r, _ in report.ratings.values()]
-    print(f"visit #{visit_id} of {report.provider} on {report.visited_on} at {report.site}: "
-          f"{len(ratings)} item(s) rated ({ratings.count('serious')} serious, "
-          f"{ratings.count('minor')} minor)")
+    _say(args, f"visit #{visit_id} of {report.provider} on {report.visited_on} at "
+               f"{report.site}: {len(ratings)} item(s) rated ({ratings.count('serious')} "
+               f"serious, {ratings.count('minor')} minor)",
+         {"visit_id": visit_id, "provider": report.provider, "visited_on": report.visited_on,
+          "site": report.site, "items_rated": len(ratings),
+          "serious": ratings.count("serious"), "minor": ratings.count("minor")})
     return 0
 
 
@@ -361,8 +436,11 @@ def cmd_watch(args) -> int:
     from kpi.live.watcher import InboxWatcher
 
     with _open_store(args) as store:
+        lang = message_language(args)
         watcher = InboxWatcher(store, Path(args.inbox) if args.inbox else None,
-                               args.interval, on_outcome=_print_outcome)
+                               args.interval,
+                               on_outcome=lambda outcome: _print_outcome(outcome, args.format,
+                                                                         lang))
         print(f"watching {watcher.inbox} every {watcher.interval_s:g} s"
               + (" (once)" if args.once else " (Ctrl-C to stop)"), file=sys.stderr)
         if args.once:
@@ -392,12 +470,18 @@ def cmd_watch(args) -> int:
     return 0
 
 
-def _print_outcome(outcome) -> None:
-    if outcome.imported:
-        print(f"{outcome.file}: {outcome.message} -> {outcome.moved_to}")
+def _print_outcome(outcome, fmt: str = "text", lang: str = "en") -> None:
+    """One file the inbox imported or refused: a line (refusals on stderr), or with --format
+    json one JSON object per file on stdout, refusals included."""
+    message = in_language(outcome.message, lang)
+    if fmt == "json":
+        _json({"file": outcome.file, "provider": outcome.provider,
+               "imported": outcome.imported, "message": message,
+               "moved_to": str(outcome.moved_to)})
+    elif outcome.imported:
+        print(f"{outcome.file}: {message} -> {outcome.moved_to}")
     else:
-        print(f"{outcome.file}: refused -> {outcome.moved_to}\n  {outcome.message}",
-              file=sys.stderr)
+        print(f"{outcome.file}: refused -> {outcome.moved_to}\n  {message}", file=sys.stderr)
 
 
 def cmd_demo_feed(args) -> int:
@@ -405,7 +489,9 @@ def cmd_demo_feed(args) -> int:
 
     inbox = Path(args.inbox) if args.inbox else resolve_db_path(args.db).parent / "inbox"
     run_feed(inbox, args.every, args.count,
-             on_drop=lambda paths: print(f"dropped {len(paths)} snapshot(s) into {inbox}"))
+             on_drop=lambda paths: _say(args, f"dropped {len(paths)} snapshot(s) into {inbox}",
+                                        {"dropped": [str(p) for p in paths],
+                                         "inbox": str(inbox)}))
     return 0
 
 
@@ -418,7 +504,8 @@ def cmd_demo(args) -> int:
         built = build_demo(path, force=args.force, on_progress=progress)
     finally:
         progress.close()
-    print(f"demo database {'built' if built else 'already present'}: {path}")
+    _say(args, f"demo database {'built' if built else 'already present'}: {path}",
+         {"database": str(path), "built": bool(built)})
     return 0
 
 
@@ -444,11 +531,10 @@ def cmd_app(args) -> int:
                     f"  cockpit users add NAME --role admin --password-stdin --db {path}\n"
                     "or leave out --host to serve this computer only (local mode).")
     env = dict(os.environ, COCKPIT_DB=str(path.resolve()))
-    command = [sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "app.py"),
-               "--server.address", args.host, "--server.port", str(args.port),
-               "--browser.gatherUsageStats", "false", "--client.toolbarMode", "minimal"]
-    if args.headless:
-        command += ["--server.headless", "true"]
+    options = app_options(args.host, args.port, args.headless)
+    command = [sys.executable, "-m", "streamlit", "run", str(APP_SCRIPT)]
+    for name, value in options.items():
+        command += [f"--{name}", value]
     if args.demo_feed:  # the providers' ACDs, played by a thread of this process
         import threading
 
@@ -466,13 +552,44 @@ def cmd_app(args) -> int:
     return server.wait()
 
 
+# The app's entry and its Streamlit settings, where they are in a checkout and once installed
+# (app.py beside kpi/ in site-packages; the settings inside the package).
+APP_SCRIPT = PROJECT_ROOT / "app.py"
+STREAMLIT_CONFIG = Path(__file__).resolve().parent / ".streamlit" / "config.toml"
+
+
+def app_options(host: str, port: int, headless: bool = False) -> dict[str, str]:
+    """The `streamlit run` flags of `cockpit app`: every setting of the packaged
+    .streamlit/config.toml (the one copy), its theme through `theme.base` (Streamlit reads
+    the file's [theme] table), then the command line's address, port and headless mode.
+    Streamlit itself reads .streamlit/config.toml only from the current folder and beside
+    app.py in a checkout, so from any other folder these flags are what applies it."""
+    import tomllib
+
+    config = tomllib.loads(STREAMLIT_CONFIG.read_text(encoding="utf-8"))
+    options: dict[str, str] = {}
+    for section, values in config.items():
+        if section == "theme":
+            options["theme.base"] = str(STREAMLIT_CONFIG)
+            continue
+        for name, value in values.items():
+            options[f"{section}.{name}"] = str(value).lower() if isinstance(value, bool) \
+                else str(value)
+    options["server.address"] = host
+    options["server.port"] = str(port)
+    if headless:
+        options["server.headless"] = "true"
+    return options
+
+
 def cmd_backup(args) -> int:
     from kpi.backup import backup_file
 
     _check_database_exists(args)
     path = resolve_db_path(args.db)
     version = backup_file(path, Path(args.out))
-    print(f"{path} backed up to {args.out} (schema version {version})")
+    _say(args, f"{path} backed up to {args.out} (schema version {version})",
+         {"database": str(path), "backup": args.out, "schema_version": version})
     return 0
 
 
@@ -481,7 +598,8 @@ def cmd_restore(args) -> int:
 
     path = resolve_db_path(args.db)
     version = restore_file(Path(args.source), path)
-    print(f"{path} restored from {args.source} (schema version {version})")
+    _say(args, f"{path} restored from {args.source} (schema version {version})",
+         {"database": str(path), "restored_from": args.source, "schema_version": version})
     return 0
 
 
@@ -508,13 +626,16 @@ def cmd_users(args) -> int:
                                          _password_from_stdin(args), provider=args.provider,
                                          email=args.email)
             bound = f" for {added.provider}" if added.provider else ""
-            print(f"account {added.name} added: {added.role}{bound}")
+            _say(args, f"account {added.name} added: {added.role}{bound}",
+                 {"account": added.name, "added": True, "role": added.role,
+                  "provider": added.provider})
         elif args.action == "remove":
             accounts.remove_account(store, args.name)
-            print(f"account {args.name} removed")
+            _say(args, f"account {args.name} removed", {"account": args.name, "removed": True})
         else:
             accounts.set_password(store, args.name, _password_from_stdin(args))
-            print(f"password of {args.name} changed")
+            _say(args, f"password of {args.name} changed",
+                 {"account": args.name, "password_changed": True})
     return 0
 
 
@@ -530,10 +651,12 @@ def cmd_boards(args) -> int:
         if not args.name:
             raise CockpitError(f"boards {args.action} needs the board's NAME")
         if args.action == "link":
-            print(create_link(store, args.name, args.base_url or DEFAULT_BASE_URL))
+            url = create_link(store, args.name, args.base_url or DEFAULT_BASE_URL)
+            _say(args, url, {"board": args.name, "url": url})
         else:
             count = revoke_links(store, args.name)
-            print(f"{count} link(s) of board {args.name} revoked")
+            _say(args, f"{count} link(s) of board {args.name} revoked",
+                 {"board": args.name, "links_revoked": count})
     return 0
 
 
@@ -544,21 +667,73 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(str(e)) from e
 
 
+class _Version(argparse.Action):
+    """--version: the installed distribution's version, looked up only when asked (so that
+    building the parser, and `cockpit --help`, reads no package metadata)."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS,
+                 help="print Cockpit's version and exit"):
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"cockpit {version()}")
+        parser.exit()
+
+
+def version() -> str:
+    """The version of the installed `cockpit` distribution, else the package's own (a
+    checkout run without installing it)."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed("cockpit")
+    except PackageNotFoundError:
+        from kpi import __version__
+
+        return __version__
+
+
+TABLE_FORMATS = ["table", "csv", "json"]
+TEXT_FORMATS = ["text", "json"]
+FORMAT_HELP = {
+    "table": "output: an aligned table (default), CSV, or JSON (a list of records)",
+    "text": "output: a sentence (default), or JSON (one object)",
+    "lines": "output: a line per event (default), or JSON (one object per line)",
+}
+
+
+def _format(p: argparse.ArgumentParser, kind: str = "table", default: str | None = None,
+            extra: str = "") -> None:
+    choices = TABLE_FORMATS if kind == "table" else TEXT_FORMATS
+    p.add_argument("--format", choices=choices, default=default or choices[0],
+                   help=FORMAT_HELP[kind] + extra)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    db = argparse.ArgumentParser(add_help=False)
-    db.add_argument("--db", help="database file (default: $COCKPIT_DB, else "
-                                 "data/cockpit.duckdb); it must exist unless --create")
-    db.add_argument("--create", action="store_true",
-                    help="create the database if it does not exist (without it, a missing "
-                         "database is an error: a mistyped --db never becomes a new one)")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", help="database file (default: $COCKPIT_DB, else "
+                                     "data/cockpit.duckdb); it must exist unless --create")
+    common.add_argument("--create", action="store_true",
+                        help="create the database if it does not exist (without it, a "
+                             "missing database is an error: a mistyped --db never becomes a "
+                             "new one)")
+    lang = argparse.ArgumentParser(add_help=False)
+    lang.add_argument("--lang", choices=["fr", "en"],
+                      help=f"language of the messages (default: ${LANG_ENV}, else en)")
+    db = argparse.ArgumentParser(add_help=False, parents=[common, lang])
     parser = argparse.ArgumentParser(
         prog="cockpit", description="Steering cockpit for outsourced contact centers.",
-        epilog=settings_help("en"), formatter_class=argparse.RawDescriptionHelpFormatter)
-    sub = parser.add_subparsers(dest="command", required=True)
+        epilog=EXIT_CODES + "\n" + settings_help("en"),
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action=_Version)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
+                                title="commands (`cockpit COMMAND --help` for each)")
 
     p = sub.add_parser("import", parents=[db], help="import provider exports (CSV, XLSX, "
                                                     "JSON lines, queue_log)")
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="export files, imported together "
+                                                           "(all or nothing)")
     p.add_argument("--provider", help="provider of the rows, when the file does not say")
     p.add_argument("--profile", help="force an import profile (see `cockpit profiles`)")
     p.add_argument("--first-day", type=_date, metavar="YYYY-MM-DD",
@@ -566,43 +741,53 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--skip-bad-rows", action="store_true",
                    help="set bad rows aside (see `cockpit rejected`) instead of refusing "
                         "the file")
+    p.add_argument("--format", choices=TEXT_FORMATS, default="text",
+                   help="output: a line per file (default), or JSON (a list, one object per "
+                        "file)")
     p.set_defaults(run=cmd_import)
 
     p = sub.add_parser("imports", parents=[db], help="list the import history")
-    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    _format(p)
     p.set_defaults(run=cmd_imports)
 
     p = sub.add_parser("undo", parents=[db], help="remove one import's rows")
-    p.add_argument("import_id", type=int, metavar="IMPORT_ID")
+    p.add_argument("import_id", type=int, metavar="IMPORT_ID",
+                   help="the import's number (see `cockpit imports`)")
+    _format(p, "text")
     p.set_defaults(run=cmd_undo)
 
     p = sub.add_parser("rejected", parents=[db], help="rows set aside by --skip-bad-rows")
-    p.add_argument("import_id", type=int, nargs="?", metavar="IMPORT_ID")
-    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.add_argument("import_id", type=int, nargs="?", metavar="IMPORT_ID",
+                   help="only this import's rows (default: all)")
+    _format(p)
     p.set_defaults(run=cmd_rejected)
 
     p = sub.add_parser("profiles", parents=[db], help="list import profiles")
+    _format(p)
     p.set_defaults(run=cmd_profiles)
 
     p = sub.add_parser("kpis", parents=[db], help="KPIs per period and scope (SPEC §3 ids)")
     p.add_argument("--grain", choices=["interval", "day", "week", "month", "quarter", "year"],
-                   default="week")
+                   default="week", help="period of each row (default: week)")
     p.add_argument("--by", help="scope columns, comma-separated: provider,site,queue,"
                                 "channel,agent,team")
     p.add_argument("--from", dest="date_from", type=_date, help="first day, YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", type=_date, help="last day (included), YYYY-MM-DD")
     p.add_argument("--kpi", help="KPI ids, comma-separated (default: all)")
-    p.add_argument("--format", choices=["csv", "json"], default="csv")
+    p.add_argument("--format", choices=["csv", "json"], default="csv",
+                   help="output: CSV (default) or JSON (a list of records)")
     p.set_defaults(run=cmd_kpis)
 
     p = sub.add_parser("targets", parents=[db], help="the SMART targets register")
-    p.add_argument("action", choices=["list", "import"])
+    p.add_argument("action", choices=["list", "import"],
+                   help="list the register, or import targets from FILE")
     p.add_argument("file", nargs="?", metavar="FILE", help="with import: a CSV or XLSX file")
-    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    _format(p, extra="; import: a sentence, or JSON")
     p.set_defaults(run=cmd_targets)
 
-    p = sub.add_parser("report", parents=[db], help="a committee pack (Excel or HTML)")
-    p.add_argument("committee", choices=["production", "steering", "strategic", "selection"])
+    p = sub.add_parser("report", parents=[common], help="a committee pack (Excel or HTML)")
+    p.add_argument("committee", choices=["production", "steering", "strategic", "selection"],
+                   help="which committee's pack")
     p.add_argument("--provider", help="required for production and steering; strategic "
                                       "without it compares all providers")
     p.add_argument("--week", help="production: ISO week, e.g. 2026-W03")
@@ -612,18 +797,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--providers", help="selection: the finalists compared, e.g. A,B,C "
                                        "(candidates or providers)")
     p.add_argument("--out", required=True, help="FILE.xlsx or FILE.html")
-    p.add_argument("--lang", choices=["fr", "en"], default="fr")
+    p.add_argument("--lang", choices=["fr", "en"],
+                   help="language of the pack (default: fr) and of the messages (default: "
+                        f"${LANG_ENV}, else en)")
+    _format(p, "text")
     p.set_defaults(run=cmd_report)
 
-    p = sub.add_parser("flags", parents=[db], help="red flags: data signatures of a failing "
-                                                   "floor, with their evidence")
+    p = sub.add_parser("flags", parents=[common], help="red flags: data signatures of a "
+                                                       "failing floor, with their evidence")
     p.add_argument("--provider", help="one provider (default: all)")
     p.add_argument("--from", dest="date_from", type=_date, help="first day (default: 8 weeks "
                                                                 "before --to)")
     p.add_argument("--to", dest="date_to", type=_date, help="last day (default: the last day "
                                                             "with contacts)")
-    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    p.add_argument("--lang", choices=["fr", "en"], default="en")
+    _format(p)
+    p.add_argument("--lang", choices=["fr", "en"],
+                   help=f"language of the flags and messages (default: ${LANG_ENV}, else en)")
     p.set_defaults(run=cmd_flags)
 
     p = sub.add_parser("reconcile", parents=[db], help="each declared period and KPI against "
@@ -632,18 +821,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--provider", help="one provider (default: all that declare)")
     p.add_argument("--from", dest="date_from", type=_date, help="first day, YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", type=_date, help="last day (included), YYYY-MM-DD")
-    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    _format(p)
     p.set_defaults(run=cmd_reconcile)
 
     p = sub.add_parser("visits", parents=[db], help="floor visits: list them, or import a "
                                                     "filled visit grid (CSV or XLSX)")
-    p.add_argument("action", choices=["list", "import"])
+    p.add_argument("action", choices=["list", "import"],
+                   help="list the visits, or import a filled grid")
     p.add_argument("file", nargs="?", help="import: the filled grid (one row per item: "
                                            "item, rating, notes; date, site, visitors, "
                                            "listening sessions, verdict)")
     p.add_argument("--provider", help="list: only this provider's visits; import: the "
                                       "provider or candidate visited")
-    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    _format(p, extra="; import: a sentence, or JSON")
     p.set_defaults(run=cmd_visits)
 
     p = sub.add_parser("watch", parents=[db], help="import the files dropped into the inbox "
@@ -654,6 +844,8 @@ def build_parser() -> argparse.ArgumentParser:
                                                   "setting, 10)")
     p.add_argument("--once", action="store_true", help="one pass, then exit (1 if a file "
                                                        "was refused)")
+    p.add_argument("--format", choices=TEXT_FORMATS, default="text",
+                   help=FORMAT_HELP["lines"] + ": each file imported or refused")
     p.set_defaults(run=cmd_watch)
 
     p = sub.add_parser("demo-feed", parents=[db], help="drop demo real-time snapshots into "
@@ -661,10 +853,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--inbox", help="inbox folder (default: 'inbox' beside the database)")
     p.add_argument("--every", type=float, default=60, help="seconds between drops (60)")
     p.add_argument("--count", type=int, help="stop after this many drops (default: never)")
+    p.add_argument("--format", choices=TEXT_FORMATS, default="text",
+                   help=FORMAT_HELP["lines"] + ": each drop")
     p.set_defaults(run=cmd_demo_feed)
 
     p = sub.add_parser("demo", parents=[db], help="build the demo database")
     p.add_argument("--force", action="store_true", help="rebuild it if it exists")
+    _format(p, "text")
     p.set_defaults(run=cmd_demo)
 
     p = sub.add_parser("app", parents=[db], help="start the app (builds the demo database "
@@ -681,32 +876,37 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("users", parents=[db], help="accounts that sign in to the app, and "
                                                    "their roles")
-    p.add_argument("action", choices=["add", "list", "remove", "passwd"])
-    p.add_argument("name", nargs="?", metavar="NAME")
+    p.add_argument("action", choices=["add", "list", "remove", "passwd"],
+                   help="add an account, list them, remove one, or change its password")
+    p.add_argument("name", nargs="?", metavar="NAME",
+                   help="the account (add, remove, passwd)")
     p.add_argument("--role", help="add: admin, pilot, executive or provider")
     p.add_argument("--provider", help="add: the provider a provider account belongs to")
     p.add_argument("--email", help="add: e-mail address for single sign-on (optional)")
     p.add_argument("--password-stdin", action="store_true",
                    help="read the password (10 characters or more) from standard input")
-    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    _format(p, extra="; add, remove, passwd: a sentence, or JSON")
     p.set_defaults(run=cmd_users)
 
     p = sub.add_parser("boards", parents=[db], help="saved wallboards and their screen links")
-    p.add_argument("action", choices=["list", "link", "revoke"])
-    p.add_argument("name", nargs="?", metavar="NAME")
+    p.add_argument("action", choices=["list", "link", "revoke"],
+                   help="list the boards, make a screen link, or revoke a board's links")
+    p.add_argument("name", nargs="?", metavar="NAME", help="the board (link, revoke)")
     p.add_argument("--base-url", help="link: the app's address as screens reach it (default "
                                       "http://localhost:8501)")
-    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    _format(p, extra="; link, revoke: the URL or a sentence, or JSON")
     p.set_defaults(run=cmd_boards)
 
     p = sub.add_parser("backup", parents=[db], help="copy the database consistently (not "
                                                     "while the app holds it)")
     p.add_argument("out", metavar="OUT", help="the backup file to write")
+    _format(p, "text")
     p.set_defaults(run=cmd_backup)
 
     p = sub.add_parser("restore", parents=[db], help="replace the database with a backup "
                                                      "(not while it is in use)")
     p.add_argument("source", metavar="IN", help="a Cockpit database file (a backup)")
+    _format(p, "text")
     p.set_defaults(run=cmd_restore)
     return parser
 
@@ -737,14 +937,19 @@ def main(argv: list[str] | None = None) -> int:
     from kpi.logs import configure_logging
 
     configure_logging(resolve_db_path(args.db))
+    lang = message_language(args)
+    prefix = "erreur : " if lang == "fr" else "error: "
     try:
         return args.run(args)
+    except DatabaseBusy as e:  # not the input's fault: a scheduler retries later
+        print(prefix + e.text(lang), file=sys.stderr)
+        return EXIT_BUSY
     except CockpitError as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 1
+        print(prefix + e.text(lang), file=sys.stderr)
+        return EXIT_REFUSED
     except ValueError as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 1
+        print(prefix + str(e), file=sys.stderr)
+        return EXIT_REFUSED
 
 
 if __name__ == "__main__":

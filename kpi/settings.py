@@ -1,6 +1,7 @@
 """Every setting of Cockpit, declared once: name, default, and where it is read and stored.
 
-- The database path: `--db`, else `COCKPIT_DB`, else `data/cockpit.duckdb`.
+- The database path: `--db`, else `COCKPIT_DB`, else `data/cockpit.duckdb` (of the checkout;
+  of the current folder for an installed package).
 - Provider settings (time zone, service-level threshold and definition, short abandons,
   repeat window): columns of `providers`, overridden per queue in `queue_settings`
   (kpi/provider_settings.py edits them; the defaults below are those of a new provider).
@@ -26,7 +27,10 @@ if TYPE_CHECKING:  # only its type: `cockpit --help` lists the settings without 
     from kpi.store import Store
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DB = PROJECT_ROOT / "data" / "cockpit.duckdb"
+# In a checkout, data/ beside the code; installed (kpi/ in site-packages), data/ in the
+# folder the command runs from: never a database inside site-packages.
+DEFAULT_DB = (PROJECT_ROOT if (PROJECT_ROOT / "pyproject.toml").is_file() else Path()) \
+    / "data" / "cockpit.duckdb"
 
 
 @dataclass(frozen=True)

@@ -139,7 +139,8 @@ def test_backup_is_consistent_while_the_same_process_writes(small_db, tmp_path):
 def test_backup_while_another_process_holds_the_file_says_so(small_db, tmp_path, capsys):
     holder = _hold(small_db)
     try:
-        assert main(["backup", str(tmp_path / "b.duckdb"), "--db", str(small_db)]) == 1
+        # 75: busy, retry later (not 1, a refused input)
+        assert main(["backup", str(tmp_path / "b.duckdb"), "--db", str(small_db)]) == 75
     finally:
         holder.kill()
         holder.wait()
@@ -157,7 +158,7 @@ def test_restore_refuses_a_database_in_use(small_db, tmp_path, capsys):
         store.write(lambda cur: cur.execute("INSERT INTO providers (name) VALUES ('Live')"))
     holder = _hold(target)
     try:
-        assert main(["restore", str(backup), "--db", str(target)]) == 1
+        assert main(["restore", str(backup), "--db", str(target)]) == 75  # busy
     finally:
         holder.kill()
         holder.wait()
