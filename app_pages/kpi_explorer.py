@@ -67,7 +67,7 @@ for kpi_id, rows in result.partial_coverage().items():
 
 table = result.table()
 targets = list_targets(db)
-series = table.assign(scope=table[list(by)].astype(str).agg(" · ".join, axis=1)
+series = table.assign(scope=table[list(by)].fillna("—").astype(str).agg(" · ".join, axis=1)
                       if by else tr("explorer.all"))
 shown_providers = set(table.provider) if "provider" in by else set(chosen_providers)
 for kpi_id in chosen:

@@ -130,3 +130,10 @@ def test_a_link_naming_another_provider_opens_a_provider_account_on_its_own(link
     assert at.query_params["week"] == "2026-W08"
     shown = "\n".join(str(e.proto) for e in at.main) + str(at.query_params)
     assert "Atlantic" not in shown
+
+
+def test_a_breakdown_link_over_providers_without_sites_draws_its_chart(linked_db):
+    """Sunline BPO's Five9 logs carry no site: the breakdown names it "—" (it raised)."""
+    at = open_url("kpi_explorer.py", {"kpis": "aht_s", "grain": "month", "by": "site"})
+    assert widget(at, "multiselect", "Break down by").value == ["site"]
+    assert at.get("plotly_chart")
