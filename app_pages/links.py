@@ -110,7 +110,7 @@ def link() -> str:
 
 
 def share(container=st) -> None:
-    """A "link to this view" popover: the link in a code block, whose icon copies it."""
-    with container.popover(tr("share.button"), icon=":material/link:"):
-        st.caption(tr("share.help"))
+    """A "link to this view" popover: the link in a code block, whose icon copies it (its
+    help in the button's tooltip, so the page's own captions stay first)."""
+    with container.popover(tr("share.button"), icon=":material/link:", help=tr("share.help")):
         st.code(link(), language=None, wrap_lines=True)
