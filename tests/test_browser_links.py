@@ -65,6 +65,7 @@ def test_a_copied_committee_link_opens_the_same_committee_elsewhere(served,
     expect(other.get_by_role("combobox", name="Provider")).to_have_value("Nordcall",
                                                                       timeout=60_000)
     expect(other.get_by_role("combobox", name="Week")).to_have_value(re.compile("^2026-W08 "))
+    expect(other.locator(".js-plotly-plot").first).to_be_visible(timeout=60_000)
     expect(other.get_by_test_id("stException")).to_have_count(0)
     other.screenshot(path=str(ARTIFACTS / "deep_link_opened_en.png"))
     colleague.close()
