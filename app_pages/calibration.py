@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from app_pages import links
 from app_pages.ui import (
     lang,
     pack_buttons,
@@ -26,8 +27,9 @@ provider, sessions = provider_with_periods(
 tolerance = float(app_settings(db)["calibration_tolerance"])
 results = {r.session_id: r for r in analyse_sessions(db, provider, tolerance)}
 days = {s: format_date(r.day, LANGUAGE) for s, r in results.items()}
-session = col_session.selectbox(tr("calibration.session"), sessions,
-                                format_func=lambda s: f"{s} ({days[s]})")
+session = links.select(col_session, tr("calibration.session"), sessions, "session",
+                       format_func=lambda s: f"{s} ({days[s]})")
+links.share()
 result = results[session]
 per_evaluator, group = calibration_history(list(results.values()))
 pack = calibration_pack(result, per_evaluator, group, LANGUAGE)

@@ -7,6 +7,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from app_pages import links
 from app_pages.ui import (
     can_write,
     date_format,
@@ -62,8 +63,9 @@ provider, months = provider_with_periods(col_provider, months_under_a_scheme,
                                          tr("incentive.no_scheme"))
 monthly = [m for m in months if parse(m).kind == MONTH]  # the months, not the quarters
 latest = latest_complete(map(parse, monthly), clock.today())
-month = col_month.selectbox(tr("incentive.period"), months,  # the last complete month
-                            index=months.index(latest.label) if latest else 0)
+month = links.select(col_month, tr("incentive.period"), months, "period",
+                     index=months.index(latest.label) if latest else 0)  # last complete
+links.share()
 result = statement(db, provider, month)
 pack = statement_pack(result, LANGUAGE)
 pack_buttons(pack)

@@ -6,6 +6,7 @@ from datetime import timedelta
 import pandas as pd
 import streamlit as st
 
+from app_pages import links
 from app_pages.ui import date_format, labeller, lang, store, tr
 from kpi import clock
 from kpi.governance.targets import list_targets
@@ -35,19 +36,21 @@ first_day, last_day = detail_range(db)
 if first_day is None:
     first_day = last_day = clock.today()
 col_kpis, col_grain = st.columns([3, 1])
-chosen = col_kpis.multiselect(tr("explorer.kpis"), [k.id for k in KPIS], format_func=label,
-                              default=["service_level", "answer_rate", "asa_s"],
-                              placeholder=tr("ui.choose"))
-grain = col_grain.selectbox(tr("explorer.grain"), [g for g in GRAINS if g != "interval"],
-                            index=1, format_func=labeller("grain"))
+chosen = links.multiselect(col_kpis, tr("explorer.kpis"), [k.id for k in KPIS], "kpis",
+                           format_func=label, default=["service_level", "answer_rate", "asa_s"],
+                           placeholder=tr("ui.choose"))
+grain = links.select(col_grain, tr("explorer.grain"), [g for g in GRAINS if g != "interval"],
+                     "grain", index=1, format_func=labeller("grain"))
 col_by, col_providers, col_range = st.columns([2, 2, 2])
-by = col_by.multiselect(tr("explorer.by"), SCOPES, default=["provider"],
-                        format_func=labeller("scope"), placeholder=tr("ui.choose"))
-chosen_providers = col_providers.multiselect(tr("explorer.providers"), providers(db),
-                                             placeholder=tr("explorer.all"))
-period = col_range.date_input(tr("explorer.range"),
-                              (max(first_day, last_day - timedelta(weeks=12)), last_day),
-                              min_value=first_day, max_value=last_day, format=date_format())
+by = links.multiselect(col_by, tr("explorer.by"), SCOPES, "by", default=["provider"],
+                       format_func=labeller("scope"), placeholder=tr("ui.choose"))
+chosen_providers = links.multiselect(col_providers, tr("explorer.providers"), providers(db),
+                                     "providers", placeholder=tr("explorer.all"))
+period = links.date_range(col_range, tr("explorer.range"),
+                          (max(first_day, last_day - timedelta(weeks=12)), last_day),
+                          ("from", "to"), min_value=first_day, max_value=last_day,
+                          format=date_format())
+links.share()
 if not chosen or len(period) != 2:
     st.info(tr("explorer.choose"))
     st.stop()
@@ -65,7 +68,7 @@ for kpi_id, rows in result.partial_coverage().items():
 
 table = result.table()
 targets = list_targets(db)
-series = table.assign(scope=table[list(by)].astype(str).agg(" · ".join, axis=1)
+series = table.assign(scope=table[list(by)].fillna("—").astype(str).agg(" · ".join, axis=1)
                       if by else tr("explorer.all"))
 shown_providers = set(table.provider) if "provider" in by else set(chosen_providers)
 for kpi_id in chosen:

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from app_pages import links
 from app_pages.ui import (
     can_write,
     lang,
@@ -25,8 +26,10 @@ st.title(tr("production.title"))
 col_provider, col_week = st.columns(2)
 provider, weeks = provider_with_periods(col_provider, lambda p: complete_weeks(db, p),
                                         tr("production.no_week"))
-week = col_week.selectbox(tr("production.week"), list(reversed(weeks)),
-                          format_func=lambda monday: Period.of(monday, WEEK).span(LANGUAGE))
+week = links.select(col_week, tr("production.week"), list(reversed(weeks)), "week",
+                    to_id=lambda monday: Period.of(monday, WEEK).label,
+                    format_func=lambda monday: Period.of(monday, WEEK).span(LANGUAGE))
+links.share()
 committee = production_committee(db, provider, week)
 pack = production_pack(committee, LANGUAGE)
 st.caption(tr("explorer.sl_definition", text=sl_text(committee.sl_definitions, LANGUAGE)))

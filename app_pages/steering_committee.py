@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from app_pages import links
 from app_pages.ui import (
     lang,
     pack_buttons,
@@ -27,9 +28,11 @@ provider, months = provider_with_periods(col_provider, lambda p: months_with_dat
 choices = list(reversed(months))
 # The month to decode is the last complete one.
 latest = latest_complete([Period.of(m, MONTH) for m in choices], clock.today())
-month = col_month.selectbox(tr("steering.month"), choices,
-                            index=choices.index(latest.start) if latest else 0,
-                            format_func=lambda m: Period.of(m, MONTH).label)
+month = links.select(col_month, tr("steering.month"), choices, "month",
+                     index=choices.index(latest.start) if latest else 0,
+                     to_id=lambda m: Period.of(m, MONTH).label,
+                     format_func=lambda m: Period.of(m, MONTH).label)
+links.share()
 committee = steering_committee(db, provider, month)
 pack = steering_pack(committee, LANGUAGE)
 st.caption(tr("explorer.sl_definition", text=sl_text(committee.sl_definitions, LANGUAGE)))

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from app_pages import links
 from app_pages.ui import (
     can_write,
     labeller,
@@ -28,16 +29,18 @@ LANGUAGE = lang()
 st.title(tr("strategic.title"))
 
 col_kind, col_period, col_providers = st.columns([1, 1, 3])
-kind = col_kind.radio(tr("strategic.kind"), ["quarter", "half"],
-                      format_func=labeller("strategic"), horizontal=True)
+kind = links.radio(col_kind, tr("strategic.kind"), ["quarter", "half"], "kind",
+                   format_func=labeller("strategic"), horizontal=True)
 names = all_providers(db)
-chosen = col_providers.multiselect(tr("strategic.providers"), names, default=names,
-                                   placeholder=tr("ui.choose"))
+chosen = links.multiselect(col_providers, tr("strategic.providers"), names, "providers",
+                           default=names, placeholder=tr("ui.choose"))
 periods = list(reversed(complete_periods(db, kind, chosen or None)))
 if not chosen or not periods:
     st.info(tr("strategic.no_period"))
     st.stop()
-period = col_period.selectbox(tr("strategic.period"), periods, format_func=lambda p: p.label)
+period = links.select(col_period, tr("strategic.period"), periods, "period",
+                      to_id=lambda p: p.label, format_func=lambda p: p.label)
+links.share()
 committee = strategic_committee(db, period, chosen)
 pack = strategic_pack(committee, LANGUAGE)
 st.caption(tr("explorer.sl_definition", text=sl_text(committee.sl_definitions, LANGUAGE)))

@@ -190,14 +190,16 @@ def save_button(label: str, save, saved_message: str) -> None:
 
 
 def provider_with_periods(column, periods_of, empty_message: str) -> tuple[str, list]:
-    """A provider select that opens on a provider with periods to review; stops the page
-    with a message when the chosen one has none. periods_of(provider) -> list of periods."""
+    """A provider select (kept in the URL, app_pages/links.py) that opens on the URL's
+    provider, else on one with periods to review; stops the page with a message when the
+    chosen one has none. periods_of(provider) -> list of periods."""
+    from app_pages import links
     from kpi.inventory import providers
 
     names = providers(store())
     periods = {name: periods_of(name) for name in names}
     first = next((i for i, name in enumerate(names) if periods[name]), 0)
-    provider = column.selectbox(tr("col.provider"), names, index=first)
+    provider = links.select(column, tr("col.provider"), names, "provider", index=first)
     if not periods.get(provider):
         st.info(empty_message)
         st.stop()

@@ -57,6 +57,9 @@ CRITICAL_ITEM = ("Mentions obligatoires", 1)
 HOURLY = np.array([4, 9, 12, 11, 9, 8, 10, 11, 9, 7, 6, 4], dtype=float)
 HOURLY /= HOURLY.sum()
 WEEKDAY = np.array([1.25, 1.1, 1.0, 1.0, 0.95, 0.45, 0.0])  # Monday … Sunday
+# The demo providers' time zone (their exports carry its local times): the one zone the demo
+# builder and the demo feed (kpi/live/demo_feed.py) write their floors' clocks in.
+DEMO_ZONE = ZoneInfo(str(PROVIDER_DEFAULTS["time_zone"]))
 
 
 @dataclass(frozen=True)
@@ -349,10 +352,16 @@ def generate_forecast(contacts: pd.DataFrame, rng: np.random.Generator) -> pd.Da
 
 def generate_snapshots(contacts: pd.DataFrame, now: datetime,
                        rng: np.random.Generator) -> pd.DataFrame:
-    """What the ACD showed every 5 minutes today, per queue."""
+    """What the ACD showed every 5 minutes today, per queue, from 08:00 (or since midnight
+    before the floor opens: an ACD reports an empty floor too) up to `now`, never after it:
+    a demo built at 06:00 shows a quiet board just read, not an 08:00 reading from the future
+    and a stale banner."""
     today = contacts[contacts.arrived_at.dt.date == now.date()]
-    start = datetime.combine(now.date(), datetime.min.time()) + timedelta(hours=8)
-    times = pd.date_range(start, max(now, start), freq="5min")
+    midnight = datetime.combine(now.date(), datetime.min.time())
+    start = midnight + timedelta(hours=8)
+    if now < start:
+        start = midnight
+    times = pd.date_range(start, now, freq="5min")
     rows = []
     for at in times:
         recent = today[(today.arrived_at > at - timedelta(minutes=5)) & (today.arrived_at <= at)]
@@ -388,12 +397,11 @@ def generate_declared(contacts: pd.DataFrame) -> pd.DataFrame:
 
 
 def providers_now() -> datetime:
-    """The wall clock on the demo providers' floors (their exports carry local times, in the
-    default time zone), whatever the time zone of the machine building the demo: written in
-    the machine's clock, a UTC server's "now" reads an hour or two old, and the wallboard
-    opens stale. It is kpi.clock's: a frozen clock builds the demo on its day."""
-    zone = ZoneInfo(str(PROVIDER_DEFAULTS["time_zone"]))
-    return clock.now(zone).replace(tzinfo=None, microsecond=0)
+    """The wall clock on the demo providers' floors (DEMO_ZONE), whatever the time zone of
+    the machine building the demo: written in the machine's clock, a UTC server's "now" reads
+    an hour or two old, and the wallboard opens stale. It is kpi.clock's: a frozen clock
+    builds the demo on its day."""
+    return clock.now(DEMO_ZONE).replace(tzinfo=None, microsecond=0)
 
 
 def write_demo_exports(folder: Path, today: date | None = None,

@@ -889,6 +889,11 @@ MESSAGES: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
     "link.revoked": ({"one": "{n} link revoked.", "other": "{n} links revoked."},
                      {"one": "{n} lien révoqué.", "other": "{n} liens révoqués."}),
     "link.count": ("Live links", "Liens actifs"),
+    "share.button": ("Link to this view", "Lien vers cette vue"),
+    "share.help": ("This page with these selections (provider, period, KPIs) and this "
+                   "language: copy it with the icon and send it.",
+                   "Cette page avec ces choix (prestataire, période, indicateurs) et cette "
+                   "langue : copiez-le avec l'icône et envoyez-le."),
     "accounts.title": ("Accounts", "Comptes"),
     "accounts.help": ("Who may sign in, and what each role may see and change.",
                       "Qui peut se connecter, et ce que chaque rôle peut voir et modifier."),

@@ -83,3 +83,22 @@ def test_a_fresh_demo_writes_its_live_snapshots_in_the_providers_clock(tmp_path)
     snapshots = next(p for p in files[PROVIDERS[0].name] if "_realtime_" in p.name)
     latest = pd.read_csv(snapshots).iloc[:, 0].map(pd.Timestamp).max()
     assert latest >= floor_now - timedelta(minutes=6), (latest, floor_now)
+
+
+def test_a_demo_built_before_the_floor_opens_has_a_reading_just_taken_not_a_future_one():
+    """Built at 06:12, the floor's last snapshot is 06:10 (an empty floor, still reported),
+    never an 08:00 reading from the future that the board ignores and calls stale."""
+    from datetime import datetime
+
+    import numpy as np
+    import pandas as pd
+
+    from kpi.demo import generate_snapshots
+
+    contacts = pd.DataFrame({"arrived_at": pd.to_datetime(["2026-03-17 09:00"]),
+                             "queue": ["Ventes"], "wait_s": [3]})
+    for now, first, last in ((datetime(2026, 3, 18, 6, 12, 40), "00:00", "06:10"),
+                             (datetime(2026, 3, 18, 14, 30), "08:00", "14:30")):
+        at = generate_snapshots(contacts, now, np.random.default_rng(1))["at"]
+        assert (at.min()[-8:-3], at.max()[-8:-3]) == (first, last)
+        assert at.max() <= f"{now:%Y-%m-%d %H:%M:%S}"

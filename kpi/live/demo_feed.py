@@ -11,15 +11,11 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import numpy as np
 import pandas as pd
 
-from kpi import clock
-from kpi.demo import PROVIDERS, QUEUES
-
-DEMO_ZONE = ZoneInfo("Europe/Paris")  # the demo providers' time zone
+from kpi.demo import PROVIDERS, QUEUES, providers_now
 
 
 def snapshot_frame(now: datetime, rng: np.random.Generator, strain: float = 1.0
@@ -41,7 +37,7 @@ def drop_snapshots(inbox: Path, now: datetime | None = None, seed: int | None = 
                    ) -> list[Path]:
     """Write each demo provider's snapshot of now into inbox/<provider>/; the file is
     written under a temporary name then renamed, so the writer never reads half a file."""
-    now = now or clock.now(DEMO_ZONE).replace(tzinfo=None, microsecond=0)
+    now = now or providers_now()
     rng = np.random.default_rng(seed)
     paths = []
     for provider in PROVIDERS:
