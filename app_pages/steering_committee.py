@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from app_pages.cache import cached, committee_and_pack
 from app_pages.ui import (
     lang,
     pack_buttons,
@@ -22,7 +23,7 @@ db = store()
 LANGUAGE = lang()
 st.title(tr("steering.title"))
 col_provider, col_month = st.columns(2)
-provider, months = provider_with_periods(col_provider, lambda p: months_with_data(db, p),
+provider, months = provider_with_periods(col_provider, lambda p: cached(months_with_data, db, p),
                                          tr("steering.no_month"))
 choices = list(reversed(months))
 # The month to decode is the last complete one.
@@ -30,8 +31,7 @@ latest = latest_complete([Period.of(m, MONTH) for m in choices], clock.today())
 month = col_month.selectbox(tr("steering.month"), choices,
                             index=choices.index(latest.start) if latest else 0,
                             format_func=lambda m: Period.of(m, MONTH).label)
-committee = steering_committee(db, provider, month)
-pack = steering_pack(committee, LANGUAGE)
+committee, pack = committee_and_pack(steering_committee, steering_pack, db, provider, month)
 st.caption(tr("explorer.sl_definition", text=sl_text(committee.sl_definitions, LANGUAGE)))
 pack_buttons(pack)
 

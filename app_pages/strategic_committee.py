@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from app_pages.cache import cached, committee_and_pack
 from app_pages.ui import (
     can_write,
     labeller,
@@ -32,13 +33,12 @@ kind = col_kind.radio(tr("strategic.kind"), ["quarter", "half"],
                       format_func=labeller("strategic"), horizontal=True)
 names = all_providers(db)
 chosen = col_providers.multiselect(tr("strategic.providers"), names, default=names)
-periods = list(reversed(complete_periods(db, kind, chosen or None)))
+periods = list(reversed(cached(complete_periods, db, kind, chosen or None)))
 if not chosen or not periods:
     st.info(tr("strategic.no_period"))
     st.stop()
 period = col_period.selectbox(tr("strategic.period"), periods, format_func=lambda p: p.label)
-committee = strategic_committee(db, period, chosen)
-pack = strategic_pack(committee, LANGUAGE)
+committee, pack = committee_and_pack(strategic_committee, strategic_pack, db, period, chosen)
 st.caption(tr("explorer.sl_definition", text=sl_text(committee.sl_definitions, LANGUAGE)))
 pack_buttons(pack)
 
