@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import links
+from app_pages.cache import cached
 from app_pages.ui import date_format, labeller, lang, store, tr
 from kpi import clock
 from kpi.governance.targets import list_targets
@@ -56,7 +57,7 @@ if not chosen or len(period) != 2:
     st.stop()
 
 filters = {"provider": tuple(chosen_providers)} if chosen_providers else {}
-result = compute_kpis(db, KpiRequest(tuple(chosen), grain, tuple(by), period[0], period[1],
+result = cached(compute_kpis, db, KpiRequest(tuple(chosen), grain, tuple(by), period[0], period[1],
                                      filters, coverage=True))
 st.caption(tr("explorer.sl_definition", text=sl_definition(db, chosen_providers or None,
                                                                 lang())))
@@ -109,7 +110,7 @@ if declaring:
     st.subheader(tr("explorer.reconcile"))
     st.caption(tr("explorer.reconcile_help"))
     who = st.selectbox(tr("col.provider"), declaring, key="reconcile_provider")
-    gaps = reconcile(db, who, grain if grain != "year" else "month", period[0], period[1])
+    gaps = cached(reconcile, db, who, grain if grain != "year" else "month", period[0], period[1])
     if gaps.empty:
         st.info(tr("explorer.reconcile_none"))
     else:

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from app_pages import links
+from app_pages.cache import cached, committee_and_pack
 from app_pages.ui import (
     can_write,
     lang,
@@ -24,14 +25,13 @@ LANGUAGE = lang()
 st.title(tr("production.title"))
 
 col_provider, col_week = st.columns(2)
-provider, weeks = provider_with_periods(col_provider, lambda p: complete_weeks(db, p),
+provider, weeks = provider_with_periods(col_provider, lambda p: cached(complete_weeks, db, p),
                                         tr("production.no_week"))
 week = links.select(col_week, tr("production.week"), list(reversed(weeks)), "week",
                     to_id=lambda monday: Period.of(monday, WEEK).label,
                     format_func=lambda monday: Period.of(monday, WEEK).span(LANGUAGE))
 links.share()
-committee = production_committee(db, provider, week)
-pack = production_pack(committee, LANGUAGE)
+committee, pack = committee_and_pack(production_committee, production_pack, db, provider, week)
 st.caption(tr("explorer.sl_definition", text=sl_text(committee.sl_definitions, LANGUAGE)))
 pack_buttons(pack)
 

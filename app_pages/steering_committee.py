@@ -3,6 +3,7 @@
 import streamlit as st
 
 from app_pages import links
+from app_pages.cache import cached, committee_and_pack
 from app_pages.ui import (
     lang,
     pack_buttons,
@@ -23,7 +24,7 @@ db = store()
 LANGUAGE = lang()
 st.title(tr("steering.title"))
 col_provider, col_month = st.columns(2)
-provider, months = provider_with_periods(col_provider, lambda p: months_with_data(db, p),
+provider, months = provider_with_periods(col_provider, lambda p: cached(months_with_data, db, p),
                                          tr("steering.no_month"))
 choices = list(reversed(months))
 # The month to decode is the last complete one.
@@ -33,8 +34,7 @@ month = links.select(col_month, tr("steering.month"), choices, "month",
                      to_id=lambda m: Period.of(m, MONTH).label,
                      format_func=lambda m: Period.of(m, MONTH).label)
 links.share()
-committee = steering_committee(db, provider, month)
-pack = steering_pack(committee, LANGUAGE)
+committee, pack = committee_and_pack(steering_committee, steering_pack, db, provider, month)
 st.caption(tr("explorer.sl_definition", text=sl_text(committee.sl_definitions, LANGUAGE)))
 pack_buttons(pack)
 

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from app_pages import links
+from app_pages.cache import cached, committee_and_pack
 from app_pages.ui import (
     can_write,
     labeller,
@@ -34,15 +35,14 @@ kind = links.radio(col_kind, tr("strategic.kind"), ["quarter", "half"], "kind",
 names = all_providers(db)
 chosen = links.multiselect(col_providers, tr("strategic.providers"), names, "providers",
                            default=names, placeholder=tr("ui.choose"))
-periods = list(reversed(complete_periods(db, kind, chosen or None)))
+periods = list(reversed(cached(complete_periods, db, kind, chosen or None)))
 if not chosen or not periods:
     st.info(tr("strategic.no_period"))
     st.stop()
 period = links.select(col_period, tr("strategic.period"), periods, "period",
                       to_id=lambda p: p.label, format_func=lambda p: p.label)
 links.share()
-committee = strategic_committee(db, period, chosen)
-pack = strategic_pack(committee, LANGUAGE)
+committee, pack = committee_and_pack(strategic_committee, strategic_pack, db, period, chosen)
 st.caption(tr("explorer.sl_definition", text=sl_text(committee.sl_definitions, LANGUAGE)))
 pack_buttons(pack)
 

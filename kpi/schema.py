@@ -315,6 +315,18 @@ MIGRATIONS.append((
     ],
 ))
 
+MIGRATIONS.append((
+    17,
+    "the data version: one row that every committed write bumps (kpi/store.py), so the app "
+    "serves a page of unchanged data from its cache",
+    [
+        # token: this file's identity (a file rebuilt at the same path starts anew);
+        # version: the count of committed writes. No provider column: hidden from providers.
+        "CREATE TABLE data_version (token VARCHAR NOT NULL, version BIGINT NOT NULL)",
+        "INSERT INTO data_version VALUES (CAST(uuid() AS VARCHAR), 0)",
+    ],
+))
+
 LATEST_VERSION = MIGRATIONS[-1][0]
 
 # Fact tables, by import kind.

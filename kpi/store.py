@@ -30,6 +30,10 @@ if TYPE_CHECKING:  # DuckDB builds the frames; a command that reads rows never l
 
 T = TypeVar("T")
 
+# A new token with each change: two copies of a file that went different ways never share a
+# version, while an untouched copy (the same data) does.
+BUMP_VERSION = "UPDATE data_version SET version = version + 1, token = CAST(uuid() AS VARCHAR)"
+
 
 class Store:
     """A Cockpit database file: opened once, migrated on open."""
@@ -49,8 +53,8 @@ class Store:
         self.actor: str | None = None  # the account whose changes this view records
         self.provider_scope: str | None = None  # the one provider this view reads
         self.writes = not read_only  # False: every write through this view is refused
-        if not read_only:
-            migrate(self._con)
+        if not read_only and migrate(self._con):
+            self._con.execute(BUMP_VERSION)  # a migration may have changed data too
         install_scope(self._con)
 
     def view(self, actor: str, *, writes: bool = True,
@@ -99,6 +103,21 @@ class Store:
         finally:
             cur.close()
 
+    def data_version(self) -> tuple[str, int]:
+        """What the data are now: (a token drawn anew at each change, the count of changes).
+        Every commit through `write`/`write_own` bumps it in its own transaction, so a reader
+        that sees a version sees at least the data of that version; `trial` never bumps.
+        The app keys its cached page results on it (app_pages/cache.py). Read unscoped: the
+        row is no provider's data, and a provider view could not see it."""
+        cur = self._con.cursor()
+        try:
+            token, version = cur.execute("SELECT token, version FROM data_version").fetchone()
+        except duckdb.CatalogException:  # a file older than the table, opened read-only:
+            return str(self.path), -1  # nobody writes it while it is open
+        finally:
+            cur.close()
+        return token, version
+
     def write(self, fn: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
         """Run fn(cursor) between BEGIN and COMMIT; roll back and re-raise on any error.
         Refused for a view whose account writes nothing (executives, providers)."""
@@ -129,6 +148,8 @@ class Store:
                 result = fn(cur)
                 if commit:
                     self._record_change(cur, fn)
+                    # The one place the data version moves: with the change, or not at all.
+                    cur.execute(BUMP_VERSION)
                     cur.execute("COMMIT")
                     committed = True
                 return result
