@@ -76,6 +76,12 @@ class Clock:
         return f"{self.wall:6.2f} s wall, {self.cpu_s:6.2f} s CPU"
 
 
+def own_peak() -> int:
+    """This process's peak resident memory in bytes (VmHWM)."""
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:")) * 1024
+
+
 # Appended to a child's code: its own peak resident memory in bytes, last line of stderr.
 PRINT_PEAK = ("print(next(int(l.split()[1]) for l in open('/proc/self/status') "
               "if l.startswith('VmHWM:')) * 1024, file=sys.stderr)")
