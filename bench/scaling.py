@@ -10,20 +10,24 @@ contacts) is generated, then
   start-up included), for the seven core KPIs and for the full catalogue: median of
   `--runs` runs;
 - each committee computed in a fresh Python process by the function its page calls, after
-  opening the database as the app does: the production committee of one provider-week
-  (2025-W40), the steering committee of one provider-month (2025-09), the strategic
-  committee of one quarter (2025-Q3, all providers, the page's default); the first call
-  (cold) and a second one; with `--screens N`, then N steering committees at once, computed
-  by N threads on the process's one database connection, as N sessions of the app opening
-  the page together (the time until the last has it).
+  opening the database as the app does, for the first provider by name: the production
+  committee of one provider-week (2025-W40), the steering committee of one provider-month
+  (2025-09), the strategic committee of one quarter (2025-Q3, all providers, the page's
+  default); the first call (cold) and a second one; with `--screens N`, then N steering
+  committees at once, computed by N threads on the process's one database connection, as N
+  sessions of the app opening the page together (the time until the last has it).
 Prints one table (a row per size) and how each figure grows from one size to the next.
 Figures, not goals: nothing is asserted.
 
     python bench/scaling.py [--sizes 1,10,50] [--runs 3] [--keep DIR] [--screens N]
+                            [--generated]
+
+`--generated` builds each database past the importer (reads only). A 50 M-row single CSV
+did not import within the import's memory budget (README, Scaling).
 
 `--sizes` is in millions of rows (0.1 for a quick try). Without `--keep` the files are made
 in a temporary folder and each size's CSV and database are deleted once measured (50 M rows
-take about 6 GB of CSV and some GB of database); with `--keep DIR` they stay, and a CSV
+take 5.8 GB of CSV and about 3 GB of database); with `--keep DIR` they stay, and a CSV
 already there is reused.
 """
 
