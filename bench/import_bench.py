@@ -6,7 +6,7 @@ Prints, from one run on this machine:
   steadier figure on a machine shared with other work);
 - the same for the reference path (`--reference`: all text, then the tolerant parsers);
 - pandas read_csv + insert into DuckDB / `cockpit import` (goal: at least 10);
-- the peak memory of the `cockpit import` process;
+- the peak memory of the `cockpit import` process (its own VmHWM);
 - reading a 100 k-row sheet with pandas through python-calamine and through openpyxl
   (`--xlsx-rows 0` skips it).
 
@@ -20,48 +20,15 @@ limits that fit the generated file (e.g. `--rows 10000000` for the peak memory o
 from __future__ import annotations
 
 import argparse
-import os
-import resource
 import subprocess
 import sys
 import tempfile
-import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import duckdb
 import pandas as pd
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-
-def generate_export(path: Path, rows: int) -> None:
-    """A generic contact export, as a provider's ACD would write it (ISO times, seconds)."""
-    con = duckdb.connect()
-    con.execute(f"""
-        COPY (
-          SELECT 'C' || i AS contact_id, 'Bench BPO' AS provider,
-                 ['Nantes', 'Lille', 'Dakar'][1 + i % 3] AS site,
-                 ['Billing', 'Support', 'Sales', 'Claims'][1 + i % 4] AS queue,
-                 'voice' AS channel, 'inbound' AS direction,
-                 -- 26 weeks of opening hours, 08:00 to 20:00
-                 strftime(TIMESTAMP '2026-01-05 08:00:00' + to_days(i % 182)
-                          + to_seconds((i * 7) % 43200), '%Y-%m-%d %H:%M:%S') AS arrived_at,
-                 CASE WHEN i % 9 <> 0 THEN strftime(TIMESTAMP '2026-01-05 08:00:00'
-                      + to_days(i % 182) + to_seconds((i * 7) % 43200 + i % 60),
-                      '%Y-%m-%d %H:%M:%S') END AS answered_at,
-                 i % 60 AS wait_s,
-                 CASE WHEN i % 9 <> 0 THEN 120 + i % 400 END AS talk_s,
-                 CASE WHEN i % 9 <> 0 THEN i % 30 END AS hold_s,
-                 CASE WHEN i % 9 <> 0 THEN 20 + i % 40 END AS acw_s,
-                 CASE WHEN i % 9 <> 0 THEN 'A' || (i % 250) END AS agent_id,
-                 CASE WHEN i % 13 = 0 THEN 'yes' ELSE 'no' END AS transferred,
-                 CASE WHEN i % 5 <> 0 THEN 'R' || (i % 12) END AS contact_reason,
-                 'K' || (i % 400000) AS customer_id
-          FROM range({rows}) t(i)
-        ) TO '{path}' (HEADER, DELIMITER ',')""")
-    con.close()
+from shared import ROOT, Clock, cockpit_import, generate_export
 
 
 def generate_sheet(path: Path, rows: int) -> None:
@@ -82,57 +49,6 @@ def generate_sheet(path: Path, rows: int) -> None:
                       120 + i % 400, f"A{i % 250}", "yes" if i % 13 == 0 else "no",
                       f"00{i % 4000}"])
     book.save(path)
-
-
-class Clock:
-    """Wall time, and the CPU time (user + sys) of this process and its children."""
-
-    def __init__(self, fn):
-        before = self.cpu()
-        start = time.perf_counter()
-        fn()
-        self.wall = time.perf_counter() - start
-        self.cpu_s = self.cpu() - before
-
-    @staticmethod
-    def cpu() -> float:
-        own = resource.getrusage(resource.RUSAGE_SELF)
-        kids = resource.getrusage(resource.RUSAGE_CHILDREN)
-        return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
-
-    def __str__(self) -> str:
-        return f"{self.wall:6.2f} s wall, {self.cpu_s:6.2f} s CPU"
-
-
-def cockpit_import(export: Path, target: Path, rows: int, reference: bool) -> tuple[Clock, int]:
-    """The CLI in a subprocess (a new database with limits that fit the file); returns
-    its time and its peak resident memory in MB."""
-    from kpi.store import Store
-
-    target.unlink(missing_ok=True)
-    with Store(target) as store:  # the database, then the limits the file needs
-        size_mb = export.stat().st_size // (1024 * 1024) + 1
-        store.write(lambda cur: cur.executemany(
-            "INSERT OR REPLACE INTO app_settings VALUES (?, ?)",
-            [("max_rows", str(max(3_000_000, rows))),
-             ("max_file_mb", str(max(256, size_mb)))]))
-    code = "import functools, resource, sys; "
-    if reference:  # the CLI imports import_files when it runs: the patched one
-        code += ("from kpi.ingest import importer; importer.import_files = "
-                 "functools.partial(importer.import_files, one_pass=False); ")
-    code += ("from kpi.cli import main; code = main(sys.argv[1:]); "
-             "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr); "
-             "sys.exit(code)")
-    out: dict[str, str] = {}
-
-    def run() -> None:
-        done = subprocess.run([sys.executable, "-c", code, "import", str(export), "--db",
-                               str(target)], check=True, cwd=ROOT, capture_output=True,
-                              text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
-        out["peak"] = done.stderr.strip().splitlines()[-1]
-
-    clock = Clock(run)
-    return clock, int(out["peak"]) // 1024
 
 
 def main() -> None:

@@ -19,17 +19,12 @@ from __future__ import annotations
 import csv
 import io
 import math
-import os
 import statistics
-import subprocess
 import sys
-import tempfile
-import time
-from pathlib import Path
 
 from kpi_bench import generated_database, hand_written
+from shared import cli_env, timed
 
-ROOT = Path(__file__).resolve().parent.parent
 SEVEN = ("offered", "answered", "answer_rate", "abandon_rate", "service_level", "asa_s",
          "aht_s")
 
@@ -45,13 +40,6 @@ out = csv.writer(sys.stdout, lineterminator="\\n")
 out.writerow([d[0] for d in result.description])
 out.writerows(result.fetchall())
 """
-
-
-def _timed(command: list[str], env: dict[str, str]) -> tuple[float, str]:
-    start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT,
-                          check=True)
-    return time.perf_counter() - start, done.stdout
 
 
 def _values(text: str) -> list[list[float]]:
@@ -72,9 +60,7 @@ def main() -> None:
         runs = int(sys.argv[at + 1])
         del sys.argv[at:at + 2]
     path, rows = generated_database(__doc__, "kpi-cli", rows=5_000_000)
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["PYTHONPATH"] = str(ROOT)  # this checkout's code, whatever is installed
-    env["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp(prefix="cockpit-pycache-")
+    env = cli_env()
     cli = [sys.executable, "-m", "kpi.cli"]
     kpis = [*cli, "kpis", "--grain", "week", "--by", "provider,queue", "--db", str(path)]
     commands = {
@@ -84,11 +70,11 @@ def main() -> None:
         "cockpit --help": [*cli, "--help"],
         "cockpit kpis --help": [*cli, "kpis", "--help"],
     }
-    outputs = {name: _timed(command, env)[1] for name, command in commands.items()}  # warm
+    outputs = {name: timed(command, env)[1] for name, command in commands.items()}  # warm
     times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
         for name, command in commands.items():
-            times[name].append(_timed(command, env)[0])
+            times[name].append(timed(command, env)[0])
     median = {name: statistics.median(t) for name, t in times.items()}
     print(f"contacts: {rows:,}; {runs} runs each, median (min–max)")
     for name, t in times.items():
