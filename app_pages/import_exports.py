@@ -32,6 +32,7 @@ from kpi.ingest.importer import (
 from kpi.ingest.profiles import AliasProfile
 from kpi.ingest.sources import read_preview
 from kpi.inventory import providers
+from kpi.reports.safe_text import csv_bytes
 
 db = store()
 st.title(tr("import.title"))
@@ -188,5 +189,5 @@ aside = rejected_rows(db)
 if not aside.empty:
     st.subheader(tr("import.rejected"))
     st.dataframe(aside, hide_index=True, width="stretch")
-    st.download_button(tr("import.download_csv"), aside.to_csv(index=False).encode("utf-8-sig"),
+    st.download_button(tr("import.download_csv"), csv_bytes(aside, lang()),
                        file_name="rejected_rows.csv", mime="text/csv")

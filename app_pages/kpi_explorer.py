@@ -57,8 +57,8 @@ if not chosen or len(period) != 2:
     st.stop()
 
 filters = {"provider": tuple(chosen_providers)} if chosen_providers else {}
-result = cached(compute_kpis, db, KpiRequest(tuple(chosen), grain, tuple(by), period[0], period[1],
-                                     filters, coverage=True))
+result = cached(compute_kpis, db, KpiRequest(tuple(chosen), grain, tuple(by), period[0],
+                                            period[1], filters, coverage=True))
 st.caption(tr("explorer.sl_definition", text=sl_definition(db, chosen_providers or None,
                                                                 lang())))
 if result.frame.empty:
@@ -90,7 +90,7 @@ st.dataframe(detail, hide_index=True, width="stretch", column_config={
 st.write(tr("explorer.totals") + " " + " · ".join(
     f"**{label(k)}** {format_value(totals[k], KPI_BY_ID[k].unit, LANGUAGE)}" for k in chosen))
 col_csv, col_xlsx = st.columns(2)
-col_csv.download_button(tr("explorer.download_csv"), csv_bytes(detail),  # no formula runs
+col_csv.download_button(tr("explorer.download_csv"), csv_bytes(detail, LANGUAGE),  # no formula runs
                         file_name="kpis.csv", mime="text/csv")
 definitions = pd.DataFrame(
     [(tr("explorer.sl"), sl_definition(db, chosen_providers or None, LANGUAGE))]

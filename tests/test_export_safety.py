@@ -247,6 +247,19 @@ def test_csv_safe_leaves_numbers_and_dates_alone():
     assert safe.t.tolist() == ["'-3", "ok"]
 
 
+def test_a_french_csv_download_opens_in_columns_in_a_french_spreadsheet():
+    from kpi.reports.safe_text import csv_bytes
+
+    frame = pd.DataFrame({"Fournisseur": ["Nordcall", "=cmd"], "Taux": [0.855, 1.0]})
+    french = csv_bytes(frame, "fr")
+    assert french.startswith("\ufeff".encode())  # Excel reads the accents
+    # Read as a French Excel does: cells split on ';', decimal comma.
+    lines = french.decode("utf-8-sig").splitlines()
+    assert lines == ["Fournisseur;Taux", "Nordcall;0,855", "'=cmd;1,0"]
+    english = csv_bytes(frame).decode("utf-8-sig").splitlines()
+    assert english == ["Fournisseur,Taux", "Nordcall,0.855", "'=cmd,1.0"]
+
+
 def test_markdown_literal_shows_a_name_as_itself():
     from kpi.reports.safe_text import markdown_literal
 

@@ -78,9 +78,16 @@ def csv_safe(frame: pd.DataFrame) -> pd.DataFrame:
     return safe
 
 
-def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """A CSV download for spreadsheets: UTF-8 with BOM (Excel reads accents), text made safe."""
-    return csv_safe(frame).to_csv(index=False).encode("utf-8-sig")
+# How a spreadsheet of each language reads a CSV: a French Excel splits on ';' and reads
+# '0,85' as a number, so a French download written with ',' would open as one column.
+CSV_SEPARATORS = {"fr": (";", ","), "en": (",", ".")}
+
+
+def csv_bytes(frame: pd.DataFrame, lang: str = "en") -> bytes:
+    """A CSV download for spreadsheets in the reader's language (French: ';' between cells,
+    decimal comma): UTF-8 with BOM (Excel reads accents), text made safe."""
+    sep, decimal = CSV_SEPARATORS.get(lang, CSV_SEPARATORS["en"])
+    return csv_safe(frame).to_csv(index=False, sep=sep, decimal=decimal).encode("utf-8-sig")
 
 
 def markdown_literal(text: object) -> str:
