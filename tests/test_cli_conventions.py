@@ -19,6 +19,7 @@ import pytest
 from kpi.cli import EXIT_BUSY, build_parser, main
 
 from .conftest import DATA, ROOT
+from .processes import hold_for_writing
 
 PASSWORD = "correct horse battery"
 
@@ -82,21 +83,11 @@ def small_db(tmp_path) -> Path:
     return db
 
 
-def _hold(db: Path) -> subprocess.Popen:
-    """Another process holding the file for writing, as the running app does."""
-    holder = subprocess.Popen(
-        [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
-         "print('ready', flush=True); time.sleep(120)", str(db)],
-        stdout=subprocess.PIPE, text=True)
-    assert holder.stdout.readline().strip() == "ready"
-    return holder
-
-
 @pytest.mark.parametrize("command", [
     ["import", str(DATA / "forecast.csv"), "--provider", "Acme"], ["imports"], ["undo", "1"],
     ["kpis"], ["watch", "--once"]])
 def test_a_busy_database_exits_75_not_1(small_db, tmp_path, capsys, command):
-    holder = _hold(small_db)
+    holder = hold_for_writing(small_db)
     try:
         code = main([*command, "--db", str(small_db)]
                     + (["--inbox", str(tmp_path / "in")] if command[0] == "watch" else []))
@@ -108,7 +99,7 @@ def test_a_busy_database_exits_75_not_1(small_db, tmp_path, capsys, command):
 
 
 def test_a_busy_database_exits_75_from_the_console_script_too(small_db):
-    holder = _hold(small_db)
+    holder = hold_for_writing(small_db)
     try:
         out = subprocess.run([sys.executable, "-m", "kpi", "imports", "--db", str(small_db)],
                              capture_output=True, text=True, timeout=60)
@@ -221,7 +212,7 @@ def test_messages_in_french_with_lang_or_cockpit_lang(small_db, tmp_path, capsys
     assert main(["undo", "99", "--db", str(small_db), "--lang", "en"]) == 1
     assert capsys.readouterr().err.endswith("error: there is no import #99\n")
     # A busy database in French, still 75.
-    holder = _hold(small_db)
+    holder = hold_for_writing(small_db)
     try:
         assert main(["imports", "--db", str(small_db)]) == 75
     finally:

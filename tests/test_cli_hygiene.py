@@ -6,12 +6,10 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import threading
 import time
-import urllib.request
 from pathlib import Path
 
 import duckdb
@@ -23,6 +21,7 @@ from kpi.schema import LATEST_VERSION
 from kpi.store import Store
 
 from .conftest import DATA, ROOT
+from .processes import free_port, hold_for_writing, wait_until_healthy
 
 
 @pytest.fixture
@@ -41,16 +40,6 @@ def _counts(db: Path) -> dict:
                 for t in ("contacts", "intervals", "imports", "providers")}
     finally:
         con.close()
-
-
-def _hold(db: Path) -> subprocess.Popen:
-    """Another process holding the file for writing, as the running app does."""
-    holder = subprocess.Popen(
-        [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
-         "print('ready', flush=True); time.sleep(120)", str(db)],
-        stdout=subprocess.PIPE, text=True)
-    assert holder.stdout.readline().strip() == "ready"
-    return holder
 
 
 @pytest.mark.parametrize("command", [
@@ -137,7 +126,7 @@ def test_backup_is_consistent_while_the_same_process_writes(small_db, tmp_path):
 
 
 def test_backup_while_another_process_holds_the_file_says_so(small_db, tmp_path, capsys):
-    holder = _hold(small_db)
+    holder = hold_for_writing(small_db)
     try:
         # 75: busy, retry later (not 1, a refused input)
         assert main(["backup", str(tmp_path / "b.duckdb"), "--db", str(small_db)]) == 75
@@ -156,7 +145,7 @@ def test_restore_refuses_a_database_in_use(small_db, tmp_path, capsys):
     shutil.copy(small_db, target)
     with Store(target) as store:
         store.write(lambda cur: cur.execute("INSERT INTO providers (name) VALUES ('Live')"))
-    holder = _hold(target)
+    holder = hold_for_writing(target)
     try:
         assert main(["restore", str(backup), "--db", str(target)]) == 75  # busy
     finally:
@@ -187,12 +176,6 @@ def test_restore_refuses_what_is_not_a_cockpit_database(small_db, tmp_path, caps
     assert not list(small_db.parent.glob("*.restoring*"))
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _children(pid: int) -> list[int]:
     path = Path(f"/proc/{pid}/task/{pid}/children")
     return [int(c) for c in path.read_text().split()] if path.exists() else []
@@ -208,24 +191,14 @@ def _alive(pid: int) -> bool:
 
 
 def test_sigterm_to_cockpit_app_stops_its_server(small_db, tmp_path):
-    port = _free_port()
+    port = free_port()
     log = tmp_path / "app.log"
     with open(log, "w") as out:
         app = subprocess.Popen(
             [sys.executable, "-m", "kpi.cli", "app", "--db", str(small_db), "--port",
              str(port), "--headless"], cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
     try:
-        deadline = time.time() + 90
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health",
-                                            timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            assert app.poll() is None and time.time() < deadline, log.read_text()
-            time.sleep(0.3)
+        wait_until_healthy(port, app, log, 90)
         (server,) = _children(app.pid)
         assert "streamlit" in Path(f"/proc/{server}/cmdline").read_text()
         started = time.time()

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -23,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import ROOT
+from .processes import free_port, wait_until_healthy
 
 # Only what the wheel is built from: no tests, data, caches or build leftovers.
 NOT_SOURCES = {".git", "build", "dist", "data", "tests", "bench", ".pytest_cache",
@@ -52,12 +52,6 @@ def _run(command: list[str], env: dict, cwd: Path, timeout: float = 300) -> str:
                          timeout=timeout)
     assert out.returncode == 0, f"{command}\n{out.stdout}\n{out.stderr}"
     return out.stdout
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -163,23 +157,13 @@ def test_cockpit_demo_kpis_and_app_from_an_empty_folder(installed):
     assert "client.toolbarMode minimal" in settings
 
     # `cockpit app`: the server answers healthy, serves its page, and logs no traceback.
-    port = _free_port()
+    port = free_port()
     log = empty / "app.log"
     with open(log, "w") as out:
         app = subprocess.Popen([cockpit, "app", "--headless", "--port", str(port)],
                                env=env, cwd=empty, stdout=out, stderr=subprocess.STDOUT)
     try:
-        deadline = time.time() + 120
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health",
-                                            timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            assert app.poll() is None and time.time() < deadline, log.read_text()
-            time.sleep(0.5)
+        wait_until_healthy(port, app, log, 120)
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10) as response:
             assert response.status == 200 and b"<html" in response.read().lower()
         children = Path(f"/proc/{app.pid}/task/{app.pid}/children").read_text().split()
