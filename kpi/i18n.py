@@ -245,6 +245,12 @@ MESSAGES: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
     "targets.kpi": ("KPI", "Indicateur"),
     "targets.comparator": ("Comparator", "Comparateur"),
     "targets.value": ("Target", "Objectif"),
+    "targets.unit": ("Unit", "Unité"),
+    "targets.editor_units": (
+        "Each target is written in its indicator's unit: rates in % (type 90 for 90 %), "
+        "durations in seconds.",
+        "Chaque objectif s'écrit dans l'unité de son indicateur : les taux en % (saisir 90 "
+        "pour 90 %), les durées en secondes."),
     "targets.start": ("Start", "Début"),
     "targets.deadline": ("Deadline", "Échéance"),
     "targets.priority": ("Priority", "Priorité"),

@@ -187,6 +187,58 @@ def test_targets_page_shows_checks_and_attainment(small_db):
     assert summary["Last week"].tolist() == ["75.0%"]
 
 
+def _editor_columns(editor) -> dict:
+    """The column configuration an editor sends the browser (labels, options, formats)."""
+    import json
+
+    return json.loads(editor.proto.columns)
+
+
+def test_targets_editor_speaks_the_pilots_words_in_french(small_db):
+    with Store(small_db) as store:
+        save_targets_of(store)
+    at = open_page("app_pages/targets.py", "fr")
+    editor = at.data_editor[0]
+    shown = editor.value
+    assert shown["value"].tolist() == [80.0, 20.0]  # 0.8 in %, 20 s as it is
+    assert shown["unit"].tolist() == ["%", "s"]
+    columns = _editor_columns(editor)
+    kpis = {o["value"]: o["label"] for o in columns["kpi"]["type_config"]["options"]}
+    assert kpis["answer_rate"] == "Taux de décroché"
+    signs = {o["value"]: o["label"] for o in columns["comparator"]["type_config"]["options"]}
+    assert signs == {">=": "≥", "<=": "≤"}
+    assert columns["value"]["type_config"]["format"] == "%.1f"
+    assert columns["unit"]["disabled"] is True
+    assert editor.proto.placeholder == ""  # empty cells blank, not 'None'
+    summary = at.dataframe[2].value
+    summary = summary.data if hasattr(summary, "data") else summary
+    assert summary["Objectif"].tolist() == ["≥ 80,0 %", "≤ 20,0 s"]
+
+
+def save_targets_of(store) -> None:
+    from kpi.governance.targets import save_targets
+
+    save_targets(store, pd.DataFrame([
+        {"kpi": "answer_rate", "provider": "Acme", "comparator": ">=", "value": 0.8,
+         "start": date(2026, 3, 1), "deadline": date(2026, 3, 31), "priority": 1},
+        {"kpi": "asa_s", "provider": "Acme", "comparator": "<=", "value": 20.0,
+         "start": date(2026, 3, 1), "deadline": date(2026, 3, 31), "priority": 2}]))
+
+
+def test_a_target_edited_in_percent_is_saved_as_a_fraction(small_db):
+    with Store(small_db) as store:
+        save_targets_of(store)
+    at = open_page("app_pages/targets.py", "en")
+    assert at.data_editor[0].value["kpi"].tolist() == ["answer_rate", "asa_s"]
+    at.session_state["targets"] = {"edited_rows": {0: {"value": 85.5}}, "added_rows": [],
+                                   "deleted_rows": []}
+    next(b for b in at.button if b.label == "Save the register").click().run()
+    assert not at.exception and not at.error
+    with Store(small_db) as store:
+        stored = store.read("SELECT kpi, value FROM targets ORDER BY priority")
+    assert stored.value.tolist() == [0.855, 20.0]
+
+
 def test_production_committee_page_on_the_demo(demo_db, monkeypatch, demo_clock):
     monkeypatch.setenv("COCKPIT_DB", str(demo_db))
     at = open_page("app_pages/production_committee.py", "en")
