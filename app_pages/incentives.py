@@ -4,7 +4,6 @@ scheme would have paid, payments, and the scheme itself (edited or imported)."""
 from dataclasses import replace
 from datetime import date
 
-import pandas as pd
 import streamlit as st
 
 from app_pages.ui import (
@@ -22,9 +21,10 @@ from app_pages.ui import (
     tr,
 )
 from kpi import clock
+from kpi.editing import UNIT_COLUMN, scheme_lines_for_editor, scheme_lines_from_editor
 from kpi.errors import CockpitError
 from kpi.i18n import format_value
-from kpi.incentives.scheme import Scheme, SchemeLine, settle
+from kpi.incentives.scheme import Scheme, settle
 from kpi.incentives.statement import (
     import_scheme,
     list_payments,
@@ -35,7 +35,7 @@ from kpi.incentives.statement import (
     scheme_verdict,
     statement,
 )
-from kpi.metrics.registry import KPI_BY_ID
+from kpi.metrics.registry import KPI_BY_ID, KPIS
 from kpi.periods import MONTH, QUARTER, Period, latest_complete, parse
 from kpi.reports.charts import variable_history_chart
 from kpi.reports.layout import Column, Table
@@ -160,14 +160,23 @@ with st.expander(tr("incentive.scheme_editor")):
     malus = col_malus.number_input(tr("incentive.malus_cap"), value=float(current.malus_cap))
     gate = col_gate.number_input(tr("incentive.gate"), value=current.quality_gate)
     band = col_band.number_input(tr("incentive.band"), value=current.volume_band)
-    table = st.data_editor(pd.DataFrame([vars(line) for line in current.lines]),
-                           num_rows="dynamic", hide_index=True, width="stretch",
-                           key=f"scheme-{provider}")
+    st.caption(tr("targets.editor_units"))
+    number = st.column_config.NumberColumn
+    table = st.data_editor(
+        scheme_lines_for_editor(current.lines, LANGUAGE), num_rows="dynamic", hide_index=True,
+        width="stretch", key=f"scheme-{provider}", placeholder="", column_config={
+            "kpi": st.column_config.SelectboxColumn(
+                tr("targets.kpi"), options=[k.id for k in KPIS], required=True,
+                format_func=lambda k: KPI_BY_ID[k].label(LANGUAGE)),
+            "weight": number(tr("incentive.weight"), min_value=0.0, format="%.1f",
+                             required=True),
+            "target": number(tr("targets.value"), format="%.1f", required=True),
+            "floor": number(tr("incentive.floor"), format="%.1f", required=True),
+            "ceiling": number(tr("incentive.ceiling"), format="%.1f", required=True),
+            UNIT_COLUMN: st.column_config.TextColumn(tr("targets.unit"), disabled=True)})
     save_button(tr("incentive.save_scheme"), lambda: save_scheme(db, Scheme(
-        provider, valid_from, fee, risk, bonus, malus,
-        [SchemeLine(r["kpi"], float(r["weight"]), float(r["target"]), float(r["floor"]),
-                    float(r["ceiling"])) for r in table.dropna(subset=["kpi"]).to_dict(
-            "records")], gate, band)), tr("incentive.scheme_saved"))
+        provider, valid_from, fee, risk, bonus, malus, scheme_lines_from_editor(table), gate,
+        band)), tr("incentive.scheme_saved"))
 
     def imported_scheme(path) -> str:
         imported = import_scheme(db, path)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from kpi.incentives.scheme import SchemeLine
 from kpi.metrics.registry import KPI_BY_ID, PCT
 
 COMPARATOR_SIGNS = {">=": "≥", "<=": "≤"}
@@ -104,3 +105,27 @@ def targets_for_editor(register: pd.DataFrame, lang: str = "en") -> pd.DataFrame
 def targets_from_editor(edited: pd.DataFrame) -> pd.DataFrame:
     """The targets editor's table as the register stores it (fractions for rates)."""
     return values_from_editor(edited, ["value"])
+
+
+SCHEME_LINE_VALUES = ["target", "floor", "ceiling"]
+
+
+def scheme_lines_for_editor(lines: list[SchemeLine], lang: str = "en") -> pd.DataFrame:
+    """A scheme's KPI lines (SchemeLine) as the editor shows them: target, floor and
+    ceiling in the KPI's display unit (%), then a unit column."""
+    table = pd.DataFrame([vars(line) for line in lines],
+                         columns=["kpi", "weight", *SCHEME_LINE_VALUES])
+    return values_for_editor(table, SCHEME_LINE_VALUES, lang=lang)
+
+
+def scheme_lines_from_editor(edited: pd.DataFrame) -> list[SchemeLine]:
+    """The edited lines as the scheme stores them (fractions for rates); rows without a KPI
+    (a row added then left empty) are dropped."""
+    stored = values_from_editor(edited.dropna(subset=["kpi"]), SCHEME_LINE_VALUES)
+
+    def number(value) -> float:
+        return float("nan") if value is None or pd.isna(value) else float(value)
+
+    return [SchemeLine(row["kpi"], number(row["weight"]), number(row["target"]),
+                       number(row["floor"]), number(row["ceiling"]))
+            for row in stored.to_dict("records")]

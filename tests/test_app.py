@@ -444,3 +444,32 @@ def test_incentives_page_states_the_month_and_simulates(demo_db, monkeypatch, de
     assert not at.exception
     assert float(at.metric[3].value.replace(",", "")) >= float(amount.replace(",", ""))
     assert any("late" in e.value for e in at.error)  # the demo's unpaid month
+
+
+def test_scheme_editor_shows_rates_in_percent_and_saves_fractions(demo_db, monkeypatch,
+                                                                  demo_clock):
+    from kpi.incentives.statement import list_schemes
+
+    monkeypatch.setenv("COCKPIT_DB", str(demo_db))
+    at = open_page("app_pages/incentives.py", "fr")
+    provider = at.selectbox[0].value
+    with Store(demo_db) as store:
+        before = list_schemes(store, provider)[-1]
+    editor = next(e for e in at.data_editor if e.key == f"scheme-{provider}")
+    shown = editor.value
+    line = before.lines[0]
+    assert shown["kpi"].tolist()[0] == line.kpi
+    assert shown["unit"].tolist()[0] == "%"  # the demo's first line is a rate
+    assert shown["target"].tolist()[0] == round(line.target * 100, 8)
+    columns = _editor_columns(editor)
+    labels = {o["value"]: o["label"] for o in columns["kpi"]["type_config"]["options"]}
+    assert labels["service_level"] == "Niveau de service"
+    at.session_state[f"scheme-{provider}"] = {
+        "edited_rows": {0: {"target": shown["target"].tolist()[0] + 1}}, "added_rows": [],
+        "deleted_rows": []}
+    next(b for b in at.button if b.label == "Enregistrer le dispositif").click().run()
+    assert not at.exception and not [e for e in at.error if "retard" not in e.value]
+    with Store(demo_db) as store:
+        after = list_schemes(store, provider)[-1]
+    assert after.lines[0].target == round(line.target + 0.01, 10)
+    assert after.lines[1:] == before.lines[1:]  # untouched lines stored as they were

@@ -84,3 +84,30 @@ def test_a_rate_typed_in_percent_is_stored_as_a_fraction(store):
     save_targets(store, targets_from_editor(edited))
     stored = store.read("SELECT kpi, value FROM targets ORDER BY priority")
     assert stored.value.tolist() == [0.855, 20.0, 0.8]
+
+
+def test_scheme_lines_are_edited_in_percent_and_stored_as_fractions():
+    from kpi.editing import scheme_lines_for_editor, scheme_lines_from_editor
+    from kpi.incentives.scheme import SchemeLine
+
+    lines = [SchemeLine("service_level", 2.0, 0.8, 0.7, 0.9),
+             SchemeLine("asa_s", 1.0, 30.0, 60.0, 15.0)]
+    shown = scheme_lines_for_editor(lines)
+    assert shown[["target", "floor", "ceiling"]].values.tolist() == [[80.0, 70.0, 90.0],
+                                                                      [30.0, 60.0, 15.0]]
+    assert shown.unit.tolist() == ["%", "s"]
+    assert scheme_lines_from_editor(shown) == lines  # untouched: stored as it was
+    shown.loc[0, "target"] = 82.5
+    assert scheme_lines_from_editor(shown)[0].target == 0.825
+
+
+def test_a_scheme_line_left_without_a_weight_is_refused_not_stored():
+    from kpi.editing import scheme_lines_from_editor
+    from kpi.incentives.scheme import InvalidScheme, Scheme
+
+    edited = pd.DataFrame([{"kpi": "service_level", "weight": None, "target": 80.0,
+                            "floor": 70.0, "ceiling": 90.0, "unit": "%"}])
+    scheme = Scheme("Acme", date(2026, 1, 1), 1000.0, 0.1, 0.05, 0.05,
+                    scheme_lines_from_editor(edited))
+    with pytest.raises(InvalidScheme, match="weight"):
+        scheme.check()
