@@ -239,18 +239,19 @@ MESSAGES: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
     "targets.title": ("SMART targets", "Objectifs SMART"),
     "targets.help": (
         "One KPI and one scope per target, a value, a start and a deadline, a priority and "
-        "the business reason. Rates are fractions (0.8 = 80 %).",
+        "the business reason.",
         "Un indicateur et un périmètre par objectif, une valeur, un début et une échéance, une "
-        "priorité et la raison métier. Les taux sont des fractions (0,8 = 80 %)."),
+        "priorité et la raison métier."),
     "targets.kpi": ("KPI", "Indicateur"),
     "targets.comparator": ("Comparator", "Comparateur"),
     "targets.value": ("Target", "Objectif"),
     "targets.unit": ("Unit", "Unité"),
     "targets.editor_units": (
-        "Each target is written in its indicator's unit: rates in % (type 90 for 90 %), "
-        "durations in seconds.",
-        "Chaque objectif s'écrit dans l'unité de son indicateur : les taux en % (saisir 90 "
-        "pour 90 %), les durées en secondes."),
+        "Each value is written in its indicator's unit: rates in % (type 90 for 90 %), "
+        "durations in seconds. An imported file keeps rates as fractions (0.9).",
+        "Chaque valeur s'écrit dans l'unité de son indicateur : les taux en % (saisir 90 "
+        "pour 90 %), les durées en secondes. Un fichier importé garde les taux en "
+        "fractions (0,9)."),
     "targets.start": ("Start", "Début"),
     "targets.deadline": ("Deadline", "Échéance"),
     "targets.priority": ("Priority", "Priorité"),
