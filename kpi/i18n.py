@@ -246,6 +246,11 @@ MESSAGES: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
     "targets.comparator": ("Comparator", "Comparateur"),
     "targets.value": ("Target", "Objectif"),
     "targets.unit": ("Unit", "Unité"),
+    "flags.thresholds_units": (
+        "Shares in % (type 90 for 90 %), staffing as a multiple of the hours required, a feed's "
+        "silence in days.",
+        "Les parts en % (saisir 90 pour 90 %), les effectifs en multiple des heures requises, "
+        "le silence d'un flux en jours."),
     "targets.editor_units": (
         "Each value is written in its indicator's unit: rates in % (type 90 for 90 %), "
         "durations in seconds. An imported file keeps rates as fractions (0.9).",

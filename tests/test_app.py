@@ -431,6 +431,26 @@ def test_red_flags_page_shows_the_struggling_providers_evidence(demo_db, monkeyp
     assert shown["Evidence"].str.contains("handled contacts with a reason").any()
 
 
+def test_red_flag_thresholds_are_typed_in_percent_and_stored_as_fractions(demo_db,
+                                                                            monkeypatch):
+    from kpi.flags import thresholds
+
+    monkeypatch.setenv("COCKPIT_DB", str(demo_db))
+    at = open_page("app_pages/red_flags.py", "fr")
+    traceability = next(n for n in at.number_input
+                        if n.label == "Qualification insuffisante (%)")
+    assert traceability.value == 90.0  # the default 0.90
+    stale = next(n for n in at.number_input if n.label == "Flux interrompu (j)")
+    assert stale.value == 2.0
+    traceability.set_value(85.5).run()
+    next(b for b in at.button if b.label.startswith("Enregistrer")).click().run()
+    assert not at.exception
+    with Store(demo_db) as store:
+        limits = thresholds(store)
+    assert limits["traceability_low"] == 0.855
+    assert limits["stale_feed"] == 2.0 and limits["overstaffed"] == 1.3
+
+
 def test_incentives_page_states_the_month_and_simulates(demo_db, monkeypatch, demo_clock):
     monkeypatch.setenv("COCKPIT_DB", str(demo_db))
     at = open_page("app_pages/incentives.py", "en")
