@@ -266,6 +266,35 @@ def test_action_plan_creates_an_action_from_a_missed_target(demo_db, monkeypatch
     assert actions.title.str.startswith("Bring ").any()
 
 
+def test_action_plan_editor_shows_statuses_sides_and_kpis_in_words(demo_db, monkeypatch,
+                                                                   demo_clock):
+    from kpi.governance.actions import list_actions
+
+    monkeypatch.setenv("COCKPIT_DB", str(demo_db))
+    at = open_page("app_pages/action_plan.py", "fr")
+    editor = at.data_editor[0]
+    columns = _editor_columns(editor)
+
+    def labels(name: str) -> dict:
+        return {o["value"]: o["label"] for o in columns[name]["type_config"]["options"]}
+
+    assert labels("status") == {"open": "ouverte", "in progress": "en cours", "done": "faite",
+                                "dropped": "abandonnée"}
+    assert labels("owner_side")["provider"] == "prestataire"
+    assert labels("origin")["steering"] == "comité de pilotage"
+    assert labels("kpi")["service_level"] == "Niveau de service"
+    assert editor.proto.placeholder == ""
+    assert any(" ≥ " in m.value or " ≤ " in m.value for m in at.markdown
+               if "·" in m.value)  # an action from a missed target: ≥ 80,0 %, not >= 0.8
+    with Store(demo_db) as store:
+        before = list_actions(store)
+    next(b for b in at.button if b.label == "Enregistrer").click().run()
+    assert not at.exception
+    with Store(demo_db) as store:
+        after = list_actions(store)
+    assert after.status.tolist() == before.status.tolist()  # ids stored, not words
+
+
 def test_feedback_log_page_lists_and_flags_open_items(demo_db, monkeypatch):
     monkeypatch.setenv("COCKPIT_DB", str(demo_db))
     at = open_page("app_pages/feedback_log.py", "fr")
