@@ -66,11 +66,12 @@ def _blank_text(table: pd.DataFrame, columns) -> pd.DataFrame:
 
 
 def values_for_editor(table: pd.DataFrame, values: list[str], kpi_column: str = "kpi",
-                      text: tuple[str, ...] = (), lang: str = "en") -> pd.DataFrame:
-    """The table an editor shows: each of `values` in its row's KPI display unit, and a
-    `unit` column ('%', 's', '') just after the last of them."""
+                      text: tuple[str, ...] = (), lang: str = "en",
+                      units: list[str | None] | None = None) -> pd.DataFrame:
+    """The table an editor shows: each of `values` in its row's unit (`units`, else its
+    KPI's), and a `unit` column ('%', 's', '') just after the last of them."""
     shown = table.copy()
-    units = [kpi_unit(k) for k in shown[kpi_column]]
+    units = units if units is not None else [kpi_unit(k) for k in shown[kpi_column]]
     for name in values:
         shown[name] = pd.Series([shown_value(v, u) for v, u in zip(shown[name], units,
                                                                     strict=True)],
@@ -81,13 +82,13 @@ def values_for_editor(table: pd.DataFrame, values: list[str], kpi_column: str = 
     return _blank_text(shown, text)
 
 
-def values_from_editor(edited: pd.DataFrame, values: list[str],
-                       kpi_column: str = "kpi") -> pd.DataFrame:
-    """The edited table as stored: each of `values` back in its KPI's stored unit (a rate
-    typed 90 → 0.9), the unit column dropped. A row's KPI decides, so a new row whose KPI is
-    a rate stores its 90 as 0.9 too."""
+def values_from_editor(edited: pd.DataFrame, values: list[str], kpi_column: str = "kpi",
+                       units: list[str | None] | None = None) -> pd.DataFrame:
+    """The edited table as stored: each of `values` back in its row's stored unit (a rate
+    typed 90 → 0.9), the unit column dropped. Without `units` a row's KPI decides, so a new
+    row whose KPI is a rate stores its 90 as 0.9 too."""
     stored = edited.drop(columns=[UNIT_COLUMN], errors="ignore").copy()
-    units = [kpi_unit(k) for k in stored[kpi_column]]
+    units = units if units is not None else [kpi_unit(k) for k in stored[kpi_column]]
     for name in values:
         stored[name] = pd.Series([stored_value(v, u) for v, u in zip(stored[name], units,
                                                                      strict=True)],

@@ -366,6 +366,13 @@ MESSAGES: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
     "boards.thresholds": ("Thresholds (empty: from the targets)",
                           "Seuils (vides : tirés des objectifs)"),
     "boards.green": ("green at", "vert à partir de"),
+    "boards.better": ("Better when", "Mieux quand"),
+    "boards.better.higher": ("higher ≥", "plus haut ≥"),
+    "boards.better.lower": ("lower ≤", "plus bas ≤"),
+    "boards.thresholds_units": (
+        "Rates in % (type 80 for 80 %), waits in seconds, agents and contacts as counts.",
+        "Les taux en % (saisir 80 pour 80 %), les attentes en secondes, agents et contacts en "
+        "nombre."),
     "boards.red": ("red beyond", "rouge au-delà de"),
     "boards.save": ("Save the board", "Enregistrer le mur"),
     "boards.saved": ("Board saved.", "Mur enregistré."),

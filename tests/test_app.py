@@ -421,6 +421,37 @@ def test_wallboard_editor_saves_a_board_opened_by_its_url(demo_db, monkeypatch):
     assert "/wallboard?provider=Atlantic+Relation&kiosk=1&lang=en" in at.code[0].value
 
 
+def test_wallboard_thresholds_are_typed_in_percent_and_saved_as_fractions(demo_db,
+                                                                         monkeypatch):
+    from kpi.live.board import TILES
+    from kpi.live.boards import load_board
+
+    monkeypatch.setenv("COCKPIT_DB", str(demo_db))
+    at = open_page("app_pages/wallboard_editor.py", "fr")
+    editor = at.data_editor[0]
+    assert editor.key == "board--fr-limits"
+    shown = editor.value.set_index("tile")
+    assert shown.loc["service_level", "unit"] == "%"
+    assert shown.loc["longest_wait_s", "unit"] == "s"
+    assert shown.loc["waiting", "unit"] == ""
+    columns = _editor_columns(editor)
+    better = {o["value"]: o["label"] for o in columns["better"]["type_config"]["options"]}
+    assert better == {"higher": "plus haut ≥", "lower": "plus bas ≤"}
+    at.text_input[0].input("Plateau").run()
+    row, wait = TILES.index("service_level"), TILES.index("longest_wait_s")
+    at.session_state["board--fr-limits"] = {
+        "edited_rows": {row: {"green": 85.0, "red": 72.5}, wait: {"green": 20, "red": 45}},
+        "added_rows": [], "deleted_rows": []}
+    next(b for b in at.button if b.label == "Enregistrer le mur").click().run()
+    assert not at.exception
+    with Store(demo_db) as store:
+        board = load_board(store, "Plateau")
+    level = board.thresholds["service_level"]
+    assert (level.better, level.green, level.red) == ("higher", 0.85, 0.725)
+    assert (board.thresholds["longest_wait_s"].green, board.thresholds["longest_wait_s"].red
+            ) == (20, 45)
+
+
 def test_calibration_page_shows_the_latest_session_with_agreement(demo_db, monkeypatch):
     monkeypatch.setenv("COCKPIT_DB", str(demo_db))
     at = open_page("app_pages/calibration.py", "en")
