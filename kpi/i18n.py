@@ -580,6 +580,7 @@ MESSAGES: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
                           "Modifier ou importer une grille (un changement crée une version)"),
     "quality.section": ("Section", "Rubrique"),
     "quality.weight": ("Weight", "Poids"),
+    "quality.max_score": ("Highest score", "Note maximale"),
     "quality.save_grid": ("Save as the grid's version", "Enregistrer comme version de la "
                                                         "grille"),
     "quality.grid_saved": ("Grid saved.", "Grille enregistrée."),

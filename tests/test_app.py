@@ -479,6 +479,16 @@ def test_quality_page_records_an_evaluation_on_the_grid(demo_db, monkeypatch):
             before + 1
 
 
+def test_quality_grid_editor_speaks_french_with_blank_empty_cells(demo_db, monkeypatch):
+    monkeypatch.setenv("COCKPIT_DB", str(demo_db))
+    at = open_page("app_pages/quality.py", "fr")
+    editor = next(e for e in at.data_editor if e.key.startswith("grid-"))
+    columns = _editor_columns(editor)
+    assert columns["max_score"]["label"] == "Note maximale"
+    assert columns["section"]["label"] == "Rubrique"
+    assert editor.proto.placeholder == ""
+
+
 def test_red_flags_page_shows_the_struggling_providers_evidence(demo_db, monkeypatch):
     monkeypatch.setenv("COCKPIT_DB", str(demo_db))
     at = open_page("app_pages/red_flags.py", "en")
