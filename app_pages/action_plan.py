@@ -3,7 +3,16 @@ created from a missed target in one step."""
 
 import streamlit as st
 
-from app_pages.ui import can_answer, can_write, labeller, lang, save_button, store, tr
+from app_pages.ui import (
+    can_answer,
+    can_write,
+    date_format,
+    labeller,
+    lang,
+    save_button,
+    store,
+    tr,
+)
 from kpi import clock
 from kpi.editing import comparator_sign
 from kpi.governance.actions import (
@@ -57,7 +66,7 @@ if can_write():
             "owner": tr("action.col.owner"),
             "owner_side": st.column_config.SelectboxColumn(tr("action.col.owner_side"),
                                                            options=SIDES, format_func=word),
-            "due": st.column_config.DateColumn(tr("action.col.due")),
+            "due": st.column_config.DateColumn(tr("action.col.due"), format=date_format()),
             "status": st.column_config.SelectboxColumn(tr("action.col.status"), options=STATUSES,
                                                        format_func=word),
             "kpi": st.column_config.SelectboxColumn(tr("action.col.kpi"),
@@ -66,7 +75,8 @@ if can_write():
             "target_id": st.column_config.NumberColumn(tr("actions.target"), step=1),
             "origin": st.column_config.SelectboxColumn(tr("actions.origin"), options=ORIGINS,
                                                        format_func=labeller("action.origin")),
-            "created_on": st.column_config.DateColumn(tr("actions.created"), disabled=True),
+            "created_on": st.column_config.DateColumn(tr("actions.created"), disabled=True,
+                                                      format=date_format()),
         })
     save_button(tr("actions.save"), lambda: save_actions(db, edited), tr("actions.saved"))
 elif can_answer():  # a provider: where its own actions stand, nothing else
@@ -79,7 +89,8 @@ elif can_answer():  # a provider: where its own actions stand, nothing else
             "owner_side": st.column_config.SelectboxColumn(
                 tr("action.col.owner_side"), options=SIDES, format_func=word),
             "kpi": st.column_config.SelectboxColumn(
-                tr("action.col.kpi"), options=[k.id for k in KPIS], format_func=kpi_label)})
+                tr("action.col.kpi"), options=[k.id for k in KPIS], format_func=kpi_label),
+            "due": st.column_config.DateColumn(tr("action.col.due"), format=date_format())})
     save_button(tr("actions.status_save"), lambda: save_statuses(db, actions, edited),
                 tr("actions.saved"))
 else:
