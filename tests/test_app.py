@@ -563,3 +563,9 @@ def test_scheme_editor_shows_rates_in_percent_and_saves_fractions(demo_db, monke
         after = list_schemes(store, provider)[-1]
     assert after.lines[0].target == round(line.target + 0.01, 10)
     assert after.lines[1:] == before.lines[1:]  # untouched lines stored as they were
+    # The scheme's shares are typed in % too, and stored as the same fractions.
+    risk = next(n for n in at.number_input if n.label == "Part variable (%)")
+    assert risk.value == round(before.at_risk_share * 100, 8)
+    assert (after.at_risk_share, after.bonus_cap, after.malus_cap, after.quality_gate,
+            after.volume_band) == (before.at_risk_share, before.bonus_cap, before.malus_cap,
+                                   before.quality_gate, before.volume_band)
