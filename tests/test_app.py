@@ -300,6 +300,11 @@ def test_feedback_log_page_lists_and_flags_open_items(demo_db, monkeypatch):
     at = open_page("app_pages/feedback_log.py", "fr")
     assert at.title[0].value == "Remontées du prestataire"
     assert "encore ouverte" in at.warning[0].value
+    columns = _editor_columns(at.data_editor[0])
+    kinds = {o["value"]: o["label"] for o in columns["kind"]["type_config"]["options"]}
+    statuses = {o["value"]: o["label"] for o in columns["status"]["type_config"]["options"]}
+    assert kinds["customer insight"] == "retour client" and statuses["open"] == "ouvert"
+    assert at.data_editor[0].proto.placeholder == ""
 
 
 def test_steering_committee_page_on_the_demo(demo_db, monkeypatch, demo_clock):
