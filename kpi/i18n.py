@@ -1000,9 +1000,15 @@ MESSAGES: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
         "Fenêtre en jours dans laquelle un nouveau contact du client est un rappel (résolution au "
         "premier contact)."),
     "settings.sl_variant.help": (
-        "Service-level definition: net, offered, answered or abandons_in_sl.",
-        "Définition du niveau de service : net, offered (présentés), answered (traités) ou "
-        "abandons_in_sl."),
+        "Service-level definition: net of short abandons, of offered contacts, of answered "
+        "contacts, or with abandons within the threshold counted as in SL.",
+        "Définition du niveau de service : hors abandons courts, sur les présentés, sur les "
+        "traités, ou abandons sous le seuil comptés dans le seuil."),
+    "settings.sl_variant.net": ("net of short abandons", "hors abandons courts"),
+    "settings.sl_variant.offered": ("of offered contacts", "sur les présentés"),
+    "settings.sl_variant.answered": ("of answered contacts", "sur les traités"),
+    "settings.sl_variant.abandons_in_sl": ("abandons within T count as in SL",
+                                           "abandons sous le seuil comptés dedans"),
     "settings.inbox_dir.help": (
         "Folder where providers drop exports (empty: 'inbox' beside the database file).",
         "Dossier où les prestataires déposent leurs exports (vide : « inbox » à côté de la base)."),

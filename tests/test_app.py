@@ -168,6 +168,16 @@ def test_settings_page_saves_a_queue_override_and_refuses_a_bad_zone(small_db):
         assert "SL 30 s, of offered contacts" in sl_definition(store, ["Acme"])
 
 
+def test_settings_editors_name_the_sl_definitions_in_french(small_db):
+    at = open_page("app_pages/settings.py", "fr")
+    editor = next(e for e in at.data_editor if e.key == "queue_settings")
+    columns = _editor_columns(editor)
+    variants = {o["value"]: o["label"] for o in columns["sl_variant"]["type_config"]["options"]}
+    assert variants["net"] == "hors abandons courts"
+    assert variants["offered"] == "sur les présentés"
+    assert editor.proto.placeholder == ""  # an empty cell inherits: blank, not 'None'
+
+
 def test_targets_page_shows_checks_and_attainment(small_db):
     from datetime import date
 
