@@ -3,8 +3,18 @@ created from a missed target in one step."""
 
 import streamlit as st
 
-from app_pages.ui import can_answer, can_write, lang, save_button, store, tr
+from app_pages.ui import (
+    can_answer,
+    can_write,
+    date_format,
+    labeller,
+    lang,
+    save_button,
+    store,
+    tr,
+)
 from kpi import clock
+from kpi.editing import comparator_sign
 from kpi.governance.actions import (
     ORIGINS,
     SIDES,
@@ -23,6 +33,7 @@ from kpi.governance.targets import (
     summarise_attainment,
     weekly_series,
 )
+from kpi.i18n import format_value
 from kpi.inventory import providers
 from kpi.metrics.registry import KPI_BY_ID, KPIS
 
@@ -37,33 +48,49 @@ late = actions[overdue(actions, today)]
 if not late.empty:
     st.error(tr("actions.overdue", n=len(late), titles=", ".join(late.title)))
 
+word = labeller("action")  # open -> 'ouverte', client -> 'client'
+
+
+def kpi_label(kpi_id: str) -> str:
+    return KPI_BY_ID[kpi_id].label(LANGUAGE) if kpi_id in KPI_BY_ID else str(kpi_id)
+
+
 if can_write():
     edited = st.data_editor(
         actions.drop(columns=["notes"]), num_rows="dynamic", hide_index=True, width="stretch",
-        key=f"actions-{provider}", column_config={
+        key=f"actions-{provider}", placeholder="", column_config={
             "action_id": st.column_config.NumberColumn("#", disabled=True),
             "provider": st.column_config.SelectboxColumn(tr("col.provider"), options=providers(db),
                                                          required=True),
             "title": st.column_config.TextColumn(tr("action.col.title"), required=True),
             "owner": tr("action.col.owner"),
             "owner_side": st.column_config.SelectboxColumn(tr("action.col.owner_side"),
-                                                           options=SIDES),
-            "due": st.column_config.DateColumn(tr("action.col.due")),
-            "status": st.column_config.SelectboxColumn(tr("action.col.status"), options=STATUSES),
+                                                           options=SIDES, format_func=word),
+            "due": st.column_config.DateColumn(tr("action.col.due"), format=date_format()),
+            "status": st.column_config.SelectboxColumn(tr("action.col.status"), options=STATUSES,
+                                                       format_func=word),
             "kpi": st.column_config.SelectboxColumn(tr("action.col.kpi"),
-                                                    options=[k.id for k in KPIS]),
+                                                    options=[k.id for k in KPIS],
+                                                    format_func=kpi_label),
             "target_id": st.column_config.NumberColumn(tr("actions.target"), step=1),
-            "origin": st.column_config.SelectboxColumn(tr("actions.origin"), options=ORIGINS),
-            "created_on": st.column_config.DateColumn(tr("actions.created"), disabled=True),
+            "origin": st.column_config.SelectboxColumn(tr("actions.origin"), options=ORIGINS,
+                                                       format_func=labeller("action.origin")),
+            "created_on": st.column_config.DateColumn(tr("actions.created"), disabled=True,
+                                                      format=date_format()),
         })
     save_button(tr("actions.save"), lambda: save_actions(db, edited), tr("actions.saved"))
 elif can_answer():  # a provider: where its own actions stand, nothing else
     edited = st.data_editor(
         actions.drop(columns=["notes"]), hide_index=True, width="stretch",
-        key=f"statuses-{provider}",
+        key=f"statuses-{provider}", placeholder="",
         disabled=[c for c in actions.columns if c != "status"],
         column_config={"status": st.column_config.SelectboxColumn(
-            tr("action.col.status"), options=STATUSES, required=True)})
+            tr("action.col.status"), options=STATUSES, required=True, format_func=word),
+            "owner_side": st.column_config.SelectboxColumn(
+                tr("action.col.owner_side"), options=SIDES, format_func=word),
+            "kpi": st.column_config.SelectboxColumn(
+                tr("action.col.kpi"), options=[k.id for k in KPIS], format_func=kpi_label),
+            "due": st.column_config.DateColumn(tr("action.col.due"), format=date_format())})
     save_button(tr("actions.status_save"), lambda: save_statuses(db, actions, edited),
                 tr("actions.saved"))
 else:
@@ -103,7 +130,8 @@ if not missed:
 for target in missed:
     col_label, col_button = st.columns([3, 1], vertical_alignment="center")
     col_label.write(f"**{target['provider']}** · {KPI_BY_ID[target['kpi']].label(LANGUAGE)} "
-                    f"{target['comparator']} {target['value']:g}")
+                    f"{comparator_sign(target['comparator'])} "
+                    f"{format_value(target['value'], KPI_BY_ID[target['kpi']].unit, LANGUAGE)}")
     if col_button.button(tr("actions.create"), key=f"from-target-{target['target_id']}"):
         action_from_target(db, target)
         st.rerun()

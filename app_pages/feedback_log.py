@@ -3,7 +3,7 @@
 
 import streamlit as st
 
-from app_pages.ui import can_answer, can_write, lang, save_button, store, tr
+from app_pages.ui import can_answer, can_write, date_format, labeller, lang, save_button, store, tr
 from kpi import clock
 from kpi.governance.feedback import (
     KINDS,
@@ -21,30 +21,37 @@ st.caption(tr("feedback.help"))
 provider = st.selectbox(tr("col.provider"), [None, *providers(db)],
                         format_func=lambda p: p or tr("explorer.all"))
 log = list_feedback(db, provider)
+word = labeller("feedback")  # alert -> 'alerte', open -> 'ouvert'
 if can_write():
     edited = st.data_editor(
         log, num_rows="dynamic", hide_index=True, width="stretch", key=f"feedback-{provider}",
-        column_config={
+        placeholder="", column_config={
             "feedback_id": st.column_config.NumberColumn("#", disabled=True),
             "provider": st.column_config.SelectboxColumn(tr("col.provider"), options=providers(db),
                                                          required=True, default=provider),
             "received_on": st.column_config.DateColumn(tr("feedback.col.received_on"),
-                                                       default=clock.today(), required=True),
+                                                       default=clock.today(), required=True,
+                                                       format=date_format()),
             "kind": st.column_config.SelectboxColumn(tr("feedback.col.kind"), options=KINDS,
-                                                     default="alert"),
+                                                     default="alert", format_func=word),
             "text": st.column_config.TextColumn(tr("feedback.col.text"), required=True,
                                                 width="large"),
             "answer": st.column_config.TextColumn(tr("feedback.col.answer"), width="large"),
             "status": st.column_config.SelectboxColumn(tr("feedback.col.status"),
-                                                       options=STATUSES, default="open"),
+                                                       options=STATUSES, default="open",
+                                                       format_func=word),
         })
     save_button(tr("actions.save"), lambda: save_feedback(db, edited), tr("actions.saved"))
 elif can_answer():  # a provider answers its own items, and changes nothing else
     edited = st.data_editor(
-        log, hide_index=True, width="stretch", key=f"answers-{provider}",
+        log, hide_index=True, width="stretch", key=f"answers-{provider}", placeholder="",
         disabled=[c for c in log.columns if c != "answer"],
         column_config={"answer": st.column_config.TextColumn(tr("feedback.col.answer"),
-                                                             width="large")})
+                                                             width="large"),
+                       "kind": st.column_config.SelectboxColumn(
+                           tr("feedback.col.kind"), options=KINDS, format_func=word),
+                       "status": st.column_config.SelectboxColumn(
+                           tr("feedback.col.status"), options=STATUSES, format_func=word)})
     save_button(tr("feedback.answer_save"), lambda: save_answers(db, log, edited),
                 tr("actions.saved"))
 else:

@@ -4,7 +4,6 @@ scheme would have paid, payments, and the scheme itself (edited or imported)."""
 from dataclasses import replace
 from datetime import date
 
-import pandas as pd
 import streamlit as st
 
 from app_pages import links
@@ -23,9 +22,16 @@ from app_pages.ui import (
     tr,
 )
 from kpi import clock
+from kpi.editing import (
+    UNIT_COLUMN,
+    scheme_lines_for_editor,
+    scheme_lines_from_editor,
+    shown_value,
+    stored_value,
+)
 from kpi.errors import CockpitError
 from kpi.i18n import format_value
-from kpi.incentives.scheme import Scheme, SchemeLine, settle
+from kpi.incentives.scheme import Scheme, settle
 from kpi.incentives.statement import (
     import_scheme,
     list_payments,
@@ -36,7 +42,7 @@ from kpi.incentives.statement import (
     scheme_verdict,
     statement,
 )
-from kpi.metrics.registry import KPI_BY_ID
+from kpi.metrics.registry import KPI_BY_ID, KPIS, PCT
 from kpi.periods import MONTH, QUARTER, Period, latest_complete, parse
 from kpi.reports.charts import variable_history_chart
 from kpi.reports.layout import Column, Table
@@ -156,20 +162,35 @@ with st.expander(tr("incentive.scheme_editor")):
                                      min_value=date(2000, 1, 1), max_value=date(2100, 1, 1),
                                      format=date_format())
     fee = col_fee.number_input(tr("incentive.base_fee"), value=float(current.base_fee))
-    risk = col_risk.number_input(tr("incentive.at_risk_share"),
-                                 value=float(current.at_risk_share))
-    bonus = col_bonus.number_input(tr("incentive.bonus_cap"), value=float(current.bonus_cap))
-    malus = col_malus.number_input(tr("incentive.malus_cap"), value=float(current.malus_cap))
-    gate = col_gate.number_input(tr("incentive.gate"), value=current.quality_gate)
-    band = col_band.number_input(tr("incentive.band"), value=current.volume_band)
-    table = st.data_editor(pd.DataFrame([vars(line) for line in current.lines]),
-                           num_rows="dynamic", hide_index=True, width="stretch",
-                           key=f"scheme-{provider}")
+
+    def share(column, label: str, value: float | None, top: float = 100.0) -> float | None:
+        """A share of the scheme typed in % (10 for 0.10), returned as stored."""
+        return stored_value(column.number_input(
+            f"{tr(label)} (%)", min_value=0.0, max_value=top, step=1.0, format="%.1f",
+            value=shown_value(value, PCT), key=f"{label}-{provider}"), PCT)
+
+    risk = share(col_risk, "incentive.at_risk_share", current.at_risk_share)
+    bonus = share(col_bonus, "incentive.bonus_cap", current.bonus_cap)
+    malus = share(col_malus, "incentive.malus_cap", current.malus_cap)
+    gate = share(col_gate, "incentive.gate", current.quality_gate)
+    band = share(col_band, "incentive.band", current.volume_band, 99.0)
+    st.caption(tr("targets.editor_units"))
+    number = st.column_config.NumberColumn
+    table = st.data_editor(
+        scheme_lines_for_editor(current.lines, LANGUAGE), num_rows="dynamic", hide_index=True,
+        width="stretch", key=f"scheme-{provider}", placeholder="", column_config={
+            "kpi": st.column_config.SelectboxColumn(
+                tr("targets.kpi"), options=[k.id for k in KPIS], required=True,
+                format_func=lambda k: KPI_BY_ID[k].label(LANGUAGE)),
+            "weight": number(tr("incentive.weight"), min_value=0.0, format="%.1f",
+                             required=True),
+            "target": number(tr("targets.value"), format="%.1f", required=True),
+            "floor": number(tr("incentive.floor"), format="%.1f", required=True),
+            "ceiling": number(tr("incentive.ceiling"), format="%.1f", required=True),
+            UNIT_COLUMN: st.column_config.TextColumn(tr("targets.unit"), disabled=True)})
     save_button(tr("incentive.save_scheme"), lambda: save_scheme(db, Scheme(
-        provider, valid_from, fee, risk, bonus, malus,
-        [SchemeLine(r["kpi"], float(r["weight"]), float(r["target"]), float(r["floor"]),
-                    float(r["ceiling"])) for r in table.dropna(subset=["kpi"]).to_dict(
-            "records")], gate, band)), tr("incentive.scheme_saved"))
+        provider, valid_from, fee, risk, bonus, malus, scheme_lines_from_editor(table), gate,
+        band)), tr("incentive.scheme_saved"))
 
     def imported_scheme(path) -> str:
         imported = import_scheme(db, path)

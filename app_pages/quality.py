@@ -99,10 +99,11 @@ with st.expander(tr("quality.edit_grid")):
                                      format=date_format())
     current = grid_items(db, name)[COLUMNS] if name else pd.DataFrame(columns=COLUMNS)
     edited = st.data_editor(current, num_rows="dynamic", hide_index=True, width="stretch",
-                            key=f"grid-{name}", column_config={
+                            key=f"grid-{name}", placeholder="", column_config={
                                 "section": tr("quality.section"),
                                 "item": tr("calibration.item"),
-                                "max_score": st.column_config.NumberColumn("max", min_value=0),
+                                "max_score": st.column_config.NumberColumn(
+                                    tr("quality.max_score"), min_value=0),
                                 "weight": st.column_config.NumberColumn(tr("quality.weight"),
                                                                         min_value=0),
                                 "critical": st.column_config.CheckboxColumn(

@@ -15,6 +15,7 @@ from app_pages.ui import (
     tr,
 )
 from kpi import clock
+from kpi.editing import shown_value, stored_value, unit_symbol
 from kpi.flags import RULES, red_flags, save_thresholds, thresholds
 from kpi.inventory import last_contact_day, providers
 from kpi.reports.charts import staffing_chart
@@ -54,10 +55,21 @@ if not can_write():
 with st.expander(tr("flags.thresholds")):
     current = thresholds(db)
     columns = st.columns(len(RULES))
-    chosen_limits = {rule: column.number_input(tr(f"flag.{rule}"), min_value=0.0,
-                                               help=tr(f"settings.flag_{rule}.help"),
-                                               value=float(current[rule]), key=f"flag-{rule}",
-                                               step=0.01 if RULES[rule].unit != "days" else 1.0)
+    st.caption(tr("flags.thresholds_units"))
+
+    def limit(column, rule: str) -> float:
+        """A rule's threshold typed in its unit (a share in %), returned as stored."""
+        unit = RULES[rule].unit
+        symbol = unit_symbol(unit, LANGUAGE)
+        typed = column.number_input(
+            f"{tr(f'flag.{rule}')} ({symbol})" if symbol else tr(f"flag.{rule}"),
+            min_value=0.0, help=tr(f"settings.flag_{rule}.help"),
+            value=float(shown_value(current[rule], unit)), key=f"flag-{rule}-{unit}",
+            step={"pct": 1.0, "days": 1.0}.get(unit, 0.05), format="%.1f" if unit == "pct"
+            else "%.0f" if unit == "days" else "%.2f")
+        return stored_value(typed, unit)
+
+    chosen_limits = {rule: limit(column, rule)
                      for column, rule in zip(columns, RULES, strict=True)}
     save_button(tr("settings.save_live"), lambda: save_thresholds(db, chosen_limits),
                 tr("settings.saved"))

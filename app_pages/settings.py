@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app_pages.ui import lang, save_button, show_error, store, tr
+from app_pages.ui import labeller, lang, save_button, show_error, store, tr
 from kpi.errors import CockpitError
 from kpi.provider_settings import (
     SL_VARIANTS,
@@ -33,7 +33,8 @@ def helped(name: str) -> dict:
     return {"label": SETTING[name].label(LANGUAGE), "help": SETTING[name].help(LANGUAGE)}
 
 
-variant = st.column_config.SelectboxColumn(**helped("sl_variant"), options=SL_VARIANTS)
+variant = st.column_config.SelectboxColumn(**helped("sl_variant"), options=SL_VARIANTS,
+                                           format_func=labeller("settings.sl_variant"))
 common = {
     "sl_threshold_s": st.column_config.NumberColumn(**helped("sl_threshold_s"), min_value=0),
     "short_abandon_s": st.column_config.NumberColumn(**helped("short_abandon_s"), min_value=0),
@@ -44,13 +45,15 @@ common = {
 
 st.subheader(tr("settings.providers"))
 edited = st.data_editor(provider_settings(db), hide_index=True, width="stretch",
-                        disabled=["name"], key="provider_settings", column_config={
+                        disabled=["name"], key="provider_settings", placeholder="",
+                        column_config={
                             "name": tr("col.provider"),
                             "time_zone": st.column_config.TextColumn(**helped("time_zone")),
                             **common})
 st.subheader(tr("settings.queues"))
 queues = st.data_editor(queue_settings(db), hide_index=True, width="stretch",
-                        num_rows="dynamic", key="queue_settings", column_config={
+                        num_rows="dynamic", key="queue_settings", placeholder="",
+                        column_config={
                             "provider": tr("col.provider"), "queue": tr("settings.queue"),
                             **common})
 if st.button(tr("settings.save"), type="primary"):

@@ -3,7 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages.ui import can_write, lang, save_button, store, tr
+from app_pages.ui import can_write, date_format, lang, save_button, store, tr
+from kpi.editing import UNIT_COLUMN, comparator_sign, targets_for_editor, targets_from_editor
 from kpi.governance.targets import (
     COMPARATORS,
     DEFAULT_TOP_PRIORITY_CAP,
@@ -25,28 +26,43 @@ st.title(tr("targets.title"))
 st.caption(tr("targets.help"))
 
 register = list_targets(db)
+
+
+def kpi_label(kpi_id: str) -> str:
+    return KPI_BY_ID[kpi_id].label(LANGUAGE) if kpi_id in KPI_BY_ID else str(kpi_id)
+
+
+columns = {
+    "target_id": st.column_config.NumberColumn("#", disabled=True),
+    "kpi": st.column_config.SelectboxColumn(tr("targets.kpi"), options=[k.id for k in KPIS],
+                                            format_func=kpi_label, required=True),
+    "provider": st.column_config.SelectboxColumn(tr("col.provider"),
+                                                 options=providers(db), required=True),
+    "site": tr("scope.site"), "queue": tr("scope.queue"),
+    "comparator": st.column_config.SelectboxColumn(tr("targets.comparator"),
+                                                   options=COMPARATORS,
+                                                   format_func=comparator_sign),
+    "value": st.column_config.NumberColumn(tr("targets.value"), required=True,
+                                           format="%.1f"),
+    UNIT_COLUMN: st.column_config.TextColumn(tr("targets.unit"), disabled=True),
+    "start": st.column_config.DateColumn(tr("targets.start"), required=True,
+                                         format=date_format()),
+    "deadline": st.column_config.DateColumn(tr("targets.deadline"), required=True,
+                                            format=date_format()),
+    "priority": st.column_config.NumberColumn(tr("targets.priority"), min_value=1, step=1,
+                                              required=True),
+    "owner": tr("targets.owner"), "rationale": tr("targets.rationale"),
+}
+st.caption(tr("targets.editor_units"))
 if can_write():
     edited = st.data_editor(
-        register, num_rows="dynamic", hide_index=True, width="stretch", key="targets",
-        column_config={
-            "target_id": st.column_config.NumberColumn("#", disabled=True),
-            "kpi": st.column_config.SelectboxColumn(tr("targets.kpi"), options=[k.id for k in KPIS],
-                                                    required=True),
-            "provider": st.column_config.SelectboxColumn(tr("col.provider"),
-                                                         options=providers(db), required=True),
-            "site": tr("scope.site"), "queue": tr("scope.queue"),
-            "comparator": st.column_config.SelectboxColumn(tr("targets.comparator"),
-                                                           options=COMPARATORS),
-            "value": st.column_config.NumberColumn(tr("targets.value"), required=True),
-            "start": st.column_config.DateColumn(tr("targets.start"), required=True),
-            "deadline": st.column_config.DateColumn(tr("targets.deadline"), required=True),
-            "priority": st.column_config.NumberColumn(tr("targets.priority"), min_value=1, step=1,
-                                                      required=True),
-            "owner": tr("targets.owner"), "rationale": tr("targets.rationale"),
-        })
-    save_button(tr("targets.save"), lambda: save_targets(db, edited), tr("targets.saved"))
+        targets_for_editor(register, LANGUAGE), num_rows="dynamic", hide_index=True,
+        width="stretch", key="targets", placeholder="", column_config=columns)
+    save_button(tr("targets.save"), lambda: save_targets(db, targets_from_editor(edited)),
+                tr("targets.saved"))
 else:
-    st.dataframe(register, hide_index=True, width="stretch")
+    st.dataframe(targets_for_editor(register, LANGUAGE), hide_index=True, width="stretch",
+                 placeholder="", column_config=columns)
 
 cap = st.number_input(tr("targets.cap"), min_value=1, value=DEFAULT_TOP_PRIORITY_CAP, step=1)
 for provider, count in priority_warnings(register, int(cap)):
@@ -58,10 +74,6 @@ if register.empty:
 
 def shown(kpi_id: str, value) -> str:
     return format_value(value, KPI_BY_ID[kpi_id].unit, LANGUAGE)
-
-
-def kpi_label(kpi_id: str) -> str:
-    return KPI_BY_ID[kpi_id].label(LANGUAGE)
 
 
 targets = register.to_dict("records")
@@ -89,7 +101,8 @@ for index, target in enumerate(targets):
     summary.append({
         "#": target["target_id"], tr("targets.kpi"): kpi_label(target["kpi"]),
         tr("col.provider"): target["provider"],
-        tr("targets.value"): f"{target['comparator']} {shown(target['kpi'], target['value'])}",
+        tr("targets.value"): f"{comparator_sign(target['comparator'])} "
+                             f"{shown(target['kpi'], target['value'])}",
         tr("targets.last"): shown(target["kpi"], None if last is None else last.value),
         tr("targets.status"): "—" if last is None else tr(f"status.{last.status}"),
         tr("targets.gap"): shown(target["kpi"], None if last is None else last.gap),

@@ -318,7 +318,7 @@ with st.expander(tr("visitpage.grid"), icon=":material/checklist:"):
     added = st.data_editor(
         pd.DataFrame({c: pd.Series(dtype=float if c == "weight" else str)
                       for c in views.NEW_ITEM_COLUMNS}),
-        num_rows="dynamic", hide_index=True, width="stretch",
+        num_rows="dynamic", hide_index=True, width="stretch", placeholder="",
         key=f"grid-new-{int(grid.version.iloc[0])}", column_config={
             **{c: st.column_config.TextColumn(tr(f"visitpage.col.{c}"))
                for c in views.NEW_ITEM_COLUMNS[:-1]},

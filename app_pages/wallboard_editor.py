@@ -7,6 +7,7 @@ import streamlit as st
 
 from app_pages.ui import labeller, lang, lang_key, save_button, store, tr
 from kpi.access.links import DEFAULT_BASE_URL, create_link, link_counts, revoke_links
+from kpi.editing import UNIT_COLUMN, values_for_editor, values_from_editor
 from kpi.inventory import providers, queues
 from kpi.live.board import TILE_UNITS, TILES, Threshold
 from kpi.live.boards import (
@@ -59,23 +60,30 @@ show_queues = col_queues.toggle(tr("boards.show_queues"), value=current.show_que
 
 st.subheader(tr("boards.thresholds"))
 label = labeller("wallboard.tile")
-limits = pd.DataFrame({
+tile_units = [TILE_UNITS[t] for t in TILES]
+limits = values_for_editor(pd.DataFrame({
     "tile": list(TILES),
     "name": [label(t) for t in TILES],
     "better": [current.thresholds[t].better if t in current.thresholds else
                ("lower" if TILE_UNITS[t] == "seconds" or t == "waiting" else "higher")
                for t in TILES],
     "green": [current.thresholds[t].green if t in current.thresholds else None for t in TILES],
-    "red": [current.thresholds[t].red if t in current.thresholds else None for t in TILES]})
+    "red": [current.thresholds[t].red if t in current.thresholds else None for t in TILES]}),
+    ["green", "red"], units=tile_units, lang=LANGUAGE)
+st.caption(tr("boards.thresholds_units"))
 edited = st.data_editor(
-    limits, hide_index=True, width="stretch", key=f"{key}-limits",
-    disabled=["tile", "name"], column_config={
+    limits, hide_index=True, width="stretch", key=f"{key}-limits", placeholder="",
+    disabled=["tile", "name", UNIT_COLUMN], column_config={
         "tile": None, "name": st.column_config.TextColumn(tr("boards.tiles")),
-        "better": st.column_config.SelectboxColumn(options=["higher", "lower"]),
-        "green": st.column_config.NumberColumn(tr("boards.green")),
-        "red": st.column_config.NumberColumn(tr("boards.red"))})
+        "better": st.column_config.SelectboxColumn(tr("boards.better"),
+                                                   options=["higher", "lower"],
+                                                   format_func=labeller("boards.better")),
+        "green": st.column_config.NumberColumn(tr("boards.green"), format="%.1f"),
+        "red": st.column_config.NumberColumn(tr("boards.red"), format="%.1f"),
+        UNIT_COLUMN: st.column_config.TextColumn(tr("targets.unit"))})
 thresholds = {row["tile"]: Threshold(row["better"], float(row["green"]), float(row["red"]))
-              for row in edited.to_dict("records")
+              for row in values_from_editor(edited, ["green", "red"],
+                                            units=tile_units).to_dict("records")
               if pd.notna(row["green"]) and pd.notna(row["red"])}
 
 board = BoardConfig(name.strip(), scopes, tuple(tiles), thresholds, refresh, rotate,

@@ -239,12 +239,24 @@ MESSAGES: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
     "targets.title": ("SMART targets", "Objectifs SMART"),
     "targets.help": (
         "One KPI and one scope per target, a value, a start and a deadline, a priority and "
-        "the business reason. Rates are fractions (0.8 = 80 %).",
+        "the business reason.",
         "Un indicateur et un périmètre par objectif, une valeur, un début et une échéance, une "
-        "priorité et la raison métier. Les taux sont des fractions (0,8 = 80 %)."),
+        "priorité et la raison métier."),
     "targets.kpi": ("KPI", "Indicateur"),
     "targets.comparator": ("Comparator", "Comparateur"),
     "targets.value": ("Target", "Objectif"),
+    "targets.unit": ("Unit", "Unité"),
+    "flags.thresholds_units": (
+        "Shares in % (type 90 for 90 %), staffing as a multiple of the hours required, a feed's "
+        "silence in days.",
+        "Les parts en % (saisir 90 pour 90 %), les effectifs en multiple des heures requises, "
+        "le silence d'un flux en jours."),
+    "targets.editor_units": (
+        "Each value is written in its indicator's unit: rates in % (type 90 for 90 %), "
+        "durations in seconds. An imported file keeps rates as fractions (0.9).",
+        "Chaque valeur s'écrit dans l'unité de son indicateur : les taux en % (saisir 90 "
+        "pour 90 %), les durées en secondes. Un fichier importé garde les taux en "
+        "fractions (0,9)."),
     "targets.start": ("Start", "Début"),
     "targets.deadline": ("Deadline", "Échéance"),
     "targets.priority": ("Priority", "Priorité"),
@@ -354,6 +366,13 @@ MESSAGES: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
     "boards.thresholds": ("Thresholds (empty: from the targets)",
                           "Seuils (vides : tirés des objectifs)"),
     "boards.green": ("green at", "vert à partir de"),
+    "boards.better": ("Better when", "Mieux quand"),
+    "boards.better.higher": ("higher ≥", "plus haut ≥"),
+    "boards.better.lower": ("lower ≤", "plus bas ≤"),
+    "boards.thresholds_units": (
+        "Rates in % (type 80 for 80 %), waits in seconds, agents and contacts as counts.",
+        "Les taux en % (saisir 80 pour 80 %), les attentes en secondes, agents et contacts en "
+        "nombre."),
     "boards.red": ("red beyond", "rouge au-delà de"),
     "boards.save": ("Save the board", "Enregistrer le mur"),
     "boards.saved": ("Board saved.", "Mur enregistré."),
@@ -561,6 +580,7 @@ MESSAGES: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
                           "Modifier ou importer une grille (un changement crée une version)"),
     "quality.section": ("Section", "Rubrique"),
     "quality.weight": ("Weight", "Poids"),
+    "quality.max_score": ("Highest score", "Note maximale"),
     "quality.save_grid": ("Save as the grid's version", "Enregistrer comme version de la "
                                                         "grille"),
     "quality.grid_saved": ("Grid saved.", "Grille enregistrée."),
@@ -712,6 +732,9 @@ MESSAGES: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
     "action.dropped": ("dropped", "abandonnée"),
     "action.client": ("client", "client"),
     "action.provider": ("provider", "prestataire"),
+    "action.origin.production": ("production committee", "comité de production"),
+    "action.origin.steering": ("steering committee", "comité de pilotage"),
+    "action.origin.strategic": ("strategic committee", "comité stratégique"),
     "action.col.title": ("Action", "Action"),
     "action.col.owner": ("Owner", "Responsable"),
     "action.col.owner_side": ("Side", "Côté"),
@@ -982,9 +1005,15 @@ MESSAGES: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
         "Fenêtre en jours dans laquelle un nouveau contact du client est un rappel (résolution au "
         "premier contact)."),
     "settings.sl_variant.help": (
-        "Service-level definition: net, offered, answered or abandons_in_sl.",
-        "Définition du niveau de service : net, offered (présentés), answered (traités) ou "
-        "abandons_in_sl."),
+        "Service-level definition: net of short abandons, of offered contacts, of answered "
+        "contacts, or with abandons within the threshold counted as in SL.",
+        "Définition du niveau de service : hors abandons courts, sur les présentés, sur les "
+        "traités, ou abandons sous le seuil comptés dans le seuil."),
+    "settings.sl_variant.net": ("net of short abandons", "hors abandons courts"),
+    "settings.sl_variant.offered": ("of offered contacts", "sur les présentés"),
+    "settings.sl_variant.answered": ("of answered contacts", "sur les traités"),
+    "settings.sl_variant.abandons_in_sl": ("abandons within T count as in SL",
+                                           "abandons sous le seuil comptés dedans"),
     "settings.inbox_dir.help": (
         "Folder where providers drop exports (empty: 'inbox' beside the database file).",
         "Dossier où les prestataires déposent leurs exports (vide : « inbox » à côté de la base)."),

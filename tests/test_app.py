@@ -168,6 +168,16 @@ def test_settings_page_saves_a_queue_override_and_refuses_a_bad_zone(small_db):
         assert "SL 30 s, of offered contacts" in sl_definition(store, ["Acme"])
 
 
+def test_settings_editors_name_the_sl_definitions_in_french(small_db):
+    at = open_page("app_pages/settings.py", "fr")
+    editor = next(e for e in at.data_editor if e.key == "queue_settings")
+    columns = _editor_columns(editor)
+    variants = {o["value"]: o["label"] for o in columns["sl_variant"]["type_config"]["options"]}
+    assert variants["net"] == "hors abandons courts"
+    assert variants["offered"] == "sur les présentés"
+    assert editor.proto.placeholder == ""  # an empty cell inherits: blank, not 'None'
+
+
 def test_targets_page_shows_checks_and_attainment(small_db):
     from datetime import date
 
@@ -185,6 +195,58 @@ def test_targets_page_shows_checks_and_attainment(small_db):
     summary = summary.data if hasattr(summary, "data") else summary
     assert summary["Status"].tolist() == ["missed"]
     assert summary["Last week"].tolist() == ["75.0%"]
+
+
+def _editor_columns(editor) -> dict:
+    """The column configuration an editor sends the browser (labels, options, formats)."""
+    import json
+
+    return json.loads(editor.proto.columns)
+
+
+def test_targets_editor_speaks_the_pilots_words_in_french(small_db):
+    with Store(small_db) as store:
+        save_targets_of(store)
+    at = open_page("app_pages/targets.py", "fr")
+    editor = at.data_editor[0]
+    shown = editor.value
+    assert shown["value"].tolist() == [80.0, 20.0]  # 0.8 in %, 20 s as it is
+    assert shown["unit"].tolist() == ["%", "s"]
+    columns = _editor_columns(editor)
+    kpis = {o["value"]: o["label"] for o in columns["kpi"]["type_config"]["options"]}
+    assert kpis["answer_rate"] == "Taux de décroché"
+    signs = {o["value"]: o["label"] for o in columns["comparator"]["type_config"]["options"]}
+    assert signs == {">=": "≥", "<=": "≤"}
+    assert columns["value"]["type_config"]["format"] == "%.1f"
+    assert columns["unit"]["disabled"] is True
+    assert editor.proto.placeholder == ""  # empty cells blank, not 'None'
+    summary = at.dataframe[2].value
+    summary = summary.data if hasattr(summary, "data") else summary
+    assert summary["Objectif"].tolist() == ["≥ 80,0 %", "≤ 20,0 s"]
+
+
+def save_targets_of(store) -> None:
+    from kpi.governance.targets import save_targets
+
+    save_targets(store, pd.DataFrame([
+        {"kpi": "answer_rate", "provider": "Acme", "comparator": ">=", "value": 0.8,
+         "start": date(2026, 3, 1), "deadline": date(2026, 3, 31), "priority": 1},
+        {"kpi": "asa_s", "provider": "Acme", "comparator": "<=", "value": 20.0,
+         "start": date(2026, 3, 1), "deadline": date(2026, 3, 31), "priority": 2}]))
+
+
+def test_a_target_edited_in_percent_is_saved_as_a_fraction(small_db):
+    with Store(small_db) as store:
+        save_targets_of(store)
+    at = open_page("app_pages/targets.py", "en")
+    assert at.data_editor[0].value["kpi"].tolist() == ["answer_rate", "asa_s"]
+    at.session_state["targets"] = {"edited_rows": {0: {"value": 85.5}}, "added_rows": [],
+                                   "deleted_rows": []}
+    next(b for b in at.button if b.label == "Save the register").click().run()
+    assert not at.exception and not at.error
+    with Store(small_db) as store:
+        stored = store.read("SELECT kpi, value FROM targets ORDER BY priority")
+    assert stored.value.tolist() == [0.855, 20.0]
 
 
 def test_production_committee_page_on_the_demo(demo_db, monkeypatch, demo_clock):
@@ -214,11 +276,45 @@ def test_action_plan_creates_an_action_from_a_missed_target(demo_db, monkeypatch
     assert actions.title.str.startswith("Bring ").any()
 
 
+def test_action_plan_editor_shows_statuses_sides_and_kpis_in_words(demo_db, monkeypatch,
+                                                                   demo_clock):
+    from kpi.governance.actions import list_actions
+
+    monkeypatch.setenv("COCKPIT_DB", str(demo_db))
+    at = open_page("app_pages/action_plan.py", "fr")
+    editor = at.data_editor[0]
+    columns = _editor_columns(editor)
+
+    def labels(name: str) -> dict:
+        return {o["value"]: o["label"] for o in columns[name]["type_config"]["options"]}
+
+    assert labels("status") == {"open": "ouverte", "in progress": "en cours", "done": "faite",
+                                "dropped": "abandonnée"}
+    assert labels("owner_side")["provider"] == "prestataire"
+    assert labels("origin")["steering"] == "comité de pilotage"
+    assert labels("kpi")["service_level"] == "Niveau de service"
+    assert editor.proto.placeholder == ""
+    assert any(" ≥ " in m.value or " ≤ " in m.value for m in at.markdown
+               if "·" in m.value)  # an action from a missed target: ≥ 80,0 %, not >= 0.8
+    with Store(demo_db) as store:
+        before = list_actions(store)
+    next(b for b in at.button if b.label == "Enregistrer").click().run()
+    assert not at.exception
+    with Store(demo_db) as store:
+        after = list_actions(store)
+    assert after.status.tolist() == before.status.tolist()  # ids stored, not words
+
+
 def test_feedback_log_page_lists_and_flags_open_items(demo_db, monkeypatch):
     monkeypatch.setenv("COCKPIT_DB", str(demo_db))
     at = open_page("app_pages/feedback_log.py", "fr")
     assert at.title[0].value == "Remontées du prestataire"
     assert "encore ouverte" in at.warning[0].value
+    columns = _editor_columns(at.data_editor[0])
+    kinds = {o["value"]: o["label"] for o in columns["kind"]["type_config"]["options"]}
+    statuses = {o["value"]: o["label"] for o in columns["status"]["type_config"]["options"]}
+    assert kinds["customer insight"] == "retour client" and statuses["open"] == "ouvert"
+    assert at.data_editor[0].proto.placeholder == ""
 
 
 def test_steering_committee_page_on_the_demo(demo_db, monkeypatch, demo_clock):
@@ -340,6 +436,37 @@ def test_wallboard_editor_saves_a_board_opened_by_its_url(demo_db, monkeypatch):
     assert "/wallboard?provider=Atlantic+Relation&kiosk=1&lang=en" in at.code[0].value
 
 
+def test_wallboard_thresholds_are_typed_in_percent_and_saved_as_fractions(demo_db,
+                                                                         monkeypatch):
+    from kpi.live.board import TILES
+    from kpi.live.boards import load_board
+
+    monkeypatch.setenv("COCKPIT_DB", str(demo_db))
+    at = open_page("app_pages/wallboard_editor.py", "fr")
+    editor = at.data_editor[0]
+    assert editor.key == "board--fr-limits"
+    shown = editor.value.set_index("tile")
+    assert shown.loc["service_level", "unit"] == "%"
+    assert shown.loc["longest_wait_s", "unit"] == "s"
+    assert shown.loc["waiting", "unit"] == ""
+    columns = _editor_columns(editor)
+    better = {o["value"]: o["label"] for o in columns["better"]["type_config"]["options"]}
+    assert better == {"higher": "plus haut ≥", "lower": "plus bas ≤"}
+    at.text_input[0].input("Plateau").run()
+    row, wait = TILES.index("service_level"), TILES.index("longest_wait_s")
+    at.session_state["board--fr-limits"] = {
+        "edited_rows": {row: {"green": 85.0, "red": 72.5}, wait: {"green": 20, "red": 45}},
+        "added_rows": [], "deleted_rows": []}
+    next(b for b in at.button if b.label == "Enregistrer le mur").click().run()
+    assert not at.exception
+    with Store(demo_db) as store:
+        board = load_board(store, "Plateau")
+    level = board.thresholds["service_level"]
+    assert (level.better, level.green, level.red) == ("higher", 0.85, 0.725)
+    assert (board.thresholds["longest_wait_s"].green, board.thresholds["longest_wait_s"].red
+            ) == (20, 45)
+
+
 def test_calibration_page_shows_the_latest_session_with_agreement(demo_db, monkeypatch):
     monkeypatch.setenv("COCKPIT_DB", str(demo_db))
     at = open_page("app_pages/calibration.py", "en")
@@ -367,6 +494,16 @@ def test_quality_page_records_an_evaluation_on_the_grid(demo_db, monkeypatch):
             before + 1
 
 
+def test_quality_grid_editor_speaks_french_with_blank_empty_cells(demo_db, monkeypatch):
+    monkeypatch.setenv("COCKPIT_DB", str(demo_db))
+    at = open_page("app_pages/quality.py", "fr")
+    editor = next(e for e in at.data_editor if e.key.startswith("grid-"))
+    columns = _editor_columns(editor)
+    assert columns["max_score"]["label"] == "Note maximale"
+    assert columns["section"]["label"] == "Rubrique"
+    assert editor.proto.placeholder == ""
+
+
 def test_red_flags_page_shows_the_struggling_providers_evidence(demo_db, monkeypatch):
     monkeypatch.setenv("COCKPIT_DB", str(demo_db))
     at = open_page("app_pages/red_flags.py", "en")
@@ -377,6 +514,26 @@ def test_red_flags_page_shows_the_struggling_providers_evidence(demo_db, monkeyp
     shown = pd.concat(tables)
     assert "Traceability under threshold" in shown["Flag"].tolist()
     assert shown["Evidence"].str.contains("handled contacts with a reason").any()
+
+
+def test_red_flag_thresholds_are_typed_in_percent_and_stored_as_fractions(demo_db,
+                                                                            monkeypatch):
+    from kpi.flags import thresholds
+
+    monkeypatch.setenv("COCKPIT_DB", str(demo_db))
+    at = open_page("app_pages/red_flags.py", "fr")
+    traceability = next(n for n in at.number_input
+                        if n.label == "Qualification insuffisante (%)")
+    assert traceability.value == 90.0  # the default 0.90
+    stale = next(n for n in at.number_input if n.label == "Flux interrompu (j)")
+    assert stale.value == 2.0
+    traceability.set_value(85.5).run()
+    next(b for b in at.button if b.label.startswith("Enregistrer")).click().run()
+    assert not at.exception
+    with Store(demo_db) as store:
+        limits = thresholds(store)
+    assert limits["traceability_low"] == 0.855
+    assert limits["stale_feed"] == 2.0 and limits["overstaffed"] == 1.3
 
 
 def test_incentives_page_states_the_month_and_simulates(demo_db, monkeypatch, demo_clock):
@@ -392,3 +549,38 @@ def test_incentives_page_states_the_month_and_simulates(demo_db, monkeypatch, de
     assert not at.exception
     assert float(at.metric[3].value.replace(",", "")) >= float(amount.replace(",", ""))
     assert any("late" in e.value for e in at.error)  # the demo's unpaid month
+
+
+def test_scheme_editor_shows_rates_in_percent_and_saves_fractions(demo_db, monkeypatch,
+                                                                  demo_clock):
+    from kpi.incentives.statement import list_schemes
+
+    monkeypatch.setenv("COCKPIT_DB", str(demo_db))
+    at = open_page("app_pages/incentives.py", "fr")
+    provider = at.selectbox[0].value
+    with Store(demo_db) as store:
+        before = list_schemes(store, provider)[-1]
+    editor = next(e for e in at.data_editor if e.key == f"scheme-{provider}")
+    shown = editor.value
+    line = before.lines[0]
+    assert shown["kpi"].tolist()[0] == line.kpi
+    assert shown["unit"].tolist()[0] == "%"  # the demo's first line is a rate
+    assert shown["target"].tolist()[0] == round(line.target * 100, 8)
+    columns = _editor_columns(editor)
+    labels = {o["value"]: o["label"] for o in columns["kpi"]["type_config"]["options"]}
+    assert labels["service_level"] == "Niveau de service"
+    at.session_state[f"scheme-{provider}"] = {
+        "edited_rows": {0: {"target": shown["target"].tolist()[0] + 1}}, "added_rows": [],
+        "deleted_rows": []}
+    next(b for b in at.button if b.label == "Enregistrer le dispositif").click().run()
+    assert not at.exception and not [e for e in at.error if "retard" not in e.value]
+    with Store(demo_db) as store:
+        after = list_schemes(store, provider)[-1]
+    assert after.lines[0].target == round(line.target + 0.01, 10)
+    assert after.lines[1:] == before.lines[1:]  # untouched lines stored as they were
+    # The scheme's shares are typed in % too, and stored as the same fractions.
+    risk = next(n for n in at.number_input if n.label == "Part variable (%)")
+    assert risk.value == round(before.at_risk_share * 100, 8)
+    assert (after.at_risk_share, after.bonus_cap, after.malus_cap, after.quality_gate,
+            after.volume_band) == (before.at_risk_share, before.bonus_cap, before.malus_cap,
+                                   before.quality_gate, before.volume_band)

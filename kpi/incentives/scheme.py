@@ -59,9 +59,9 @@ class Scheme:
             where = Msg("where.scheme_line", line=number, kpi=line.kpi)
             if line.kpi not in KPI_BY_ID:
                 problems.append(Msg("error.scheme_kpi", where=where))
-            if line.weight <= 0:
+            if not line.weight > 0:  # NaN too: a weight left empty in the editor
                 problems.append(Msg("error.scheme_weight", where=where))
-            if (line.floor - line.target) * (line.ceiling - line.target) >= 0:
+            if not (line.floor - line.target) * (line.ceiling - line.target) < 0:  # or empty
                 problems.append(Msg("error.scheme_floor", where=where))
         if problems:
             raise InvalidScheme(Joined("; ", problems))
