@@ -39,6 +39,11 @@ CORPUS = {
                                                       "not above offered"]),
     "evaluation_score_above_max.csv": (None, ["column score", "not above max_score"]),
     "agent_negative_logged.csv": ("Acme", ["column logged_s", "0 or more", "'-100'"]),
+    # A two-digit year read by a four-digit format is the year 26 (DuckDB's cast: year 2):
+    # refused, never stored in the first century.
+    "two_digit_year.csv": (None, ["row 2, column arrived_at", "date and time",
+                                  "'02/03/26 08:00:00'"]),
+    "agent_two_digit_year.csv": ("Acme", ["row 2, column date", "'02/03/26'"]),
 }
 
 

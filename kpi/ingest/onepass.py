@@ -30,6 +30,8 @@ from kpi.ingest.parse import (
     PARSERS,
     PERCENT,
     PERIOD,
+    PLAUSIBLE_FROM,
+    PLAUSIBLE_UNTIL,
     TEXT,
     TIMESTAMP,
     TIMESTAMP_FORMATS,
@@ -45,8 +47,10 @@ REJECTS_SCAN = "onepass_scans"
 # Fractions of a second are left to the tolerant parser (rounding of long fractions).
 NATIVE_TIMESTAMP_FORMATS = tuple(f for f in TIMESTAMP_FORMATS if "%f" not in f)
 # DuckDB's cast reads '02/03/26 08:00:00' as year 2 where strptime reads year 26: outside
-# these years the two may differ, so such a row goes to the reference path.
-_SANE_TIMESTAMP = "(TIMESTAMP '1000-01-01' <= {c} AND {c} < TIMESTAMP '9999-01-01')"
+# the plausible days (kpi/ingest/parse.py) such a row goes to the reference path, which
+# refuses it.
+_SANE_TIMESTAMP = (f"(TIMESTAMP '{PLAUSIBLE_FROM}' <= {{c}} AND "
+                   f"{{c}} < TIMESTAMP '{PLAUSIBLE_UNTIL}')")
 # What fills a NOT NULL column of a row that is marked (never kept: see `insert_sql`).
 _FILLERS = {"VARCHAR": "''", "TIMESTAMP": "TIMESTAMP 'epoch'",
             "TIMESTAMP WITH TIME ZONE": "TIMESTAMPTZ 'epoch'", "DOUBLE": "0",

@@ -223,6 +223,19 @@ def has_offset_sql(col: str) -> str:
             f"AND substr({v}, -5, 1) IN ('+', '-') AND substr({v}, -3, 1) <> ':'))")
 
 
+# The days an export's dates may fall on. '02/03/26' read by a four-digit-year format is the
+# year 26 (DuckDB's cast even reads it as 2 March 26... year 2): such a cell is refused as
+# unreadable rather than stored in the first century.
+PLAUSIBLE_FROM, PLAUSIBLE_UNTIL = "1900-01-02", "2200-01-01"
+
+
+def plausible_sql(expr: str, sql_type: str) -> str:
+    """`expr` (a TIMESTAMP or DATE) when it falls in the plausible days, else NULL; `expr`
+    is evaluated once (nullif of greatest/least, not a CASE that would repeat it)."""
+    low, high = f"{sql_type} '{PLAUSIBLE_FROM}'", f"{sql_type} '{PLAUSIBLE_UNTIL}'"
+    return f"nullif(least(nullif(greatest({expr}, {low}), {low}), {high}), {high})"
+
+
 def local_timestamp_sql(col: str, tz_sql: str) -> str:
     """The wall-clock time in the provider's zone: naive text as is, offset text converted.
 
@@ -230,16 +243,16 @@ def local_timestamp_sql(col: str, tz_sql: str) -> str:
     only on text long enough to hold one (yyyy-mm-dd hh:mm); the rest goes to strptime.
     """
     v = f"trim({col})"
-    return (
+    return plausible_sql(
         f"(CASE WHEN {v} = '' THEN NULL "  # unanswered calls: skip the twelve formats
         f"WHEN {has_offset_sql(col)} THEN timezone({tz_sql}, try_cast({v} AS TIMESTAMPTZ)) "
         f"ELSE coalesce(CASE WHEN length({v}) >= 16 THEN try_cast({v} AS TIMESTAMP) END, "
-        f"try_strptime({v}, {_str_list(TIMESTAMP_FORMATS)})) END)"
-    )
+        f"try_strptime({v}, {_str_list(TIMESTAMP_FORMATS)})) END)", "TIMESTAMP")
 
 
 def date_sql(col: str) -> str:
-    return f"CAST(try_strptime(trim({col}), {_str_list(DATE_FORMATS)}) AS DATE)"
+    return plausible_sql(f"CAST(try_strptime(trim({col}), {_str_list(DATE_FORMATS)}) AS DATE)",
+                         "DATE")
 
 
 def time_sql(col: str) -> str:
