@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app_pages.ui import inbox_watcher, labeller, lang, store, tr
+from app_pages.ui import inbox_watcher, labeller, lang, show_chart, store, tr
 from kpi.access.changes import recent_changes
 from kpi.errors import in_language
 from kpi.i18n import format_date
@@ -79,7 +79,7 @@ if daily.empty:
     st.info(tr("data.empty"))
     st.stop()
 st.caption(tr("data.coverage_help"))
-st.plotly_chart(coverage_heatmap(daily, lang()), width="stretch")
+show_chart(coverage_heatmap(daily, lang()), "coverage")
 gaps = missing_days(daily)
 if gaps:
     st.warning(tr("data.missing", days=", ".join(format_date(d, lang()) for d in gaps[:40])

@@ -8,7 +8,7 @@ import streamlit as st
 
 from app_pages import links
 from app_pages.cache import cached
-from app_pages.ui import date_format, labeller, lang, store, tr
+from app_pages.ui import date_format, labeller, lang, show_chart, store, tr
 from kpi import clock
 from kpi.governance.targets import list_targets
 from kpi.i18n import format_date, format_value
@@ -75,8 +75,8 @@ shown_providers = set(table.provider) if "provider" in by else set(chosen_provid
 for kpi_id in chosen:
     lines = targets[(targets.kpi == kpi_id) & targets.site.isna() & targets.queue.isna()
                     & targets.provider.isin(shown_providers)]
-    st.plotly_chart(explorer_chart(series, kpi_id, LANGUAGE, lines, shown_providers),
-                    width="stretch")
+    show_chart(explorer_chart(series, kpi_id, LANGUAGE, lines, shown_providers),
+               f"kpis_{kpi_id}")
 
 st.subheader(tr("explorer.table"))
 shown_columns = [c for c in result.frame.columns if not c.startswith(("k__", "days__"))]

@@ -9,6 +9,7 @@ from kpi.access.accounts import Account, store_for
 from kpi.demo import build_demo
 from kpi.errors import CockpitError
 from kpi.i18n import DEFAULT_LANGUAGE, LANGUAGES, format_date, t
+from kpi.reports.charts import chart_in_language
 from kpi.settings import DEFAULT_DB, resolve_db_path
 from kpi.store import Store
 
@@ -238,8 +239,9 @@ def show_section(section, file_stem: str, container=st) -> None:
 
 
 def show_chart(figure, name: str, container=st) -> None:
-    """A plotly chart whose camera button saves a PNG for slides (twice the screen size)."""
-    container.plotly_chart(figure, width="stretch", config={
+    """A plotly chart, its numbers written in the reader's language, whose camera button
+    saves a PNG for slides (twice the screen size)."""
+    container.plotly_chart(chart_in_language(figure, lang()), width="stretch", config={
         "displaylogo": False,
         "toImageButtonOptions": {"format": "png", "scale": 2, "filename": name}})
 

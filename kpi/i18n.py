@@ -2117,10 +2117,14 @@ def format_date(value: date | datetime | None, lang: str = DEFAULT_LANGUAGE) -> 
 
 def format_value(value: float | None, unit: str, lang: str = DEFAULT_LANGUAGE,
                  signed: bool = False) -> str:
-    """A KPI value as people read it: 80.5 %, 12.3 s, 1 234 (French grouping in French)."""
+    """A KPI value as people read it: 80.5 %, 12.3 s, 1 234 (French grouping in French);
+    `signed`, a difference: +1.5 s, and for rates points (-2.8 pts), not a percentage."""
     if value is None or value != value:
         return "—"
     sign = "+" if signed and value > 0 else ""
+    if unit == "pct" and signed:  # a difference of two rates is in points: +2.8 pts
+        text = f"{value * 100:.1f} pts"
+        return sign + (text.replace(".", ",") if lang == "fr" else text)
     if unit == "pct":
         text = f"{value * 100:.1f} %" if lang == "fr" else f"{value:.1%}"
         text = text.replace(".", ",") if lang == "fr" else text

@@ -69,3 +69,13 @@ def test_kpi_labels_are_in_the_catalogue():
     for kpi in KPIS:
         assert t(f"kpi.{kpi.id}", "fr") == kpi.label("fr")
         assert t(f"kpi.{kpi.id}.doc", "en") == kpi.doc("en")
+
+
+def test_a_difference_of_rates_reads_in_points_and_a_rate_in_percent():
+    from kpi.i18n import format_value
+
+    assert format_value(-0.028, "pct", "fr", signed=True) == "-2,8 pts"
+    assert format_value(0.028, "pct", "en", signed=True) == "+2.8 pts"
+    assert format_value(0.805, "pct", "fr") == "80,5 %"
+    assert format_value(0.805, "pct", "en") == "80.5%"
+    assert format_value(-1.5, "seconds", "fr", signed=True) == "-1,5 s"

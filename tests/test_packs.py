@@ -89,6 +89,12 @@ def test_html_pack_renders_its_charts_in_chromium_with_no_network(demo_db, tmp_p
                  str(out), "--db", str(demo_db)]) == 0
     text = out.read_text(encoding="utf-8")
     assert "<script src=" not in text  # plotly is inlined: nothing to fetch
+    # The pack is French by default: its charts write 1 234,5 (plotly's separators).
+    assert text.count('"separators":",\u202f"') == 3
+    english = tmp_path / "pack_en.html"
+    assert main(["report", "production", "--provider", PROVIDER, "--week", WEEK, "--out",
+                 str(english), "--db", str(demo_db), "--lang", "en"]) == 0
+    assert english.read_text(encoding="utf-8").count('"separators":".,"') == 3
     if not Path("/usr/bin/chromium").exists():
         pytest.fail("/usr/bin/chromium is missing: apt-get install -y chromium")
     with sync_playwright() as p:

@@ -12,6 +12,16 @@ from kpi.reports.production import ProductionCommittee
 
 NAVY, SKY, GOLD, RED, GREEN = "#1f3a5f", "#9bb7d4", "#d9a441", "#c62828", "#2e7d32"
 PALETTE = (NAVY, GOLD, "#7a9e3f", "#8e5ea2", SKY, RED)  # one colour per provider/evaluator
+# How plotly writes numbers on axes and in hovers, per language: its `separators` are the
+# decimal mark then the thousands one (French: 1 234,5; a narrow no-break space).
+SEPARATORS = {"fr": ",\u202f", "en": ".,"}
+
+
+def chart_in_language(figure: go.Figure, lang: str) -> go.Figure:
+    """`figure` with numbers written as `lang` writes them; the one place both the pages
+    and the HTML packs set it, whatever chart they draw."""
+    figure.layout.separators = SEPARATORS.get(lang, SEPARATORS["en"])
+    return figure
 
 
 def volume_and_service_level(frame: pd.DataFrame, labels: list[str], title: str, lang: str,

@@ -21,6 +21,7 @@ from openpyxl.utils import get_column_letter
 
 from kpi.i18n import t
 from kpi.metrics.registry import AMOUNT, COUNT, PCT, RATE, SCORE, SECONDS
+from kpi.reports.charts import chart_in_language
 from kpi.reports.excel import save_bytes, write_sheet
 from kpi.reports.layout import (
     DATE,
@@ -181,7 +182,7 @@ def pack_html(pack: Pack) -> str:
             charts = []
             css = "chart" if len(section.charts) > 1 else "chart wide"
             for name, figure in section.charts.items():
-                charts.append(f'<div class="{css}">' + figure.to_html(
+                charts.append(f'<div class="{css}">' + chart_in_language(figure, pack.lang).to_html(
                     full_html=False, include_plotlyjs=not inlined, default_width="100%",
                     config={"displaylogo": False, "responsive": True,
                             "toImageButtonOptions": {"format": "png", "scale": 2,
