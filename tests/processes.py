@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import socket
 import subprocess
 import sys
@@ -41,3 +43,32 @@ def wait_until_healthy(port: int, server: subprocess.Popen, log: Path,
             pass
         assert server.poll() is None and time.time() < deadline, log.read_text()
         time.sleep(0.3)
+
+
+def has_open(pid: int, path: Path) -> bool:
+    """Whether process `pid` has `path` open (Linux: its /proc/<pid>/fd links)."""
+    try:
+        links = [os.readlink(link) for link in Path(f"/proc/{pid}/fd").iterdir()]
+    except OSError:  # the process ended, or a descriptor closed while listed
+        return False
+    return str(path) in links
+
+
+def kill_while_reading(process: subprocess.Popen, path: Path, opening: int = 2) -> None:
+    """SIGKILL `process` while it has `path` open for the `opening`-th time (an import opens
+    its file twice: the fingerprint, before its transaction, then the scan, inside it);
+    a failed assertion if it ends first. Not a fixed sleep: the time an import takes
+    changes with the machine and the code."""
+    deadline, seen, was_open = time.time() + 60, 0, False
+    while True:
+        now_open = has_open(process.pid, path)
+        seen += now_open and not was_open
+        was_open = now_open
+        if seen >= opening:
+            break
+        assert process.poll() is None, f"it ended before opening {path.name} {opening} times"
+        assert time.time() < deadline, f"it never opened {path.name} {opening} times"
+        time.sleep(0.002)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait(timeout=30)
+    assert process.returncode == -signal.SIGKILL

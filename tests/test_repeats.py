@@ -137,8 +137,9 @@ def test_the_migration_fills_the_repeats_of_an_existing_database(tmp_path):
         expected = store.rows(STORED)[1]
     con = duckdb.connect(str(path))
     con.execute("DROP TABLE contact_repeats")
+    con.execute("DROP TABLE data_version")  # migration 17, which comes back after 16
     con.execute("DELETE FROM schema_version WHERE version >= 16")
-    assert migrate(con) == [16]
+    assert migrate(con) == [16, 17]
     con.close()
     with Store(path) as store:
         assert store.rows(STORED)[1] == expected
