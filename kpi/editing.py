@@ -12,9 +12,9 @@ import pandas as pd
 
 from kpi.incentives.scheme import SchemeLine
 from kpi.metrics.registry import KPI_BY_ID, PCT
+from kpi.reports.layout import COMPARATOR_SIGNS
 
-COMPARATOR_SIGNS = {">=": "≥", "<=": "≤"}
-UNIT_SYMBOLS = {PCT: "%", "seconds": "s", "days": "j"}
+UNIT_SYMBOLS = {PCT: "%", "seconds": "s"}  # days: per language (unit_symbol)
 UNIT_COLUMN = "unit"
 # A fraction has at most this many decimals once shown in %: enough for any target typed by
 # hand (0.12345 → 12.345), few enough to drop binary noise (0.29 × 100 → 29.0, not 28.99…).
