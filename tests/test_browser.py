@@ -163,7 +163,7 @@ def test_a_refused_upload_shows_the_precise_error(server, page):
     expect(page.get_by_text("Refusé : rien n'a été importé.")).to_be_visible(timeout=30_000)
     # The refusal in the page's language: where the problem is, in French.
     expect(page.get_by_text("bad_date.csv, ligne 3, colonne arrived_at", exact=False)
-           ).to_be_visible()
+           ).to_be_visible(timeout=30_000)
     shot(page, "import_refused_fr")
 
 
