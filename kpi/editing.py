@@ -130,3 +130,23 @@ def scheme_lines_from_editor(edited: pd.DataFrame) -> list[SchemeLine]:
     return [SchemeLine(row["kpi"], number(row["weight"]), number(row["target"]),
                        number(row["floor"]), number(row["ceiling"]))
             for row in stored.to_dict("records")]
+
+
+# A simulation slider's step per unit, in the stored unit: 0.1 point for a rate, half a
+# second for a duration (what the views write, one decimal); others: 1/200 of the range.
+SIMULATION_STEPS = {PCT: 0.001, "seconds": 0.5}
+_MOST_STEPS = 1000  # a slider with more stops moves by more than a pixel a stop anyway
+
+
+def simulation_steps(low: float, high: float, start: float, unit: str | None) -> list[float]:
+    """The stops of a what-if slider from `low` to `high` in stored units (fractions for a
+    rate), `start` among them exactly (so that the slider at rest changes nothing); a rate
+    stays within 0…100 %."""
+    if unit == PCT:
+        low, high = max(low, 0.0), min(high, 1.0)
+    step = SIMULATION_STEPS.get(unit or "") or (high - low) / 200 or 1.0
+    while (high - low) / step > _MOST_STEPS:
+        step *= 2
+    first = int(low // step)
+    stops = [round(i * step, _DECIMALS) for i in range(first, int(-(-high // step)) + 1)]
+    return sorted({*stops, float(start)})
