@@ -10,6 +10,7 @@ from app_pages import links
 from app_pages.ui import (
     can_write,
     date_format,
+    decimal_column,
     file_import,
     lang,
     pack_buttons,
@@ -207,9 +208,9 @@ with st.expander(tr("incentive.scheme_editor")):
                 format_func=lambda k: KPI_BY_ID[k].label(LANGUAGE)),
             "weight": number(tr("incentive.weight"), min_value=0.0, format="%.1f",
                              required=True),
-            "target": number(tr("targets.value"), format="%.1f", required=True),
-            "floor": number(tr("incentive.floor"), format="%.1f", required=True),
-            "ceiling": number(tr("incentive.ceiling"), format="%.1f", required=True),
+            "target": decimal_column(tr("targets.value"), required=True),
+            "floor": decimal_column(tr("incentive.floor"), required=True),
+            "ceiling": decimal_column(tr("incentive.ceiling"), required=True),
             UNIT_COLUMN: st.column_config.TextColumn(tr("targets.unit"), disabled=True)})
     save_button(tr("incentive.save_scheme"), lambda: save_scheme(db, Scheme(
         provider, valid_from, fee, risk, bonus, malus, scheme_lines_from_editor(table), gate,

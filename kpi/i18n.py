@@ -232,6 +232,8 @@ MESSAGES: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
         "GBP, CHF are written with their symbol, any other code as itself.",
         "Code ISO de la devise des montants (bonus / malus, paiements, dossiers) : EUR, USD, "
         "GBP, CHF s'écrivent avec leur symbole, tout autre code tel quel."),
+    "settings.not_a_number": ("{value} is not a number (write 90.5)",
+                              "{value} n'est pas un nombre (écrivez 90,5)"),
     "settings.currency.invalid": ("The currency must be an ISO code of three capital letters "
                                   "(EUR, USD…), not {value}",
                                   "La devise doit être un code ISO de trois lettres "
