@@ -38,6 +38,7 @@ def chart_in_language(figure: go.Figure, lang: str) -> go.Figure:
         figure.layout.separators = separators
         return figure
     spec = figure.to_dict()  # a deep copy
+    spec["data"] = _decoded(spec["data"])
     spec["layout"]["separators"] = separators
     _percent_in_french(spec)
     return go.Figure(spec, _validate=False)  # already valid: skip plotly's slow checks
@@ -56,13 +57,23 @@ def _pct_axes(layout: dict) -> dict[str, int]:
     return found
 
 
+def _decoded(node):
+    """A figure's spec with plotly's base64 arrays ({'dtype', 'bdata'}, what to_dict gives
+    for numpy data) as numpy arrays again, as the figure held them."""
+    if isinstance(node, dict) and "bdata" in node and "dtype" in node:
+        array = np.frombuffer(base64.b64decode(node["bdata"]), dtype=node["dtype"])
+        if "shape" in node:
+            array = array.reshape([int(n) for n in str(node["shape"]).split(",")])
+        return array
+    if isinstance(node, dict):
+        return {key: _decoded(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_decoded(value) for value in node]
+    return node
+
+
 def _times_100(values):
-    """An array of a figure's spec × 100 (plain list, numpy array or plotly's base64)."""
-    if isinstance(values, dict) and "bdata" in values:
-        array = np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"])
-        if "shape" in values:
-            array = array.reshape([int(n) for n in str(values["shape"]).split(",")])
-        return array.astype("float64") * 100
+    """An array of a figure's spec × 100 (a list or a numpy array)."""
     if isinstance(values, list | tuple | np.ndarray):
         return pd.to_numeric(pd.Series(list(values), dtype=object),
                              errors="coerce").to_numpy(dtype="float64") * 100
