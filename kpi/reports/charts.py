@@ -394,10 +394,10 @@ def variable_history_chart(history: pd.DataFrame, lang: str,
                               customdata=[format_value(v, amount_unit(currency), lang, True)
                                           for v in history.variable],
                               hovertemplate="%{x}: %{customdata}<extra></extra>"))
-    axis = {}
+    axis = {"tickformat": ",.0f"}  # 10 000 €, not 10k €
     if currency:
         symbol = CURRENCY_SYMBOLS.get(currency, currency)
-        axis = {"ticksuffix": f"\u202f{symbol}"} if lang == "fr" else \
+        axis |= {"ticksuffix": f"\u202f{symbol}"} if lang == "fr" else \
             {"tickprefix": symbol + (" " if symbol[-1].isalpha() else "")}
     figure.update_layout(title=t("incentive.history", lang), height=300,
                          margin={"l": 10, "r": 10, "t": 40, "b": 10},
@@ -437,6 +437,8 @@ def explorer_chart(series: pd.DataFrame, kpi: str, lang: str,
         figure.add_hline(y=value, line_dash="dash", line_color="#666",
                          annotation_text=t("targets.value", lang) + who,
                          annotation_position="top left")
+    if lang == "fr":  # plotly names months in English: French dates are written in digits
+        figure.update_xaxes(tickformat="%d/%m/%Y", hoverformat="%d/%m/%Y")
     figure.update_layout(title=KPI_BY_ID[kpi].label(lang), height=320,
                          margin={"l": 10, "r": 10, "t": 40, "b": 10},
                          legend={"orientation": "h", "y": -0.15},
