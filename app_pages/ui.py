@@ -186,7 +186,8 @@ def decimal_column(label: str, required: bool = False, decimals: int = 1):
     from kpi.editing import NUMBER_TEXT
 
     if lang() == "fr":
-        return st.column_config.TextColumn(label, required=required, validate=NUMBER_TEXT)
+        return st.column_config.TextColumn(label, required=required, validate=NUMBER_TEXT,
+                                           alignment="right")  # as numbers are
     return st.column_config.NumberColumn(label, required=required, format=f"%.{decimals}f")
 
 
