@@ -10,6 +10,7 @@ from app_pages import links
 from app_pages.ui import (
     can_write,
     date_format,
+    decimal_column,
     file_import,
     lang,
     pack_buttons,
@@ -27,10 +28,12 @@ from kpi.editing import (
     scheme_lines_for_editor,
     scheme_lines_from_editor,
     shown_value,
+    simulation_steps,
     stored_value,
+    unit_symbol,
 )
 from kpi.errors import CockpitError
-from kpi.i18n import format_value
+from kpi.i18n import CURRENCY_SYMBOLS, amount_unit, format_value
 from kpi.incentives.scheme import Scheme, settle
 from kpi.incentives.statement import (
     import_scheme,
@@ -76,11 +79,14 @@ result = statement(db, provider, month)
 pack = statement_pack(result, LANGUAGE)
 pack_buttons(pack)
 col_amount, col_variable, col_score = st.columns(3)
-col_amount.metric(tr("incentive.amount"), format_value(result.settlement.amount, "amount",
+MONEY = amount_unit(result.currency)  # amounts written with the cockpit's currency
+CURRENCY = CURRENCY_SYMBOLS.get(result.currency, result.currency)
+col_amount.metric(tr("incentive.amount"), format_value(result.settlement.amount, MONEY,
                                                        LANGUAGE))
 col_variable.metric(tr("incentive.variable"), format_value(result.settlement.variable,
-                                                           "amount", LANGUAGE, True))
-col_score.metric(tr("incentive.total_score"), f"{result.settlement.total:+.2f}")
+                                                           MONEY, LANGUAGE, True))
+col_score.metric(tr("incentive.total_score"), format_value(result.settlement.total, "rate",
+                                                            LANGUAGE, True))
 st.subheader(pack["lines"].title)
 show_table(pack["lines"].table)
 st.subheader(pack["computation"].title)
@@ -93,25 +99,41 @@ scheme = result.scheme
 col_values, col_params = st.columns(2)
 values = {}
 lines = []
+
+
+def written(unit: str):
+    """How a slider writes a value of `unit`: as every other view (85,0 %, 12,5 s)."""
+    return lambda value: format_value(value, unit, LANGUAGE)
+
+
 for line in scheme.lines:
+    unit = KPI_BY_ID[line.kpi].unit
     low, high = sorted((line.floor, line.ceiling))
     margin = (high - low) / 2
     actual = result.values.get(line.kpi)
     start = float(actual if actual is not None else line.target)
-    values[line.kpi] = col_values.slider(
-        KPI_BY_ID[line.kpi].label(LANGUAGE), min(float(low - margin), start),
-        max(float(high + margin), start), start, key=f"sim-{month}-{line.kpi}")
+    # A select slider writes its values as the rest of the UI does (a plain slider can
+    # only use printf: 0.85, or 85.0 in French); it returns the stored fraction itself.
+    values[line.kpi] = col_values.select_slider(
+        KPI_BY_ID[line.kpi].label(LANGUAGE), simulation_steps(
+            min(float(low - margin), start), max(float(high + margin), start), start, unit),
+        start, format_func=written(unit), key=f"sim-{month}-{line.kpi}")
     label = KPI_BY_ID[line.kpi].label(LANGUAGE)
+    symbol = unit_symbol(unit, LANGUAGE)
+    suffix = f" ({symbol})" if symbol else ""
     col_weight, col_floor, col_ceiling = col_params.columns(3)
     weight = col_weight.number_input(f"{tr('incentive.weight')} — {label}", 0.5, 10.0,
                                      float(line.weight), 0.5, key=f"w-{line.kpi}")
-    floor = col_floor.number_input(tr("incentive.floor"), value=float(line.floor),
-                                   key=f"f-{line.kpi}", format="%.3f")
-    ceiling = col_ceiling.number_input(tr("incentive.ceiling"), value=float(line.ceiling),
-                                       key=f"c-{line.kpi}", format="%.3f")
+    floor = stored_value(col_floor.number_input(
+        tr("incentive.floor") + suffix, value=float(shown_value(line.floor, unit)),
+        key=f"f-{line.kpi}", format="%.1f"), unit)
+    ceiling = stored_value(col_ceiling.number_input(
+        tr("incentive.ceiling") + suffix, value=float(shown_value(line.ceiling, unit)),
+        key=f"c-{line.kpi}", format="%.1f"), unit)
     lines.append(replace(line, weight=weight, floor=floor, ceiling=ceiling))
-share = col_params.slider(tr("incentive.at_risk_share"), 0.0, 0.5,
-                          float(scheme.at_risk_share), 0.01)
+share = col_params.select_slider(
+    tr("incentive.at_risk_share"), simulation_steps(0.0, 0.5, float(scheme.at_risk_share), PCT),
+    float(scheme.at_risk_share), format_func=written(PCT))
 trial = replace(scheme, lines=lines, at_risk_share=share)
 try:
     trial.check()
@@ -119,11 +141,12 @@ except CockpitError as error:  # e.g. a floor moved past the target
     show_error(error)
     st.stop()
 simulated = settle(trial, values, result.offered, result.forecast, result.quality)
-st.metric(tr("incentive.simulated"), format_value(simulated.amount, "amount", LANGUAGE),
-          delta=format_value(simulated.amount - result.settlement.amount, "amount", LANGUAGE,
+st.metric(tr("incentive.simulated"), format_value(simulated.amount, MONEY, LANGUAGE),
+          delta=format_value(simulated.amount - result.settlement.amount, MONEY, LANGUAGE,
                              True))
 history = paid_history(db, provider, trial, list(reversed(monthly)))
-show_chart(variable_history_chart(history, LANGUAGE), f"{pack.file_stem}_history")
+show_chart(variable_history_chart(history, LANGUAGE, result.currency),
+           f"{pack.file_stem}_history")
 verdict = scheme_verdict(history, trial)
 if verdict:
     st.warning(tr(f"incentive.verdict.{verdict}"))
@@ -131,7 +154,7 @@ if verdict:
 st.subheader(tr("incentive.payments"))
 payments = list_payments(db, provider)
 show_table(Table(payments, [Column("period", tr("incentive.period")),
-                            Column("amount", tr("incentive.amount"), "amount"),
+                            Column("amount", tr("incentive.amount"), MONEY),
                             Column("due", tr("incentive.due"), "date"),
                             Column("paid", tr("incentive.paid"), "date"),
                             Column("note", tr("incentive.note"))],
@@ -144,7 +167,7 @@ if not can_write():
 with st.form("payment"):
     col_p, col_a, col_d, col_paid = st.columns(4)
     period = col_p.selectbox(tr("incentive.period"), months, index=months.index(month))
-    amount = col_a.number_input(tr("incentive.amount"), value=float(round(
+    amount = col_a.number_input(f"{tr('incentive.amount')} ({CURRENCY})", value=float(round(
         result.settlement.amount, 2)), step=100.0)
     due = col_d.date_input(tr("incentive.due"), value=clock.today(),
                            min_value=date(2000, 1, 1), max_value=date(2100, 1, 1),
@@ -161,7 +184,8 @@ with st.expander(tr("incentive.scheme_editor")):
     valid_from = col_from.date_input(tr("quality.valid_from"), value=current.valid_from,
                                      min_value=date(2000, 1, 1), max_value=date(2100, 1, 1),
                                      format=date_format())
-    fee = col_fee.number_input(tr("incentive.base_fee"), value=float(current.base_fee))
+    fee = col_fee.number_input(f"{tr('incentive.base_fee')} ({CURRENCY})",
+                               value=float(current.base_fee))
 
     def share(column, label: str, value: float | None, top: float = 100.0) -> float | None:
         """A share of the scheme typed in % (10 for 0.10), returned as stored."""
@@ -184,9 +208,9 @@ with st.expander(tr("incentive.scheme_editor")):
                 format_func=lambda k: KPI_BY_ID[k].label(LANGUAGE)),
             "weight": number(tr("incentive.weight"), min_value=0.0, format="%.1f",
                              required=True),
-            "target": number(tr("targets.value"), format="%.1f", required=True),
-            "floor": number(tr("incentive.floor"), format="%.1f", required=True),
-            "ceiling": number(tr("incentive.ceiling"), format="%.1f", required=True),
+            "target": decimal_column(tr("targets.value"), required=True),
+            "floor": decimal_column(tr("incentive.floor"), required=True),
+            "ceiling": decimal_column(tr("incentive.ceiling"), required=True),
             UNIT_COLUMN: st.column_config.TextColumn(tr("targets.unit"), disabled=True)})
     save_button(tr("incentive.save_scheme"), lambda: save_scheme(db, Scheme(
         provider, valid_from, fee, risk, bonus, malus, scheme_lines_from_editor(table), gate,

@@ -84,9 +84,17 @@ detail = result.frame[shown_columns].rename(
     columns={measure_column(m): f"Σ {m}" for m in result.frame.columns.str.removeprefix("m__")})
 detail["period_start"] = detail.period_start.map(lambda d: format_date(d, lang()))
 totals = result.totals()
-st.dataframe(detail, hide_index=True, width="stretch", column_config={
-    k: st.column_config.NumberColumn(label(k), format="percent" if KPI_BY_ID[k].unit == PCT
-                                     else "%.2f") for k in chosen})
+if LANGUAGE == "fr":
+    # Streamlit's number formats write '80.5%' or follow the browser's locale: in French the
+    # cells show our text (80,5 %) while they still hold, and sort by, the numbers.
+    st.dataframe(detail.style.format({k: lambda v, unit=KPI_BY_ID[k].unit: format_value(
+        v, unit, LANGUAGE) for k in chosen}), hide_index=True, width="stretch",
+        column_config={k: label(k) for k in chosen})
+else:
+    st.dataframe(detail, hide_index=True, width="stretch", column_config={
+        k: st.column_config.NumberColumn(label(k), format="percent"
+                                         if KPI_BY_ID[k].unit == PCT else "%.2f")
+        for k in chosen})
 st.write(tr("explorer.totals") + " " + " · ".join(
     f"**{label(k)}** {format_value(totals[k], KPI_BY_ID[k].unit, LANGUAGE)}" for k in chosen))
 col_csv, col_xlsx = st.columns(2)

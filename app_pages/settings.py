@@ -68,7 +68,8 @@ st.info(tr("explorer.sl_definition", text=sl_definition(db, None, LANGUAGE)))
 
 st.subheader(tr("settings.live"))
 current = app_settings(db)
-col_inbox, col_stale, col_watch, col_tolerance, col_cover = st.columns([3, 1, 1, 1, 1])
+col_inbox, col_stale, col_watch, col_tolerance, col_cover, col_currency = st.columns(
+    [3, 1, 1, 1, 1, 1])
 inbox = col_inbox.text_input(**helped("inbox_dir"), value=current["inbox_dir"],
                              placeholder=str(inbox_path(db)))
 stale = col_stale.number_input(**helped("stale_after_min"), min_value=1, max_value=240,
@@ -81,9 +82,12 @@ tolerance = col_tolerance.number_input(**helped("calibration_tolerance"), min_va
 per_agent = col_cover.number_input(**helped("evaluations_per_agent_month"), min_value=1,
                                    max_value=50,
                                    value=int(current["evaluations_per_agent_month"]))
+currency = col_currency.text_input(**helped("currency"), value=current["currency"],
+                                   max_chars=3, key="currency")
 save_button(tr("settings.save_live"), lambda: save_app_settings(db, {
     "inbox_dir": inbox.strip(), "stale_after_min": stale, "watch_interval_s": interval,
-    "calibration_tolerance": tolerance, "evaluations_per_agent_month": per_agent}),
+    "calibration_tolerance": tolerance, "evaluations_per_agent_month": per_agent,
+    "currency": currency.strip().upper()}),
     tr("settings.saved"))
 
 st.subheader(tr("settings.limits"))

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages.ui import can_write, date_format, lang, save_button, store, tr
+from app_pages.ui import can_write, date_format, decimal_column, lang, save_button, store, tr
 from kpi.editing import UNIT_COLUMN, comparator_sign, targets_for_editor, targets_from_editor
 from kpi.governance.targets import (
     COMPARATORS,
@@ -42,8 +42,7 @@ columns = {
     "comparator": st.column_config.SelectboxColumn(tr("targets.comparator"),
                                                    options=COMPARATORS,
                                                    format_func=comparator_sign),
-    "value": st.column_config.NumberColumn(tr("targets.value"), required=True,
-                                           format="%.1f"),
+    "value": decimal_column(tr("targets.value"), required=True),
     UNIT_COLUMN: st.column_config.TextColumn(tr("targets.unit"), disabled=True),
     "start": st.column_config.DateColumn(tr("targets.start"), required=True,
                                          format=date_format()),

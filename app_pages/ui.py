@@ -178,6 +178,19 @@ def history_table(history: pd.DataFrame, language: str) -> pd.DataFrame:
     return table.rename(columns={c: t(f"history.{c}", language) for c in table.columns})
 
 
+def decimal_column(label: str, required: bool = False, decimals: int = 1):
+    """An editor column of the values kpi.editing.values_for_editor shows: a number cell in
+    English (printf writes '90.5'); in French a text cell holding '90,5', since Streamlit's
+    number cells write decimals with a point or with the browser's locale, never with the
+    page's language (kpi.editing reads the text back to the same number)."""
+    from kpi.editing import NUMBER_TEXT
+
+    if lang() == "fr":
+        return st.column_config.TextColumn(label, required=required, validate=NUMBER_TEXT,
+                                           alignment="right")  # as numbers are
+    return st.column_config.NumberColumn(label, required=required, format=f"%.{decimals}f")
+
+
 def save_button(label: str, save, saved_message: str) -> None:
     """A primary button that saves, shows a refusal as an error, and reloads on success."""
     if st.button(label, type="primary"):

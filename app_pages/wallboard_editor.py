@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 import streamlit as st
 
-from app_pages.ui import labeller, lang, lang_key, save_button, store, tr
+from app_pages.ui import decimal_column, labeller, lang, lang_key, save_button, store, tr
 from kpi.access.links import DEFAULT_BASE_URL, create_link, link_counts, revoke_links
 from kpi.editing import UNIT_COLUMN, values_for_editor, values_from_editor
 from kpi.inventory import providers, queues
@@ -78,8 +78,8 @@ edited = st.data_editor(
         "better": st.column_config.SelectboxColumn(tr("boards.better"),
                                                    options=["higher", "lower"],
                                                    format_func=labeller("boards.better")),
-        "green": st.column_config.NumberColumn(tr("boards.green"), format="%.1f"),
-        "red": st.column_config.NumberColumn(tr("boards.red"), format="%.1f"),
+        "green": decimal_column(tr("boards.green")),
+        "red": decimal_column(tr("boards.red")),
         UNIT_COLUMN: st.column_config.TextColumn(tr("targets.unit"))})
 thresholds = {row["tile"]: Threshold(row["better"], float(row["green"]), float(row["red"]))
               for row in values_from_editor(edited, ["green", "red"],

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from kpi.errors import CockpitError
 from kpi.incentives.scheme import SchemeLine
 from kpi.metrics.registry import KPI_BY_ID, PCT
 from kpi.reports.layout import COMPARATOR_SIGNS
@@ -42,9 +43,46 @@ def shown_value(value, unit: str | None):
     return value
 
 
+# Streamlit's number cells write decimals with printf ('90.5', whatever the UI language) or
+# with the browser's locale ('localized'), never with ours: in French an editor's values are
+# text the pilot reads and types as '90,5' (NUMBER_TEXT says what it accepts), read back here.
+NUMBER_TEXT = r"^\s*(-?\d+([.,]\d+)?)?\s*$"
+_SPACES = (" ", "\u202f", "\u00a0")
+
+
+class NotANumber(CockpitError):
+    pass
+
+
+def decimal_text(value, lang: str) -> str | None:
+    """A number shown in an editor as `lang` writes it, every decimal kept so that the text
+    reads back to the same number: 90.0 → '90,0', 12.3456 → '12,3456'; None stays None."""
+    if value is None or pd.isna(value):
+        return None
+    text = f"{float(value):.{_DECIMALS - 2}f}".rstrip("0")
+    text = text + "0" if text.endswith(".") else text
+    return text.replace(".", ",") if lang == "fr" else text
+
+
+def parse_decimal(text: str) -> float | None:
+    """A number typed in an editor: '90,5', '90.5', ' 1 234,5 ' → float; blank → None."""
+    cleaned = text
+    for space in _SPACES:
+        cleaned = cleaned.replace(space, "")
+    if not cleaned:
+        return None
+    try:
+        return float(cleaned.replace(",", ".").replace("\u2212", "-"))
+    except ValueError as e:
+        raise NotANumber(key="settings.not_a_number", value=repr(text)) from e
+
+
 def stored_value(value, unit: str | None):
-    """A value typed in its display unit, as stored: 90 for a rate → 0.9; else unchanged."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
+    """A value typed in its display unit, as stored: 90 for a rate → 0.9; else unchanged
+    (a value typed as text, '90,5', is read as the number it writes)."""
+    if isinstance(value, str):
+        value = parse_decimal(value)
+    if value is None or pd.isna(value):
         return None
     if unit == PCT:
         return round(float(value) / 100, _DECIMALS)
@@ -69,13 +107,16 @@ def values_for_editor(table: pd.DataFrame, values: list[str], kpi_column: str = 
                       text: tuple[str, ...] = (), lang: str = "en",
                       units: list[str | None] | None = None) -> pd.DataFrame:
     """The table an editor shows: each of `values` in its row's unit (`units`, else its
-    KPI's), and a `unit` column ('%', 's', '') just after the last of them."""
+    KPI's), and a `unit` column ('%', 's', '') just after the last of them. In French the
+    values are text written with a decimal comma ('90,5', see NUMBER_TEXT)."""
     shown = table.copy()
     units = units if units is not None else [kpi_unit(k) for k in shown[kpi_column]]
     for name in values:
-        shown[name] = pd.Series([shown_value(v, u) for v, u in zip(shown[name], units,
-                                                                    strict=True)],
-                                index=shown.index, dtype="float64")
+        numbers = pd.Series([shown_value(v, u) for v, u in zip(shown[name], units,
+                                                                strict=True)],
+                            index=shown.index, dtype="float64")
+        shown[name] = numbers if lang != "fr" else pd.Series(
+            [decimal_text(v, lang) for v in numbers], index=shown.index, dtype=object)
     position = max(shown.columns.get_loc(name) for name in values) + 1
     shown.insert(position, UNIT_COLUMN, pd.Series([unit_symbol(u, lang) for u in units],
                                                   index=shown.index, dtype=object))
@@ -130,3 +171,23 @@ def scheme_lines_from_editor(edited: pd.DataFrame) -> list[SchemeLine]:
     return [SchemeLine(row["kpi"], number(row["weight"]), number(row["target"]),
                        number(row["floor"]), number(row["ceiling"]))
             for row in stored.to_dict("records")]
+
+
+# A simulation slider's step per unit, in the stored unit: 0.1 point for a rate, half a
+# second for a duration (what the views write, one decimal); others: 1/200 of the range.
+SIMULATION_STEPS = {PCT: 0.001, "seconds": 0.5}
+_MOST_STEPS = 1000  # a slider with more stops moves by more than a pixel a stop anyway
+
+
+def simulation_steps(low: float, high: float, start: float, unit: str | None) -> list[float]:
+    """The stops of a what-if slider from `low` to `high` in stored units (fractions for a
+    rate), `start` among them exactly (so that the slider at rest changes nothing); a rate
+    stays within 0…100 %."""
+    if unit == PCT:
+        low, high = max(low, 0.0), min(high, 1.0)
+    step = SIMULATION_STEPS.get(unit or "") or (high - low) / 200 or 1.0
+    while (high - low) / step > _MOST_STEPS:
+        step *= 2
+    first = int(low // step)
+    stops = [round(i * step, _DECIMALS) for i in range(first, int(-(-high // step)) + 1)]
+    return sorted({*stops, float(start)})

@@ -226,6 +226,18 @@ MESSAGES: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
     "settings.stale_after_min": ("Stale after (min)", "Périmé après (min)"),
     "settings.watch_interval_s": ("Look every (s)", "Relever toutes les (s)"),
     "settings.save_live": ("Save these settings", "Enregistrer ces réglages"),
+    "settings.currency": ("Currency", "Devise"),
+    "settings.currency.help": (
+        "ISO code of the currency of the amounts (bonus / malus, payments, packs): EUR, USD, "
+        "GBP, CHF are written with their symbol, any other code as itself.",
+        "Code ISO de la devise des montants (bonus / malus, paiements, dossiers) : EUR, USD, "
+        "GBP, CHF s'écrivent avec leur symbole, tout autre code tel quel."),
+    "settings.not_a_number": ("{value} is not a number (write 90.5)",
+                              "{value} n'est pas un nombre (écrivez 90,5)"),
+    "settings.currency.invalid": ("The currency must be an ISO code of three capital letters "
+                                  "(EUR, USD…), not {value}",
+                                  "La devise doit être un code ISO de trois lettres "
+                                  "majuscules (EUR, USD…), pas {value}"),
     "settings.queues": ("Queue overrides", "Exceptions par file"),
     "settings.queue": ("Queue", "File"),
     "settings.time_zone": ("Time zone", "Fuseau horaire"),
@@ -2115,12 +2127,47 @@ def format_date(value: date | datetime | None, lang: str = DEFAULT_LANGUAGE) -> 
     return value.strftime("%d/%m/%Y") if lang == "fr" else value.strftime("%Y-%m-%d")
 
 
-def format_value(value: float | None, unit: str, lang: str = DEFAULT_LANGUAGE,
+NNBSP = "\u202f"  # French: between thousands, before %, before a currency
+# The symbol of a currency written beside an amount; any other ISO code is written as is.
+CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "CHF": "CHF"}
+AMOUNT_UNIT = "amount"
+
+
+def amount_unit(currency: str | None) -> str:
+    """The unit of an amount in `currency` ('amount:EUR'), as tables and format_value take
+    it; 'amount' (no currency written) without one."""
+    return f"{AMOUNT_UNIT}:{currency}" if currency else AMOUNT_UNIT
+
+
+def unit_currency(unit: str) -> str | None:
+    """'amount:EUR' → 'EUR'; None for any other unit."""
+    kind, _, currency = unit.partition(":")
+    return currency or None if kind == AMOUNT_UNIT else None
+
+
+def format_money(value: float, currency: str, lang: str = DEFAULT_LANGUAGE,
                  signed: bool = False) -> str:
+    """An amount with its currency as `lang` writes it: 1 234,50 € in French, €1,234.50 in
+    English (-€12.00, +1 234,50 €); an unknown code as itself (1 234,50 CAD, CAD 1,234.50)."""
+    symbol = CURRENCY_SYMBOLS.get(currency.upper(), currency.upper())
+    sign = "-" if value < 0 else "+" if signed and value > 0 else ""
+    digits = f"{abs(value):,.2f}"
+    if lang == "fr":
+        return f"{sign}{digits.replace(',', NNBSP).replace('.', ',')}{NNBSP}{symbol}"
+    # A symbol that is letters (CHF, CAD) is set apart from the figure, € and $ are not.
+    return f"{sign}{symbol}{' ' if symbol[-1].isalpha() else ''}{digits}"
+
+
+def format_value(value: float | None, unit: str, lang: str = DEFAULT_LANGUAGE,
+                 signed: bool = False, currency: str | None = None) -> str:
     """A KPI value as people read it: 80.5 %, 12.3 s, 1 234 (French grouping in French);
-    `signed`, a difference: +1.5 s, and for rates points (-2.8 pts), not a percentage."""
+    `signed`, a difference: +1.5 s, and for rates points (-2.8 pts), not a percentage.
+    An amount with a `currency` (or of unit 'amount:EUR') is written with it: 1 234,50 €."""
     if value is None or value != value:
         return "—"
+    currency = currency if unit == AMOUNT_UNIT else unit_currency(unit)
+    if currency:
+        return format_money(value, currency, lang, signed)
     sign = "+" if signed and value > 0 else ""
     if unit == "pct" and signed:  # a difference of two rates is in points: +2.8 pts
         text = f"{value * 100:.1f} pts"

@@ -5,8 +5,8 @@
 - Provider settings (time zone, service-level threshold and definition, short abandons,
   repeat window): columns of `providers`, overridden per queue in `queue_settings`
   (kpi/provider_settings.py edits them; the defaults below are those of a new provider).
-- Cockpit settings (inbox, wallboards, calibration, quality coverage, import limits, red-flag
-  thresholds): rows of `app_settings`, read by `app_settings(store)`, written by
+- Cockpit settings (inbox, wallboards, calibration, quality coverage, currency, import
+  limits, red-flag thresholds): rows of `app_settings`, read by `app_settings(store)`, written by
   `save_app_settings` (checked) or `store_settings`.
 Each setting's label and help are in the catalogue (`settings.<name>` and
 `settings.<name>.help`, kpi/i18n.py): the Settings page shows them, `cockpit --help` lists
@@ -16,6 +16,7 @@ them (`settings_help`).
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -62,6 +63,7 @@ LIVE_SETTINGS: tuple[Setting, ...] = (
     Setting("watch_interval_s", 10),
     Setting("calibration_tolerance", 5.0),
     Setting("evaluations_per_agent_month", 3),
+    Setting("currency", "EUR"),  # ISO 4217 code of the amounts (bonus / malus, payments)
 )
 
 # Limits on what one imported file may claim, checked before it is parsed (a file over one
@@ -133,6 +135,8 @@ def save_app_settings(store: Store, values: dict[str, object]) -> None:
             raise InvalidAppSetting(key="error.setting_type", name=name,
                                     kind=Msg(f"setting.kind.{type(default).__name__}"),
                                     value=repr(value)) from e
+        if name == "currency" and not re.fullmatch(r"[A-Z]{3}", typed):
+            raise InvalidAppSetting(key="settings.currency.invalid", value=repr(value))
         threshold = name.startswith("flag_")
         if isinstance(typed, int | float) and not (typed >= 0 if threshold else typed > 0):
             raise InvalidAppSetting(key="error.setting_zero_or_more" if threshold

@@ -58,7 +58,8 @@ def _register() -> pd.DataFrame:
 def test_the_targets_editor_shows_percent_and_seconds_with_their_unit(store):
     save_targets(store, _register())
     shown = targets_for_editor(list_targets(store), "fr")
-    assert shown.value.tolist() == [29.0, 20.0]
+    assert shown.value.tolist() == ["29,0", "20,0"]  # French decimals, as text (see editing)
+    assert targets_for_editor(list_targets(store), "en").value.tolist() == [29.0, 20.0]
     assert shown.unit.tolist() == ["%", "s"]
     assert list(shown.columns).index("unit") == list(shown.columns).index("value") + 1
     assert shown.owner.tolist() == [None, "Léa"]  # blank in the editor, not 'None'

@@ -15,6 +15,7 @@ from kpi.incentives.scheme import InvalidScheme, Scheme, SchemeLine, Settlement,
 from kpi.metrics.compile import KpiRequest
 from kpi.metrics.engine import compute_kpis
 from kpi.periods import MONTH, QUARTER, parse
+from kpi.settings import app_settings
 from kpi.store import Store
 
 SCHEME_FIELDS = ("base_fee", "at_risk_share", "bonus_cap", "malus_cap", "quality_gate",
@@ -98,6 +99,7 @@ class Statement:
     forecast: float | None
     quality: float | None
     settlement: Settlement
+    currency: str = "EUR"  # of the amounts (the cockpit's setting when it was drawn up)
 
     def lines(self) -> pd.DataFrame:
         """kpi, value, target, floor, ceiling, score, applied, weight, weighted."""
@@ -161,7 +163,7 @@ def statement(store: Store, provider: str, period: str,
     return Statement(provider, period, start, end, scheme, whole.values, whole.offered,
                      whole.forecast, whole.quality,
                      settle(scheme, whole.values, whole.offered, whole.forecast,
-                            whole.quality))
+                            whole.quality), app_settings(store)["currency"])
 
 
 def paid_history(store: Store, provider: str, scheme: Scheme, months: list[str]

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import base64
+import re
+
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from kpi.i18n import format_date, format_value, t
+from kpi.i18n import CURRENCY_SYMBOLS, amount_unit, format_date, format_value, t
 from kpi.metrics.registry import KPI_BY_ID
 from kpi.reports.production import ProductionCommittee
 
@@ -17,11 +21,100 @@ PALETTE = (NAVY, GOLD, "#7a9e3f", "#8e5ea2", SKY, RED)  # one colour per provide
 SEPARATORS = {"fr": ",\u202f", "en": ".,"}
 
 
+# d3 writes a percentage with no space ("80%"); French puts a narrow no-break space before
+# it ("80 %"), which d3 cannot: in French a rate axis shows values × 100 with this suffix.
+PERCENT_SUFFIX = "\u202f%"
+_PCT_FORMAT = re.compile(r"^\.(\d+)%$")  # d3's ".0%", ".1%": the rate axes charts draw
+_PCT_HOVER = re.compile(r"%\{([xyz]):\.(\d+)%\}")  # %{y:.1%} in a hovertemplate
+
+
 def chart_in_language(figure: go.Figure, lang: str) -> go.Figure:
     """`figure` with numbers written as `lang` writes them; the one place both the pages
-    and the HTML packs set it, whatever chart they draw."""
-    figure.layout.separators = SEPARATORS.get(lang, SEPARATORS["en"])
-    return figure
+    and the HTML packs set it, whatever chart they draw. In French a rate axis reads
+    "80 %": a new figure is returned, the one given (maybe cached and shared between
+    sessions) is left as it is, so calling it again never scales twice."""
+    separators = SEPARATORS.get(lang, SEPARATORS["en"])
+    if lang != "fr" or not _pct_axes(figure.layout.to_plotly_json()):
+        figure.layout.separators = separators
+        return figure
+    spec = figure.to_dict()  # a deep copy
+    spec["data"] = _decoded(spec["data"])
+    spec["layout"]["separators"] = separators
+    _percent_in_french(spec)
+    return go.Figure(spec, _validate=False)  # already valid: skip plotly's slow checks
+
+
+def _pct_axes(layout: dict) -> dict[str, int]:
+    """The rate axes of a figure's layout: their reference ('y', 'y2', 'x3') and decimals."""
+    found = {}
+    for name, axis in layout.items():
+        match = re.fullmatch(r"([xy])axis(\d*)", name)
+        if not match or not isinstance(axis, dict):
+            continue
+        format_match = _PCT_FORMAT.match(str(axis.get("tickformat") or ""))
+        if format_match:
+            found[match[1] + match[2]] = int(format_match[1])
+    return found
+
+
+def _decoded(node):
+    """A figure's spec with plotly's base64 arrays ({'dtype', 'bdata'}, what to_dict gives
+    for numpy data) as numpy arrays again, as the figure held them."""
+    if isinstance(node, dict) and "bdata" in node and "dtype" in node:
+        array = np.frombuffer(base64.b64decode(node["bdata"]), dtype=node["dtype"])
+        if "shape" in node:
+            array = array.reshape([int(n) for n in str(node["shape"]).split(",")])
+        return array
+    if isinstance(node, dict):
+        return {key: _decoded(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_decoded(value) for value in node]
+    return node
+
+
+def _times_100(values):
+    """An array of a figure's spec × 100 (a list or a numpy array)."""
+    if isinstance(values, list | tuple | np.ndarray):
+        return pd.to_numeric(pd.Series(list(values), dtype=object),
+                             errors="coerce").to_numpy(dtype="float64") * 100
+    return values * 100 if isinstance(values, int | float) else values
+
+
+def _percent_in_french(spec: dict) -> None:
+    """Each rate axis of `spec` in French: its traces, lines and notes × 100, its ticks
+    '80 %' (same decimals), the hovers that wrote a rate as d3's % likewise."""
+    layout = spec["layout"]
+    axes = _pct_axes(layout)
+    for ref, decimals in axes.items():
+        axis = layout[f"{ref[0]}axis{ref[1:]}"]
+        axis.update(tickformat=f".{decimals}f", ticksuffix=PERCENT_SUFFIX)
+        for key in ("range", "tickvals"):
+            if axis.get(key) is not None:
+                axis[key] = [None if v is None else v * 100 for v in axis[key]]
+        for key in ("dtick", "tick0"):
+            if isinstance(axis.get(key), int | float):
+                axis[key] = axis[key] * 100
+    for trace in spec["data"]:
+        scaled = []
+        for letter in "xy":
+            ref = trace.get(f"{letter}axis") or letter
+            if ref in axes and trace.get(letter) is not None:
+                trace[letter] = _times_100(trace[letter])
+                scaled.append((letter, axes[ref]))
+        template = trace.get("hovertemplate")
+        if isinstance(template, str):
+            template = _PCT_HOVER.sub(lambda m: f"%{{{m[1]}:.{m[2]}f}}{PERCENT_SUFFIX}",
+                                      template)
+            for letter, decimals in scaled:  # a bare %{y} of a rate now reads 80,5 %
+                template = template.replace(f"%{{{letter}}}",
+                                            f"%{{{letter}:.{decimals + 1}f}}{PERCENT_SUFFIX}")
+            trace["hovertemplate"] = template
+    for item in [*layout.get("shapes", ()), *layout.get("annotations", ())]:
+        for letter in "xy":
+            if item.get(f"{letter}ref") in axes:
+                for key in (letter, f"{letter}0", f"{letter}1"):
+                    if isinstance(item.get(key), int | float):
+                        item[key] = item[key] * 100
 
 
 def volume_and_service_level(frame: pd.DataFrame, labels: list[str], title: str, lang: str,
@@ -290,15 +383,25 @@ def coverage_heatmap(daily: pd.DataFrame, lang: str) -> go.Figure:
     return figure
 
 
-def variable_history_chart(history: pd.DataFrame, lang: str) -> go.Figure:
+def variable_history_chart(history: pd.DataFrame, lang: str,
+                           currency: str | None = None) -> go.Figure:
     """What a scheme would have paid month by month (`history`: period, variable): bonuses
-    green, maluses red."""
+    green, maluses red; the amounts in `currency` (€ before them in English, after in
+    French), each bar's hover written as the pages write it."""
     figure = go.Figure(go.Bar(x=history.period, y=history.variable,
                               marker_color=[GREEN if v >= 0 else RED
-                                            for v in history.variable]))
+                                            for v in history.variable],
+                              customdata=[format_value(v, amount_unit(currency), lang, True)
+                                          for v in history.variable],
+                              hovertemplate="%{x}: %{customdata}<extra></extra>"))
+    axis = {"tickformat": ",.0f"}  # 10 000 €, not 10k €
+    if currency:
+        symbol = CURRENCY_SYMBOLS.get(currency, currency)
+        axis |= {"ticksuffix": f"\u202f{symbol}"} if lang == "fr" else \
+            {"tickprefix": symbol + (" " if symbol[-1].isalpha() else "")}
     figure.update_layout(title=t("incentive.history", lang), height=300,
                          margin={"l": 10, "r": 10, "t": 40, "b": 10},
-                         xaxis={"type": "category"})
+                         xaxis={"type": "category"}, yaxis=axis)
     return figure
 
 
@@ -334,6 +437,8 @@ def explorer_chart(series: pd.DataFrame, kpi: str, lang: str,
         figure.add_hline(y=value, line_dash="dash", line_color="#666",
                          annotation_text=t("targets.value", lang) + who,
                          annotation_position="top left")
+    if lang == "fr":  # plotly names months in English: French dates are written in digits
+        figure.update_xaxes(tickformat="%d/%m/%Y", hoverformat="%d/%m/%Y")
     figure.update_layout(title=KPI_BY_ID[kpi].label(lang), height=320,
                          margin={"l": 10, "r": 10, "t": 40, "b": 10},
                          legend={"orientation": "h", "y": -0.15},

@@ -19,7 +19,7 @@ from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from kpi.i18n import t
+from kpi.i18n import CURRENCY_SYMBOLS, NNBSP, t, unit_currency
 from kpi.metrics.registry import AMOUNT, COUNT, PCT, RATE, SCORE, SECONDS
 from kpi.reports.charts import chart_in_language
 from kpi.reports.excel import save_bytes, write_sheet
@@ -44,6 +44,15 @@ DATE_FORMATS = {DATE: {"fr": "dd/mm/yyyy", "en": "yyyy-mm-dd"},
 NUMERIC = (PCT, SECONDS, COUNT, AMOUNT, RATE, SCORE)
 
 
+def money_format(currency: str, lang: str) -> str:
+    """Excel's number format of an amount in `currency`, the symbol where `lang` puts it
+    (Excel's own locale then chooses the separators): 1 234,50 € / €1,234.50."""
+    symbol = CURRENCY_SYMBOLS.get(currency, currency)
+    if lang == "fr":
+        return f'{EXCEL_FORMATS[AMOUNT]}"{NNBSP}{symbol}"'
+    return f'"{symbol}{" " if symbol[-1].isalpha() else ""}"{EXCEL_FORMATS[AMOUNT]}'
+
+
 def _fill(colour: str) -> PatternFill:
     return PatternFill("solid", fgColor=colour.lstrip("#").upper())
 
@@ -51,6 +60,8 @@ def _fill(colour: str) -> PatternFill:
 def _excel_cell(table: Table, column: Column, record: dict, lang: str):
     """(value, number format or None) of one cell."""
     unit = table.unit(column, record)
+    currency = unit_currency(unit)
+    unit = AMOUNT if currency else unit
     value = record.get(column.key)
     missing = value is None or (not isinstance(value, str) and pd.isna(value))
     if unit == STATUS:
@@ -64,7 +75,8 @@ def _excel_cell(table: Table, column: Column, record: dict, lang: str):
     elif unit == SECONDS:  # a negative time shows as ####: signed durations stay seconds
         value, fmt = float(value), '+0.0" s";-0.0" s";0" s"'
     else:
-        value, fmt = float(value), EXCEL_FORMATS[unit]
+        value, fmt = float(value), money_format(currency, lang) if currency \
+            else EXCEL_FORMATS[unit]
         if column.signed:
             fmt = f"+{fmt};-{fmt};{fmt}"
     prefix = table.prefix(column, record)

@@ -11,7 +11,7 @@ import pandas as pd
 from kpi.flags import flags_table
 from kpi.governance.actions import actions_for_people
 from kpi.governance.feedback import feedback_for_people
-from kpi.i18n import format_date, format_value, t
+from kpi.i18n import amount_unit, format_date, format_value, t
 from kpi.metrics.reconcile import STATUSES
 from kpi.metrics.registry import COUNT, KPI_BY_ID, PCT, SCORE
 from kpi.provider_settings import sl_text
@@ -348,7 +348,8 @@ def statement_pack(result, lang: str = "en") -> Pack:
         (t("incentive.variable_raw", lang), s.variable_raw),
         (t("incentive.variable", lang), s.variable),
         (t("incentive.amount", lang), s.amount)], columns=["step", "value"])
-    units = ["amount", "rate", "amount", "amount", "amount", "amount"]
+    money = amount_unit(result.currency)
+    units = [money, "rate", money, money, money, money]
     steps["unit"] = units
     notes = [t(f"incentive.note.{n.split(':')[0]}", lang,
                kpi=KPI_BY_ID[n.split(':')[1]].label(lang) if ":" in n else "")
@@ -366,7 +367,7 @@ def statement_pack(result, lang: str = "en") -> Pack:
                                          offered=format_value(result.offered, COUNT, lang),
                                          forecast=format_value(result.forecast, COUNT, lang),
                                          band=band)),
-         (t("incentive.amount", lang), format_value(s.amount, "amount", lang))],
+         (t("incentive.amount", lang), format_value(s.amount, money, lang))],
         [Section("lines", t("incentive.lines", lang), Table(lines, [
             Column("label", t("targets.kpi", lang)),
             Column("value", t("incentive.value", lang), ROW_KPI),
