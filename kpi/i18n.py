@@ -2169,15 +2169,17 @@ def format_value(value: float | None, unit: str, lang: str = DEFAULT_LANGUAGE,
     if currency:
         return format_money(value, currency, lang, signed)
     sign = "+" if signed and value > 0 else ""
+    # French writes a narrow no-break space between a number and its unit: 80,5 %, 12,3 s.
+    space = NNBSP if lang == "fr" else " "
     if unit == "pct" and signed:  # a difference of two rates is in points: +2.8 pts
-        text = f"{value * 100:.1f} pts"
+        text = f"{value * 100:.1f}{space}pts"
         return sign + (text.replace(".", ",") if lang == "fr" else text)
     if unit == "pct":
-        text = f"{value * 100:.1f} %" if lang == "fr" else f"{value:.1%}"
+        text = f"{value * 100:.1f}{space}%" if lang == "fr" else f"{value:.1%}"
         text = text.replace(".", ",") if lang == "fr" else text
         return sign + text
     if unit == "seconds":
-        text = f"{value:.1f} s"
+        text = f"{value:.1f}{space}s"
         return sign + (text.replace(".", ",") if lang == "fr" else text)
     if unit in ("count",):
         return sign + format_int(value, lang)

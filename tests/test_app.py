@@ -224,7 +224,7 @@ def test_targets_editor_speaks_the_pilots_words_in_french(small_db):
     assert editor.proto.placeholder == ""  # empty cells blank, not 'None'
     summary = at.dataframe[2].value
     summary = summary.data if hasattr(summary, "data") else summary
-    assert summary["Objectif"].tolist() == ["≥ 80,0 %", "≤ 20,0 s"]
+    assert summary["Objectif"].tolist() == ["≥ 80,0\u202f%", "≤ 20,0\u202fs"]
 
 
 def save_targets_of(store) -> None:

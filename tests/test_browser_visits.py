@@ -44,7 +44,7 @@ def test_the_visits_page_shows_where_nordcalls_floor_and_data_disagree(server, p
     read = f"{occupancy * 100:.1f}".replace(".", ",")  # French decimals
     expect(warning).to_have_text(
         "Observation et données en désaccord sur « Un plateau trop calme » : Plateau calme "
-        f"observé, pourtant l'occupation est de {read} % (seuil 60,0 %).")
+        f"observé, pourtant l'occupation est de {read}\u202f% (seuil 60,0\u202f%).")
     expect(page.get_by_text("Ce qui a été vu, face aux données")).to_be_visible()
     expect(page.get_by_test_id("stPlotlyChart")).to_have_count(1)
     expect(page.get_by_test_id("stException")).to_have_count(0)

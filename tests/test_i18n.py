@@ -74,8 +74,8 @@ def test_kpi_labels_are_in_the_catalogue():
 def test_a_difference_of_rates_reads_in_points_and_a_rate_in_percent():
     from kpi.i18n import format_value
 
-    assert format_value(-0.028, "pct", "fr", signed=True) == "-2,8 pts"
+    assert format_value(-0.028, "pct", "fr", signed=True) == "-2,8\u202fpts"
     assert format_value(0.028, "pct", "en", signed=True) == "+2.8 pts"
-    assert format_value(0.805, "pct", "fr") == "80,5 %"
+    assert format_value(0.805, "pct", "fr") == "80,5\u202f%"
     assert format_value(0.805, "pct", "en") == "80.5%"
-    assert format_value(-1.5, "seconds", "fr", signed=True) == "-1,5 s"
+    assert format_value(-1.5, "seconds", "fr", signed=True) == "-1,5\u202fs"

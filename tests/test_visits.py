@@ -863,7 +863,7 @@ def test_check_text_in_both_languages(floors):
     assert check_text(checks["too_calm"], "en") == (
         "A calm floor seen, yet occupancy reads 85.4% (threshold 60.0%).")
     assert check_text(checks["too_calm"], "fr") == (
-        "Plateau calme observé, pourtant l'occupation est de 85,4 % (seuil 60,0 %).")
+        "Plateau calme observé, pourtant l'occupation est de 85,4\u202f% (seuil 60,0\u202f%).")
     assert check_text(checks["indicators"], "en") == "Not rated on the visit."
     assert check_text(checks["indicators"], "fr") == "Non noté lors de la visite."
     sudline = _data(floors, "Sudline")
@@ -872,8 +872,8 @@ def test_check_text_in_both_languages(floors):
         "Hands looked busy, yet only 62.5% of handled contacts carry a keyed reason "
         "(threshold 90.0%).")
     assert check_text(hands, "fr") == (
-        "Les mains semblaient occupées, pourtant seuls 62,5 % des contacts traités portent "
-        "un motif saisi (seuil 90,0 %).")
+        "Les mains semblaient occupées, pourtant seuls 62,5\u202f% des contacts traités portent "
+        "un motif saisi (seuil 90,0\u202f%).")
     assert check_text(_checks(sudline)["indicators"], "fr") == "Pas de données à comparer."
     # A row of the checks table as a page reads it (iterrows, .iloc) says the same.
     for _, row in sudline.checks.iterrows():

@@ -100,11 +100,11 @@ def test_the_visits_page_lists_every_visit_and_shows_nordcalls_disagreement(visi
                      + available_s)
         FROM agent_activity WHERE provider = 'Nordcall'
           AND start_local >= DATE '2026-02-16' AND start_local < DATE '2026-03-16'""").iloc[0, 0]
-    shown = f"{occupancy * 100:.1f} %".replace(".", ",")
+    shown = f"{occupancy * 100:.1f}\u202f%".replace(".", ",")
     assert 0.8 < occupancy < 0.95
     assert [w.value for w in at.warning] == [
         "Observation et données en désaccord sur « Un plateau trop calme » : Plateau calme "
-        f"observé, pourtant l'occupation est de {shown} (seuil 60,0 %)."]
+        f"observé, pourtant l'occupation est de {shown} (seuil 60,0\u202f%)."]
     checks = at.table[2].value  # after the visit's items and their guide
     assert list(checks["Vu / données"]) == ["concordent", "désaccord", "—"]
 
