@@ -60,6 +60,13 @@ PAGES = [
 ]
 
 
+def page_file(script: str) -> Path:
+    """A page's file, for `st.page_link`: a path from this folder, not "app_pages/…" (which
+    Streamlit reads from the entry script's folder, and the installed entry is not the
+    checkout's app.py)."""
+    return PAGE_FOLDER / script
+
+
 def kiosk(board_page: Callable[[], None]) -> None:
     """A floor screen: the board and nothing else, no menu, no other page to reach."""
     st.html(KIOSK_CSS)
