@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from app_pages.navigation import page_file
 from app_pages.ui import account, can_write, history_table, lang, store, tr
 from kpi.access.pages import may_open
 from kpi.i18n import format_date, format_int
@@ -29,7 +30,7 @@ for script, path, label, icon in (("kpi_explorer", "kpis", "home.go_explorer", "
                                   ("import_exports", "import", "home.go_import", "upload_file"),
                                   ("data_overview", "data", "home.go_data", "calendar_month")):
     if may_open(account().role, path):
-        st.page_link(f"app_pages/{script}.py", label=tr(label), icon=f":material/{icon}:")
+        st.page_link(page_file(f"{script}.py"), label=tr(label), icon=f":material/{icon}:")
 
 st.subheader(tr("home.last_imports"))
 st.dataframe(history_table(import_history(db).head(8), lang()), hide_index=True,

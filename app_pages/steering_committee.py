@@ -4,6 +4,7 @@ import streamlit as st
 
 from app_pages import links
 from app_pages.cache import cached, committee_and_pack
+from app_pages.navigation import page_file
 from app_pages.ui import (
     lang,
     pack_buttons,
@@ -56,7 +57,7 @@ show_table(pack["flags"].table, tr("flags.none"))
 
 st.subheader(pack["actions"].title)
 show_table(pack["actions"].table, tr("production.none"))
-st.page_link("app_pages/action_plan.py", label=tr("steering.edit_actions"),
+st.page_link(page_file("action_plan.py"), label=tr("steering.edit_actions"),
              icon=":material/checklist:")
 
 st.subheader(pack["quality"].title)
@@ -65,13 +66,13 @@ if "calibration" in pack:
     st.subheader(pack["calibration"].title)
     st.caption(pack["calibration"].text)
     show_table(pack["calibration"].table)
-    st.page_link("app_pages/calibration.py", label=tr("nav.calibration"),
+    st.page_link(page_file("calibration.py"), label=tr("nav.calibration"),
                  icon=":material/balance:")
 if "reconciliation" in pack:
     st.subheader(pack["reconciliation"].title)
     st.caption(pack["reconciliation"].text)
     show_table(pack["reconciliation"].table)
-    st.page_link("app_pages/reconciliation.py", label=tr("nav.reconcile"),
+    st.page_link(page_file("reconciliation.py"), label=tr("nav.reconcile"),
                  icon=":material/rule:")
 show_section(pack["visit"], pack.file_stem)
-st.page_link("app_pages/visits.py", label=tr("nav.visits"), icon=":material/tour:")
+st.page_link(page_file("visits.py"), label=tr("nav.visits"), icon=":material/tour:")

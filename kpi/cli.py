@@ -69,14 +69,15 @@ import os
 import signal
 import subprocess
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kpi import clock
-from kpi.errors import CockpitError, DatabaseBusy, in_language
+from kpi.errors import CockpitError, DatabaseBusy, Day, Msg, Num, in_language, say
+from kpi.i18n import plural_category
 from kpi.periods import DAY, MONTH, WEEK, parse
-from kpi.settings import DEFAULT_DB, PROJECT_ROOT, resolve_db_path, settings_help
+from kpi.settings import DEFAULT_DB, resolve_db_path, settings_help
 
 if TYPE_CHECKING:  # pandas is loaded by the commands that print frames, not by `kpis`
     import pandas as pd
@@ -103,6 +104,18 @@ def message_language(args) -> str:
     return given if given in MESSAGE_LANGUAGES else "en"
 
 
+def _t(args, key: str, /, **values) -> str:
+    """The catalogue's sentence `key` in the messages' language (kpi/i18n.py, "cli.*")."""
+    return say(key, message_language(args), **values)
+
+
+def _counted(args, key: str, count: int, /, **values) -> str:
+    """A sentence with a count: the English "(s)" words scripts read, or the "_one" form of
+    the key where the language says one (French: 0 or 1)."""
+    one = plural_category(count, message_language(args)) == "one"
+    return _t(args, key + "_one" if one else key, count=count, **values)
+
+
 def _json(data) -> None:
     """One JSON document on stdout (dates as ISO text, non-ASCII kept)."""
     sys.stdout.write(json.dumps(data, ensure_ascii=False, default=str))
@@ -121,9 +134,10 @@ def _say(args, text: str, data: dict) -> None:
 class TerminalProgress:
     """A one-line progress bar on stderr, drawn only when stderr is a terminal."""
 
-    def __init__(self, stream=sys.stderr, width: int = 30):
+    def __init__(self, stream=sys.stderr, width: int = 30, lang: str = "en"):
         self.stream = stream
         self.width = width
+        self.lang = lang
         self.enabled = stream.isatty()
 
     def __call__(self, fraction: float, label: str) -> None:
@@ -131,6 +145,7 @@ class TerminalProgress:
             return
         filled = int(self.width * max(0.0, min(fraction, 1.0)))
         bar = "#" * filled + "-" * (self.width - filled)
+        label = str(in_language(label, self.lang))
         self.stream.write(f"\r[{bar}] {fraction:4.0%} {label[:60]:<60}")
         self.stream.flush()
 
@@ -149,9 +164,12 @@ def _open_store(args):
     return Store(resolve_db_path(args.db)).view(f"cli:{getpass.getuser()}")
 
 
-def _print_table(df: pd.DataFrame, fmt: str) -> None:
+def _print_table(df: pd.DataFrame, args) -> None:
+    """A frame for machines (CSV, JSON: columns as they are) or people (an aligned table,
+    "(none)" in the messages' language when it is empty)."""
     import pandas as pd
 
+    fmt = args.format
     if fmt == "csv":
         df.to_csv(sys.stdout, index=False)
     elif fmt == "json":
@@ -160,7 +178,7 @@ def _print_table(df: pd.DataFrame, fmt: str) -> None:
     else:
         with pd.option_context("display.max_rows", None, "display.max_columns", None,
                                "display.width", 200):
-            print(df.to_string(index=False) if not df.empty else "(none)")
+            print(df.to_string(index=False) if not df.empty else _t(args, "cli.none"))
 
 
 def cmd_import(args) -> int:
@@ -169,7 +187,7 @@ def cmd_import(args) -> int:
     missing = [p for p in args.paths if not Path(p).is_file()]
     if missing:
         raise CockpitError(key="error.no_such_file", path=", ".join(missing))
-    progress = TerminalProgress()
+    progress = TerminalProgress(lang=message_language(args))
     with _open_store(args) as store:  # the importer logs each import and refusal
         try:
             reports = import_files(
@@ -205,7 +223,7 @@ def cmd_imports(args) -> int:
     from kpi.ingest.importer import import_history
 
     with _open_store(args) as store:
-        _print_table(import_history(store), args.format)
+        _print_table(import_history(store), args)
     return 0
 
 
@@ -214,7 +232,7 @@ def cmd_undo(args) -> int:
 
     with _open_store(args) as store:  # the importer logs the undo or its refusal
         removed = undo_import(store, args.import_id)
-    _say(args, f"import #{args.import_id} undone: {removed} rows removed",
+    _say(args, _t(args, "cli.undone", id=args.import_id, n=removed),
          {"import_id": args.import_id, "rows_removed": removed})
     return 0
 
@@ -223,7 +241,7 @@ def cmd_rejected(args) -> int:
     from kpi.ingest.importer import rejected_rows
 
     with _open_store(args) as store:
-        _print_table(rejected_rows(store, args.import_id), args.format)
+        _print_table(rejected_rows(store, args.import_id), args)
     return 0
 
 
@@ -234,7 +252,7 @@ def cmd_profiles(args) -> int:
 
     with _open_store(args) as store:
         rows = [(p.name, p.kind, p.title) for p in list_profiles(store)]
-    _print_table(pd.DataFrame(rows, columns=["profile", "kind", "description"]), args.format)
+    _print_table(pd.DataFrame(rows, columns=["profile", "kind", "description"]), args)
     return 0
 
 
@@ -257,7 +275,7 @@ def cmd_kpis(args) -> int:
         else:
             table = compute_kpis(store, request).table().copy()
         # stdout keeps its columns for machines; people read the definition on stderr.
-        print(f"# {sl_definition(store)}", file=sys.stderr)
+        print(f"# {sl_definition(store, lang=message_language(args))}", file=sys.stderr)
     if args.format == "csv":
         _write_csv(columns, rows)
         return 0
@@ -265,7 +283,7 @@ def cmd_kpis(args) -> int:
 
     if args.grain != "interval":
         table["period_start"] = pd.to_datetime(table.period_start).dt.strftime("%Y-%m-%d")
-    _print_table(table, args.format)
+    _print_table(table, args)
     return 0
 
 
@@ -284,13 +302,13 @@ def cmd_targets(args) -> int:
     with _open_store(args) as store:
         if args.action == "import":
             if not args.file or not Path(args.file).is_file():
-                raise CockpitError(f"no such file: {args.file}")
+                raise CockpitError(key="error.no_such_file", path=args.file)
             added = import_targets(store, args.file)
-            _say(args, f"{added} target(s) added from {Path(args.file).name}",
+            _say(args, _counted(args, "cli.targets_added", added, file=Path(args.file).name),
                  {"file": Path(args.file).name, "targets_added": added})
             return 0
         table = list_targets(store)
-    _print_table(table, args.format)
+    _print_table(table, args)
     return 0
 
 
@@ -304,17 +322,18 @@ def _committee_pack(store, args):
 
         names = [n.strip() for n in (args.providers or "").split(",") if n.strip()]
         if not names:
-            raise CockpitError("the selection pack needs --providers A,B,C")
+            raise CockpitError(key="cli.selection_needs_providers")
         return packs.selection_pack(compare(store, names), _pack_language(args))
     known = providers(store)
     if args.provider is not None and args.provider not in known:
-        raise CockpitError(f"unknown provider {args.provider!r}; known: {', '.join(known)}")
+        raise _unknown_provider(args.provider, known)
     if args.committee == "production":
         from kpi.reports.production import complete_weeks, production_committee
 
         week = parse(_required(args, "week", "2026-W03"), WEEK).start
         if week not in complete_weeks(store, _required(args, "provider", "NAME")):
-            raise CockpitError(f"{args.provider} has no complete week {args.week} of data")
+            raise CockpitError(key="cli.no_complete_week", provider=args.provider,
+                               week=args.week)
         return packs.production_pack(production_committee(store, args.provider, week),
                                      _pack_language(args))
     if args.committee == "steering":
@@ -322,20 +341,27 @@ def _committee_pack(store, args):
 
         month = parse(_required(args, "month", "2026-01"), MONTH).start
         if month not in months_with_data(store, _required(args, "provider", "NAME")):
-            raise CockpitError(f"{args.provider} has no data in {args.month}")
+            raise CockpitError(key="cli.no_month_data", provider=args.provider,
+                               month=args.month)
         return packs.steering_pack(steering_committee(store, args.provider, month),
                                    _pack_language(args))
     from kpi.reports.strategic import PERIOD_KINDS, complete_periods, strategic_committee
 
     if (args.quarter is None) == (args.half is None):
-        raise CockpitError("give --quarter 2026-Q1 or --half 2026-H1")
+        raise CockpitError(key="cli.quarter_or_half")
     period = parse(args.quarter or args.half, PERIOD_KINDS)
     chosen = [args.provider] if args.provider else known
     if period not in complete_periods(store, period.kind, chosen):
-        raise CockpitError(f"no complete {period.kind} {period.label} of data for "
-                           f"{', '.join(chosen)}")
+        raise CockpitError(key="cli.no_complete_period", kind=Msg(f"cli.kind.{period.kind}"),
+                           period=period.label, providers=", ".join(chosen))
     return packs.strategic_pack(strategic_committee(store, period, chosen),
                                 _pack_language(args))
+
+
+def _unknown_provider(name: str, known: list[str]) -> CockpitError:
+    """An unknown --provider, and the names known (the words quote it as Python does)."""
+    return CockpitError(key="cli.unknown_provider_known", name=repr(name),
+                        known=", ".join(known))
 
 
 def _pack_language(args) -> str:
@@ -347,7 +373,9 @@ def _pack_language(args) -> str:
 def _required(args, name: str, example: str) -> str:
     value = getattr(args, name)
     if value is None:
-        raise CockpitError(f"the {args.committee} committee needs --{name} {example}")
+        raise CockpitError(key="cli.committee_needs",
+                           committee=Msg(f"cli.committee.{args.committee}"), option=name,
+                           example=example)
     return value
 
 
@@ -356,11 +384,12 @@ def cmd_report(args) -> int:
 
     out = Path(args.out)
     if out.suffix.lower() not in (".xlsx", ".html"):
-        raise CockpitError(f"--out must end in .xlsx or .html: {out}")
+        raise CockpitError(key="cli.out_suffix", out=str(out))
     with _open_store(args) as store:
         pack = _committee_pack(store, args)
     write_pack(pack, out)
-    _say(args, f"{out}: {pack.title}", {"out": str(out), "title": pack.title,
+    _say(args, _t(args, "cli.pack_written", out=out, title=pack.title),
+         {"out": str(out), "title": pack.title,
                                          "committee": args.committee,
                                          "lang": _pack_language(args)})
     return 0
@@ -375,12 +404,12 @@ def cmd_flags(args) -> int:
     with _open_store(args) as store:
         known = providers(store)
         if args.provider and args.provider not in known:
-            raise CockpitError(f"unknown provider {args.provider!r}; known: {', '.join(known)}")
+            raise _unknown_provider(args.provider, known)
         date_to = args.date_to or last_contact_day(store) or clock.today()
         date_from = args.date_from or date_to - timedelta(weeks=8)
         flags = red_flags(store, [args.provider] if args.provider else known, date_from,
                           date_to)
-    _print_table(flags_table(flags, message_language(args)), args.format)
+    _print_table(flags_table(flags, message_language(args)), args)
     return 0
 
 
@@ -390,12 +419,12 @@ def cmd_reconcile(args) -> int:
 
     with _open_store(args) as store:
         if args.provider and args.provider not in providers(store):
-            raise CockpitError(f"unknown provider {args.provider!r}")
+            raise CockpitError(key="error.unknown_provider", name=repr(args.provider))
         table = reconciliation(store, args.provider, args.date_from, args.date_to)
     import pandas as pd
 
     table["period_start"] = pd.to_datetime(table.period_start).dt.strftime("%Y-%m-%d")
-    _print_table(table, args.format)
+    _print_table(table, args)
     return 0
 
 
@@ -408,21 +437,21 @@ def cmd_visits(args) -> int:
     with _open_store(args) as store:
         known = stages(store).name.tolist()
         if args.provider and args.provider not in known:
-            raise CockpitError(f"unknown provider {args.provider!r}; known: {', '.join(known)}")
+            raise _unknown_provider(args.provider, known)
         if args.action == "list":
             table = list_visits(store, args.provider)
             table["visited_on"] = pd.to_datetime(table.visited_on).dt.strftime("%Y-%m-%d")
-            _print_table(table, args.format)
+            _print_table(table, args)
             return 0
         if not args.file or not Path(args.file).is_file():
-            raise CockpitError(f"no such file: {args.file}")
+            raise CockpitError(key="error.no_such_file", path=args.file)
         if not args.provider:
-            raise CockpitError("visits import needs --provider NAME")
+            raise CockpitError(key="cli.visits_needs_provider")
         visit_id, report = import_visit_file(store, args.file, args.provider)
     ratings = [r for r, _ in report.ratings.values()]
-    _say(args, f"visit #{visit_id} of {report.provider} on {report.visited_on} at "
-               f"{report.site}: {len(ratings)} item(s) rated ({ratings.count('serious')} "
-               f"serious, {ratings.count('minor')} minor)",
+    _say(args, _counted(args, "cli.visit_imported", len(ratings), id=visit_id,
+                        provider=report.provider, day=Day(report.visited_on), site=report.site,
+                        serious=ratings.count("serious"), minor=ratings.count("minor")),
          {"visit_id": visit_id, "provider": report.provider, "visited_on": report.visited_on,
           "site": report.site, "items_rated": len(ratings),
           "serious": ratings.count("serious"), "minor": ratings.count("minor")})
@@ -441,11 +470,11 @@ def cmd_watch(args) -> int:
                                args.interval,
                                on_outcome=lambda outcome: _print_outcome(outcome, args.format,
                                                                          lang))
-        print(f"watching {watcher.inbox} every {watcher.interval_s:g} s"
-              + (" (once)" if args.once else " (Ctrl-C to stop)"), file=sys.stderr)
+        print(_t(args, "cli.watching_once" if args.once else "cli.watching",
+                 inbox=watcher.inbox, interval=Num(watcher.interval_s, "g")), file=sys.stderr)
         if args.once:
             outcomes = watcher.run_once()
-            for line in watcher.state().lines():
+            for line in _state_lines(watcher.state(), lang):
                 print(line, file=sys.stderr)
             return 0 if all(o.imported for o in outcomes) else 1
         shown: tuple = ()
@@ -454,20 +483,44 @@ def cmd_watch(args) -> int:
                 try:
                     watcher.run_once()
                 except Exception as error:  # one broken pass must not stop the watch
-                    watcher.last_error = f"the pass failed: {type(error).__name__}: {error}"
+                    watcher.last_error = Msg("inbox.pass_failed", error=type(error).__name__,
+                                             detail=str(error))
                     watcher.last_error_at = datetime.now()
                 state = watcher.state()
                 # The state, with its times, each time something in it changed.
                 key = (state.waiting, state.refused_today, state.last_error,
                        state.imported_since_start, state.skipped)
                 if key != shown:
-                    for line in state.lines():
+                    for line in _state_lines(state, lang):
                         print(line, file=sys.stderr)
                     shown = key
                 time.sleep(watcher.interval_s)
         except KeyboardInterrupt:
             pass
     return 0
+
+
+def _state_lines(state, lang: str) -> list[str]:
+    """The inbox writer's state in a few lines (kpi.live.watcher.WatcherState), in the
+    messages' language: English as `cockpit watch` has always printed it."""
+    def at(moment: datetime | None) -> str:
+        if moment is None:
+            return say("inbox.never", lang)
+        return f"{moment:%d/%m/%Y %H:%M:%S}" if lang == "fr" else f"{moment:%Y-%m-%d %H:%M:%S}"
+
+    out = [say("cli.watch_state", lang, inbox=state.inbox, at=at(state.last_pass),
+               imported=state.imported_since_start, refused=state.refused_since_start,
+               today=len(state.refused_today))]
+    if state.waiting:
+        out.append(say("cli.watch_waiting", lang, count=len(state.waiting),
+                       files=", ".join(state.waiting[:10]))
+                   + (" …" if len(state.waiting) > 10 else ""))
+    if state.skipped:
+        out.append(say("cli.watch_skipped", lang, files=", ".join(state.skipped[:10])))
+    if state.last_error:
+        out.append(say("cli.watch_last_error", lang, at=at(state.last_error_at),
+                       error=state.last_error))
+    return out
 
 
 def _print_outcome(outcome, fmt: str = "text", lang: str = "en") -> None:
@@ -479,9 +532,11 @@ def _print_outcome(outcome, fmt: str = "text", lang: str = "en") -> None:
                "imported": outcome.imported, "message": message,
                "moved_to": str(outcome.moved_to)})
     elif outcome.imported:
-        print(f"{outcome.file}: {message} -> {outcome.moved_to}")
+        print(say("cli.outcome_imported", lang, file=outcome.file, message=message,
+                  moved_to=outcome.moved_to))
     else:
-        print(f"{outcome.file}: refused -> {outcome.moved_to}\n  {message}", file=sys.stderr)
+        print(say("cli.outcome_refused", lang, file=outcome.file, message=message,
+                  moved_to=outcome.moved_to), file=sys.stderr)
 
 
 def cmd_demo_feed(args) -> int:
@@ -489,7 +544,8 @@ def cmd_demo_feed(args) -> int:
 
     inbox = Path(args.inbox) if args.inbox else resolve_db_path(args.db).parent / "inbox"
     run_feed(inbox, args.every, args.count,
-             on_drop=lambda paths: _say(args, f"dropped {len(paths)} snapshot(s) into {inbox}",
+             on_drop=lambda paths: _say(args, _counted(args, "cli.dropped", len(paths),
+                                                       inbox=inbox),
                                         {"dropped": [str(p) for p in paths],
                                          "inbox": str(inbox)}))
     return 0
@@ -499,12 +555,12 @@ def cmd_demo(args) -> int:
     from kpi.demo import build_demo
 
     path = resolve_db_path(args.db)
-    progress = TerminalProgress()
+    progress = TerminalProgress(lang=message_language(args))
     try:
         built = build_demo(path, force=args.force, on_progress=progress)
     finally:
         progress.close()
-    _say(args, f"demo database {'built' if built else 'already present'}: {path}",
+    _say(args, _t(args, "cli.demo_built" if built else "cli.demo_present", path=path),
          {"database": str(path), "built": bool(built)})
     return 0
 
@@ -520,19 +576,15 @@ def cmd_app(args) -> int:
     if not path.exists() and args.create:  # a new, empty database (main checks the rest)
         Store(path).close()
     elif not path.exists():  # only the default path gets here (main checks the others)
-        print(f"building the demo database at {path} (first run)…", file=sys.stderr)
-        build_demo(path, on_progress=TerminalProgress())
+        print(_t(args, "cli.demo_first_run", path=path), file=sys.stderr)
+        build_demo(path, on_progress=TerminalProgress(lang=message_language(args)))
     if not is_loopback(args.host):
         with Store(path) as store:
             if not has_accounts(store):
-                raise CockpitError(
-                    f"refusing to serve {args.host}: this database has no account, so "
-                    "anyone on that network would see everything. Create one first:\n"
-                    f"  cockpit users add NAME --role admin --password-stdin --db {path}\n"
-                    "or leave out --host to serve this computer only (local mode).")
+                raise CockpitError(key="cli.no_account_to_serve", host=args.host, path=path)
     env = dict(os.environ, COCKPIT_DB=str(path.resolve()))
     options = app_options(args.host, args.port, args.headless)
-    command = [sys.executable, "-m", "streamlit", "run", str(APP_SCRIPT)]
+    command = [sys.executable, "-m", "streamlit", "run", str(app_script())]
     for name, value in options.items():
         command += [f"--{name}", value]
     if args.demo_feed:  # the providers' ACDs, played by a thread of this process
@@ -552,10 +604,18 @@ def cmd_app(args) -> int:
     return server.wait()
 
 
-# The app's entry and its Streamlit settings, where they are in a checkout and once installed
-# (app.py beside kpi/ in site-packages; the settings inside the package).
-APP_SCRIPT = PROJECT_ROOT / "app.py"
+# The app's entry and its Streamlit settings, found from the packages themselves (in a
+# checkout and once installed alike): the script sits alone in app_pages/entry/ (the
+# distribution has no top-level `app`), the settings inside kpi/.
+APP_ENTRY = "app_pages.entry.streamlit_app"
 STREAMLIT_CONFIG = Path(__file__).resolve().parent / ".streamlit" / "config.toml"
+
+
+def app_script() -> Path:
+    """The file `cockpit app` hands to `streamlit run`, located without running it."""
+    from importlib.util import find_spec
+
+    return Path(find_spec(APP_ENTRY).origin)
 
 
 def app_options(host: str, port: int, headless: bool = False) -> dict[str, str]:
@@ -588,7 +648,7 @@ def cmd_backup(args) -> int:
     _check_database_exists(args)
     path = resolve_db_path(args.db)
     version = backup_file(path, Path(args.out))
-    _say(args, f"{path} backed up to {args.out} (schema version {version})",
+    _say(args, _t(args, "cli.backed_up", path=path, out=args.out, version=version),
          {"database": str(path), "backup": args.out, "schema_version": version})
     return 0
 
@@ -598,15 +658,14 @@ def cmd_restore(args) -> int:
 
     path = resolve_db_path(args.db)
     version = restore_file(Path(args.source), path)
-    _say(args, f"{path} restored from {args.source} (schema version {version})",
+    _say(args, _t(args, "cli.restored", path=path, source=args.source, version=version),
          {"database": str(path), "restored_from": args.source, "schema_version": version})
     return 0
 
 
 def _password_from_stdin(args) -> str:
     if not args.password_stdin:
-        raise CockpitError("give the password on standard input with --password-stdin "
-                           "(never on the command line, where other users can see it)")
+        raise CockpitError(key="cli.password_stdin")
     return sys.stdin.readline().rstrip("\r\n")
 
 
@@ -615,26 +674,28 @@ def cmd_users(args) -> int:
 
     with _open_store(args) as store:
         if args.action == "list":
-            _print_table(accounts.list_accounts(store), args.format)
+            _print_table(accounts.list_accounts(store), args)
             return 0
         if not args.name:
-            raise CockpitError(f"users {args.action} needs the account's NAME")
+            raise CockpitError(key="cli.users_needs_name", action=args.action)
         if args.action == "add":
             if not args.role:
-                raise CockpitError("users add needs --role admin|pilot|executive|provider")
+                raise CockpitError(key="cli.users_needs_role")
             added = accounts.add_account(store, args.name, args.role,
                                          _password_from_stdin(args), provider=args.provider,
                                          email=args.email)
-            bound = f" for {added.provider}" if added.provider else ""
-            _say(args, f"account {added.name} added: {added.role}{bound}",
+            _say(args, _t(args, "cli.account_added_for" if added.provider else
+                          "cli.account_added", name=added.name,
+                          role=Msg(f"error.role.{added.role}"), provider=added.provider),
                  {"account": added.name, "added": True, "role": added.role,
                   "provider": added.provider})
         elif args.action == "remove":
             accounts.remove_account(store, args.name)
-            _say(args, f"account {args.name} removed", {"account": args.name, "removed": True})
+            _say(args, _t(args, "cli.account_removed", name=args.name),
+                 {"account": args.name, "removed": True})
         else:
             accounts.set_password(store, args.name, _password_from_stdin(args))
-            _say(args, f"password of {args.name} changed",
+            _say(args, _t(args, "cli.password_changed", name=args.name),
                  {"account": args.name, "password_changed": True})
     return 0
 
@@ -646,16 +707,16 @@ def cmd_boards(args) -> int:
     with _open_store(args) as store:
         if args.action == "list":
             table = boards_table(store).merge(link_counts(store), on="name", how="left")
-            _print_table(table, args.format)
+            _print_table(table, args)
             return 0
         if not args.name:
-            raise CockpitError(f"boards {args.action} needs the board's NAME")
+            raise CockpitError(key="cli.boards_needs_name", action=args.action)
         if args.action == "link":
             url = create_link(store, args.name, args.base_url or DEFAULT_BASE_URL)
             _say(args, url, {"board": args.name, "url": url})
         else:
             count = revoke_links(store, args.name)
-            _say(args, f"{count} link(s) of board {args.name} revoked",
+            _say(args, _counted(args, "cli.links_revoked", count, name=args.name),
                  {"board": args.name, "links_revoked": count})
     return 0
 
@@ -924,10 +985,8 @@ def _check_database_exists(args) -> None:
             and path == DEFAULT_DB:
         return  # the first run of `cockpit app` builds the demo there
     given = "--db" if args.db else "COCKPIT_DB" if os.environ.get("COCKPIT_DB") else \
-        "the default database"
-    raise CockpitError(
-        f"no database at {path} ({given}). Check the path; to start a new, empty database "
-        "there, add --create (`cockpit demo --db FILE` builds the demo one).")
+        Msg("cli.default_database")
+    raise CockpitError(key="cli.no_database", path=path, given=given)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -938,17 +997,16 @@ def main(argv: list[str] | None = None) -> int:
 
     configure_logging(resolve_db_path(args.db))
     lang = message_language(args)
-    prefix = "erreur : " if lang == "fr" else "error: "
     try:
         return args.run(args)
     except DatabaseBusy as e:  # not the input's fault: a scheduler retries later
-        print(prefix + e.text(lang), file=sys.stderr)
+        print(say("cli.error", lang, message=e.text(lang)), file=sys.stderr)
         return EXIT_BUSY
     except CockpitError as e:
-        print(prefix + e.text(lang), file=sys.stderr)
+        print(say("cli.error", lang, message=e.text(lang)), file=sys.stderr)
         return EXIT_REFUSED
     except ValueError as e:
-        print(prefix + str(e), file=sys.stderr)
+        print(say("cli.error", lang, message=str(e)), file=sys.stderr)
         return EXIT_REFUSED
 
 

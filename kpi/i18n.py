@@ -1756,6 +1756,121 @@ MESSAGES: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
                           "le passage a échoué : {error} : {detail}"),
     "wallboard.recent_imported": ("imported", "importé"),
     "wallboard.recent_refused": ("REFUSED", "REFUSÉ"),
+    # The command line's own words (kpi/cli.py): its results, refusals and the inbox's
+    # status lines. The English is what `cockpit` has always printed, word for word (scripts
+    # read it), "(s)" included; a count written so is {count}, and its French singular is
+    # the "_one" key, chosen by kpi/cli.py.
+    "cli.error": ("error: {message}", "erreur : {message}"),
+    "cli.none": ("(none)", "(aucune ligne)"),
+    "cli.undone": ({"one": "import #{id} undone: {n} rows removed",
+                    "other": "import #{id} undone: {n} rows removed"},
+                   {"one": "import n°{id} annulé : {n} ligne retirée",
+                    "other": "import n°{id} annulé : {n} lignes retirées"}),
+    "cli.targets_added": ("{count} target(s) added from {file}",
+                          "{count} objectifs ajoutés depuis {file}"),
+    "cli.targets_added_one": ("{count} target(s) added from {file}",
+                              "{count} objectif ajouté depuis {file}"),
+    "cli.unknown_provider_known": ("unknown provider {name}; known: {known}",
+                                   "prestataire inconnu : {name} ; connus : {known}"),
+    "cli.selection_needs_providers": ("the selection pack needs --providers A,B,C",
+                                      "le dossier de sélection a besoin de --providers A,B,C"),
+    "cli.committee.production": ("production", "le comité de production"),
+    "cli.committee.steering": ("steering", "le comité de pilotage"),
+    "cli.committee.strategic": ("strategic", "le comité stratégique"),
+    "cli.committee_needs": ("the {committee} committee needs --{option} {example}",
+                            "{committee} a besoin de --{option} {example}"),
+    "cli.no_complete_week": ("{provider} has no complete week {week} of data",
+                             "{provider} n'a pas de semaine {week} complète de données"),
+    "cli.no_month_data": ("{provider} has no data in {month}",
+                          "{provider} n'a pas de données en {month}"),
+    "cli.quarter_or_half": ("give --quarter 2026-Q1 or --half 2026-H1",
+                            "indiquez --quarter 2026-Q1 ou --half 2026-H1"),
+    "cli.kind.quarter": ("quarter", "trimestre"),
+    "cli.kind.half": ("half", "semestre"),
+    "cli.no_complete_period": ("no complete {kind} {period} of data for {providers}",
+                               "aucun {kind} {period} complet de données pour {providers}"),
+    "cli.out_suffix": ("--out must end in .xlsx or .html: {out}",
+                       "--out doit finir par .xlsx ou .html : {out}"),
+    "cli.pack_written": ("{out}: {title}", "{out} : {title}"),
+    "cli.visits_needs_provider": ("visits import needs --provider NAME",
+                                  "visits import a besoin de --provider NOM"),
+    "cli.visit_imported": ("visit #{id} of {provider} on {day} at {site}: {count} item(s) rated "
+                           "({serious} serious, {minor} minor)",
+                           "visite n°{id} de {provider} le {day} à {site} : {count} critères "
+                           "notés (graves : {serious}, mineurs : {minor})"),
+    "cli.visit_imported_one": ("visit #{id} of {provider} on {day} at {site}: {count} item(s) "
+                               "rated ({serious} serious, {minor} minor)",
+                               "visite n°{id} de {provider} le {day} à {site} : {count} critère "
+                               "noté (graves : {serious}, mineurs : {minor})"),
+    "cli.watching": ("watching {inbox} every {interval} s (Ctrl-C to stop)",
+                     "surveillance de {inbox} toutes les {interval} s (Ctrl-C pour arrêter)"),
+    "cli.watching_once": ("watching {inbox} every {interval} s (once)",
+                          "surveillance de {inbox} toutes les {interval} s (un seul passage)"),
+    "cli.watch_state": ("inbox {inbox}: last pass {at}; {imported} imported and {refused} "
+                        "refused since start; {today} refused today",
+                        "boîte de dépôt {inbox} : dernier passage {at} ; depuis le démarrage, "
+                        "importés : {imported}, refusés : {refused} ; refusés aujourd'hui : "
+                        "{today}"),
+    "cli.watch_waiting": ("waiting ({count}): {files}", "en attente ({count}) : {files}"),
+    "cli.watch_skipped": ("left alone (folders inside a provider's folder): {files}",
+                          "laissés de côté (dossiers dans le dossier d'un prestataire) : "
+                          "{files}"),
+    "cli.watch_last_error": ("last error at {at}: {error}", "dernière erreur le {at} : {error}"),
+    "cli.outcome_imported": ("{file}: {message} -> {moved_to}",
+                             "{file} : {message} -> {moved_to}"),
+    "cli.outcome_refused": ("{file}: refused -> {moved_to}\n  {message}",
+                            "{file} : refusé -> {moved_to}\n  {message}"),
+    "cli.dropped": ("dropped {count} snapshot(s) into {inbox}",
+                    "{count} instantanés déposés dans {inbox}"),
+    "cli.dropped_one": ("dropped {count} snapshot(s) into {inbox}",
+                        "{count} instantané déposé dans {inbox}"),
+    "cli.demo_built": ("demo database built: {path}",
+                       "base de démonstration construite : {path}"),
+    "cli.demo_present": ("demo database already present: {path}",
+                         "base de démonstration déjà présente : {path}"),
+    "cli.demo_first_run": ("building the demo database at {path} (first run)…",
+                           "construction de la base de démonstration à l'emplacement {path} "
+                           "(premier lancement)…"),
+    "cli.no_account_to_serve": (
+        "refusing to serve {host}: this database has no account, so anyone on that network "
+        "would see everything. Create one first:\n"
+        "  cockpit users add NAME --role admin --password-stdin --db {path}\n"
+        "or leave out --host to serve this computer only (local mode).",
+        "refus de servir {host} : cette base n'a aucun compte, donc n'importe qui sur ce "
+        "réseau verrait tout. Créez-en un d'abord :\n"
+        "  cockpit users add NOM --role admin --password-stdin --db {path}\n"
+        "ou retirez --host pour ne servir que cet ordinateur (mode local)."),
+    "cli.backed_up": ("{path} backed up to {out} (schema version {version})",
+                      "{path} : sauvegarde écrite dans {out} (version de schéma {version})"),
+    "cli.restored": ("{path} restored from {source} (schema version {version})",
+                     "{path} : base restaurée depuis {source} (version de schéma {version})"),
+    "cli.password_stdin": ("give the password on standard input with --password-stdin (never "
+                           "on the command line, where other users can see it)",
+                           "donnez le mot de passe sur l'entrée standard avec --password-stdin "
+                           "(jamais sur la ligne de commande, où d'autres utilisateurs peuvent "
+                           "le voir)"),
+    "cli.users_needs_name": ("users {action} needs the account's NAME",
+                             "users {action} a besoin du NOM du compte"),
+    "cli.users_needs_role": ("users add needs --role admin|pilot|executive|provider",
+                             "users add a besoin de --role admin|pilot|executive|provider"),
+    "cli.account_added": ("account {name} added: {role}", "compte {name} ajouté : {role}"),
+    "cli.account_added_for": ("account {name} added: {role} for {provider}",
+                              "compte {name} ajouté : {role} pour {provider}"),
+    "cli.account_removed": ("account {name} removed", "compte {name} supprimé"),
+    "cli.password_changed": ("password of {name} changed", "mot de passe de {name} changé"),
+    "cli.boards_needs_name": ("boards {action} needs the board's NAME",
+                              "boards {action} a besoin du NOM du mur"),
+    "cli.links_revoked": ("{count} link(s) of board {name} revoked",
+                          "{count} liens du mur {name} révoqués"),
+    "cli.links_revoked_one": ("{count} link(s) of board {name} revoked",
+                              "{count} lien du mur {name} révoqué"),
+    "cli.no_database": ("no database at {path} ({given}). Check the path; to start a new, "
+                        "empty database there, add --create (`cockpit demo --db FILE` builds "
+                        "the demo one).",
+                        "aucune base à l'emplacement {path} ({given}). Vérifiez le chemin ; "
+                        "pour y créer une base neuve et vide, ajoutez --create (`cockpit demo "
+                        "--db FICHIER` construit celle de démonstration)."),
+    "cli.default_database": ("the default database", "la base par défaut"),
     # (end of the errors raised in kpi/)
     # Floor visits and provider selection (kpi/visits).
     "nav.visits": ("Floor visits", "Visites plateau"),

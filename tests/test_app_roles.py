@@ -23,14 +23,12 @@ ACCOUNTS = {"admin": Account("ada", "admin"), "pilot": Account("pia", "pilot"),
 
 
 def _pages() -> dict[str, str]:
-    """app.py's own list of pages (url path -> script), read without running Streamlit."""
-    import ast
+    """The app's own list of pages (url path -> script, relative to app.py), from the
+    navigation module that app.py runs (importing it runs nothing)."""
+    from app_pages.navigation import PAGES as declared
 
-    tree = ast.parse((ROOT / "app.py").read_text())
-    pages = next(node.value for node in ast.walk(tree) if isinstance(node, ast.Assign)
-                 and getattr(node.targets[0], "id", "") == "PAGES")
     return {path: f"app_pages/{script}"
-            for _group, script, _title, _icon, path in ast.literal_eval(pages)}
+            for _group, script, _title, _icon, path in declared}
 
 
 PAGES = _pages()

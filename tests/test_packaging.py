@@ -92,16 +92,23 @@ def installed(tmp_path_factory):
 
 def test_the_wheel_holds_every_module_page_and_the_streamlit_settings(installed):
     bin_, site, env, empty = installed
-    # What the environment imports is the wheel's, not this checkout's (app.py is found, not
-    # imported: importing it would run the app).
+    # What the environment imports is the wheel's, not this checkout's (the app's script is
+    # found, not imported: importing it would run the app).
     where = _run([str(bin_ / "python"), "-c", "import importlib.util, app_pages, kpi, kpi.cli; "
-                  "print(importlib.util.find_spec('app').origin, app_pages.__file__, "
-                  "kpi.__file__, sep='\\n')"], env, empty).split()
+                  "print(importlib.util.find_spec('app_pages.entry.streamlit_app').origin, "
+                  "app_pages.__file__, kpi.__file__, sep='\\n')"], env, empty).split()
     assert all(Path(w).is_relative_to(site) for w in where), where
+    # The Streamlit entry travels inside app_pages: no top-level `app` squats site-packages.
+    assert _run([str(bin_ / "python"), "-c", "import importlib.util; "
+                 "print(importlib.util.find_spec('app'))"], env, empty) == "None\n"
+    assert not (site / "app.py").exists()
+    (record,) = site.glob("cockpit-*.dist-info/RECORD")
+    assert sorted({line.split("/")[0] for line in record.read_text().splitlines()
+                   if not line.startswith(("cockpit-", "../"))}) == ["app_pages", "kpi"]
     for package in ("kpi", "app_pages"):
         for source in (ROOT / package).rglob("*.py"):
             assert (site / source.relative_to(ROOT)).is_file(), f"not in the wheel: {source}"
-    assert (site / "app.py").is_file()
+    assert (site / "app_pages" / "entry" / "streamlit_app.py").is_file()
     assert (site / "kpi" / ".streamlit" / "config.toml").read_text() == \
         (ROOT / "kpi" / ".streamlit" / "config.toml").read_text()
     version = _run([str(bin_ / "cockpit"), "--version"], env, empty)
@@ -122,16 +129,17 @@ def test_cockpit_demo_kpis_and_app_from_an_empty_folder(installed):
                  "offered,service_level"], env, empty).splitlines()
     assert kpis[0].split(",")[:2] == ["period_start", "provider"] and len(kpis) > 3
 
-    # The home page, run by Streamlit's AppTest from the installed app.py, and every page the
-    # navigation declares, beside it.
-    home = ("import ast, importlib.util, pathlib\n"
+    # The home page, run by Streamlit's AppTest from the installed entry script (what
+    # `cockpit app` runs), and every page the navigation declares, beside its module.
+    home = ("import importlib.util, pathlib\n"
             "from streamlit.testing.v1 import AppTest\n"
-            "script = pathlib.Path(importlib.util.find_spec('app').origin)\n"
-            "pages = next(ast.literal_eval(n.value) for n in ast.parse(script.read_text()).body"
-            " if isinstance(n, ast.Assign) and getattr(n.targets[0], 'id', '') == 'PAGES')\n"
-            "folder = script.parent / 'app_pages'\n"
-            "missing = [p[1] for p in pages if not (folder / p[1]).is_file()]\n"
-            "assert len(pages) > 10 and not missing, missing\n"
+            "from kpi.cli import app_script\n"
+            "from app_pages.navigation import PAGES, PAGE_FOLDER\n"
+            "script = app_script()\n"
+            "assert script == pathlib.Path("
+            "importlib.util.find_spec('app_pages.entry.streamlit_app').origin)\n"
+            "missing = [p[1] for p in PAGES if not (PAGE_FOLDER / p[1]).is_file()]\n"
+            "assert len(PAGES) > 10 and not missing, missing\n"
             "at = AppTest.from_file(str(script), default_timeout=120)\n"
             "at.query_params['lang'] = 'en'\n"
             "at.run()\n"
@@ -164,11 +172,13 @@ def test_cockpit_demo_kpis_and_app_from_an_empty_folder(installed):
                                env=env, cwd=empty, stdout=out, stderr=subprocess.STDOUT)
     try:
         wait_until_healthy(port, app, log, 120)
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10) as response:
-            assert response.status == 200 and b"<html" in response.read().lower()
+        for path in ("/", "/production?provider=Nordcall"):  # a deep link too
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}",
+                                        timeout=10) as response:
+                assert response.status == 200 and b"<html" in response.read().lower()
         children = Path(f"/proc/{app.pid}/task/{app.pid}/children").read_text().split()
         server = Path(f"/proc/{children[0]}/cmdline").read_text().split("\0")
-        assert str(site / "app.py") in server
+        assert str(site / "app_pages" / "entry" / "streamlit_app.py") in server
         assert server[server.index("--theme.base") + 1] == \
             str(site / "kpi" / ".streamlit" / "config.toml")
         assert server[server.index("--client.toolbarMode") + 1] == "minimal"
