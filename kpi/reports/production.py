@@ -118,8 +118,8 @@ def production_committee(store: Store, provider: str, week: date) -> ProductionC
                                     .dt.strftime("%H:%M"))
     sl_target = target_of.get("service_level")
     threshold = DEFAULT_SL_TARGET if sl_target is None else sl_target["value"]
-    intraday = pd.DataFrame([{"slot": slot, **slots.totals(rows)}
-                             for slot, rows in slot_frame.groupby("slot")])
+    intraday = pd.DataFrame([{"slot": slot, **totals} for slot, totals
+                             in slots.totals_by(slot_frame.slot, slot_frame).items()])
     for frame in (daily, intraday):
         if not frame.empty:
             frame["below_target"] = frame.service_level < threshold

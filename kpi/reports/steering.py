@@ -96,8 +96,8 @@ def steering_committee(store: Store, provider: str, month: date,
     hours = compute_kpis(store, KpiRequest(DRILL_KPIS, "interval", filters=scope,
                                            date_from=month, date_to=end, interval_minutes=60))
     hour_of = pd.to_datetime(hours.frame.period_start).dt.hour
-    by_hour = pd.DataFrame([{"hour": f"{hour:02d}:00", **hours.totals(rows_)}
-                            for hour, rows_ in hours.frame.groupby(hour_of)])
+    by_hour = pd.DataFrame([{"hour": f"{hour:02d}:00", **totals}
+                            for hour, totals in hours.totals_by(hour_of).items()])
     quality = compute_kpis(store, KpiRequest(("quality_score",), "month", by=("team",),
                                              filters=scope, date_from=start, date_to=end))
     quality = quality.frame.rename(columns={"period_start": "month",
