@@ -127,8 +127,8 @@ def production_committee(store: Store, provider: str, week: date) -> ProductionC
     def breakdown(by: str) -> pd.DataFrame:
         result = compute_kpis(store, KpiRequest(
             ("offered", "answer_rate", "service_level", "asa_s", "aht_s", "traceability_rate"),
-            "week", by=(by,), filters=scope, date_from=week, date_to=end))
-        return result.table().drop(columns=["period_start"])
+            "week", by=(by,), filters=scope, date_from=week, date_to=end, with_sums=False))
+        return result.table().drop(columns=["period_start"])  # the values only: no sums
 
     return ProductionCommittee(
         provider=provider, week=week, sl_definitions=sl_definitions(store, [provider]),

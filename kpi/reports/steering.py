@@ -70,14 +70,16 @@ def steering_committee(store: Store, provider: str, month: date,
     month, end = period.start, period.end
     scope = {"provider": (provider,)}
     start = period.shifted(-11).start
+    # Only the values are read where a request ends in .table(): its sums are not computed.
     trends = compute_kpis(store, KpiRequest(TREND_KPIS, "month", filters=scope,
-                                            date_from=start, date_to=end)).table()
+                                            date_from=start, date_to=end,
+                                            with_sums=False)).table()
     registered = list_targets(store)
     targets = live_targets(registered[registered.provider == provider], month, end)
     # The month's value of every target KPI, in one query.
     values = compute_kpis(store, KpiRequest(tuple(dict.fromkeys(targets.kpi)) or ("offered",),
                                             "month", filters=scope, date_from=month,
-                                            date_to=end)).table()
+                                            date_to=end, with_sums=False)).table()
     rows = []
     for target in targets.to_dict("records"):
         value = None if values.empty else values[target["kpi"]].iloc[0]
@@ -90,7 +92,7 @@ def steering_committee(store: Store, provider: str, month: date,
 
     def drill(by: str) -> pd.DataFrame:
         return compute_kpis(store, KpiRequest(DRILL_KPIS, "month", by=(by,), filters=scope,
-                                              date_from=month, date_to=end)
+                                              date_from=month, date_to=end, with_sums=False)
                             ).table().drop(columns=["period_start"])
 
     hours = compute_kpis(store, KpiRequest(DRILL_KPIS, "interval", filters=scope,
