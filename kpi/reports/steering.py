@@ -76,10 +76,15 @@ def steering_committee(store: Store, provider: str, month: date,
                                             with_sums=False)).table()
     registered = list_targets(store)
     targets = live_targets(registered[registered.provider == provider], month, end)
-    # The month's value of every target KPI, in one query.
-    values = compute_kpis(store, KpiRequest(tuple(dict.fromkeys(targets.kpi)) or ("offered",),
-                                            "month", filters=scope, date_from=month,
-                                            date_to=end, with_sums=False)).table()
+    # The month's value of every target KPI: the trend's last month when the trend has
+    # them all (the same month, the same exact sums: the same digits), else in one query.
+    wanted = tuple(dict.fromkeys(targets.kpi))
+    if set(wanted) <= set(TREND_KPIS):
+        values = trends[pd.to_datetime(trends.period_start).dt.date == month]
+    else:
+        values = compute_kpis(store, KpiRequest(wanted, "month", filters=scope,
+                                                date_from=month, date_to=end,
+                                                with_sums=False)).table()
     rows = []
     for target in targets.to_dict("records"):
         value = None if values.empty else values[target["kpi"]].iloc[0]
