@@ -155,8 +155,8 @@ def _stale_feed(store, provider, date_from, date_to, threshold) -> list[Flag]:
 def _traffic_drop(store, provider, date_from, date_to, threshold) -> list[Flag]:
     """A day's offered under `threshold` × the mean of the same weekday the 4 weeks before."""
     rows = compute_kpis(store, KpiRequest(("offered",), "day", filters={
-        "provider": (provider,)}, date_from=date_from - timedelta(weeks=4), date_to=date_to)
-    ).table()
+        "provider": (provider,)}, date_from=date_from - timedelta(weeks=4), date_to=date_to,
+        with_sums=False)).table()
     rows["period_start"] = pd.to_datetime(rows.period_start).dt.date
     offered = dict(zip(rows.period_start, rows.offered, strict=True))
     last_day = max(offered, default=None)  # the data's last day may still be under way

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -51,6 +53,11 @@ class KpiResult:
         never an average of the rows' values."""
         return kpi_totals(self.frame if rows is None else rows, self.kpis)
 
+    def totals_by(self, groups, rows: pd.DataFrame | None = None) -> dict:
+        """`totals` of each group of the (given) rows, in one query: group -> totals in
+        sorted order (`kpi_totals_by`)."""
+        return kpi_totals_by(self.frame if rows is None else rows, self.kpis, groups)
+
 
 _SCRATCH: list[duckdb.DuckDBPyConnection] = []
 
@@ -64,22 +71,66 @@ def _scratch() -> duckdb.DuckDBPyConnection:
     return _SCRATCH[0]
 
 
-def kpi_totals(frame: pd.DataFrame, kpis: list[Kpi]) -> dict[str, float | None]:
-    """Each KPI over the rows of a result, from its own summed measures (exact sums, so
-    the same rows always give the same digits)."""
+def _totals_sql(kpis: list[Kpi], group: str | None = None) -> tuple[str, list[str]]:
+    """The query of `result_rows` giving each KPI from its own summed measures (exact sums,
+    so the same rows always give the same digits), per `group` when one is named; and the
+    measure columns it reads."""
     columns = {k.id: kpi_measure_columns(k) for k in kpis}
     used = list(dict.fromkeys(c for kpi_columns in columns.values()
                               for c in kpi_columns.values()))
     sums = ", ".join(f"{exact_sum(c)} AS {c}" for c in used)
     values = ", ".join(f"{k.value_sql(columns[k.id])} AS {k.id}" for k in kpis)
+    if group is None:
+        return f"SELECT {values} FROM (SELECT {sums} FROM result_rows)", used
+    return (f"SELECT {group}, {values} FROM (SELECT {group}, {sums} FROM result_rows "
+            f"GROUP BY {group})", used)
+
+
+def _as_totals(kpis: list[Kpi], row) -> dict[str, float | None]:
+    return {k.id: (None if v is None or math.isnan(v) else float(v))
+            for k, v in zip(kpis, row, strict=True)}
+
+
+def kpi_totals(frame: pd.DataFrame, kpis: list[Kpi]) -> dict[str, float | None]:
+    """Each KPI over the rows of a result, from its own summed measures (exact sums, so
+    the same rows always give the same digits)."""
+    sql, used = _totals_sql(kpis)
     con = _scratch().cursor()  # its own connection: a registered frame is seen by it alone
     try:
         con.register("result_rows", frame[used])
-        row = con.execute(f"SELECT {values} FROM (SELECT {sums} FROM result_rows)").fetchone()
+        row = con.execute(sql).fetchone()
     finally:
         con.close()
-    return {k.id: (None if v is None or math.isnan(v) else float(v))
-            for k, v in zip(kpis, row, strict=True)}
+    return _as_totals(kpis, row)
+
+
+def kpi_totals_by(frame: pd.DataFrame, kpis: list[Kpi], groups) -> dict:
+    """`kpi_totals` of each group of rows, in one query: group -> totals, groups in sorted
+    order. `groups` gives each row's group (any hashable value, aligned with the rows; a
+    missing one, None or NaN, puts the row in no group, as pandas' groupby does). The same
+    sums as `kpi_totals` of each group's rows, so the same digits: a committee asks for 24
+    to 48 of them (hours, slots), each a query of its own before."""
+    keys = list(groups)
+    if len(keys) != len(frame):
+        raise ValueError("one group per row")
+    codes: dict = {}
+    numbered = [None if key is None or key != key else codes.setdefault(key, len(codes))
+                for key in keys]  # key != key: NaN
+    if not codes:
+        return {}
+    sql, used = _totals_sql(kpis, "group_code")
+    import pandas as pd  # a result's frame is pandas already: this loads nothing new
+
+    rows = frame[used].assign(group_code=pd.array(numbered, dtype="Int64"))
+    con = _scratch().cursor()
+    try:
+        con.register("result_rows", rows)
+        found = con.execute(f"{sql} WHERE group_code IS NOT NULL").fetchall()
+    finally:
+        con.close()
+    key_of = {code: key for key, code in codes.items()}
+    totals = {key_of[row[0]]: _as_totals(kpis, row[1:]) for row in found}
+    return {key: totals[key] for key in sorted(totals)}
 
 
 def uniform_settings(store: Store) -> dict[str, object] | None:
@@ -109,11 +160,39 @@ def sources_with_rows(store: Store) -> set[str]:
     return {row[0] for row in store.rows(parts)[1]}
 
 
+# (file, provider scope, data version) -> (sources with rows, uniform settings): what every
+# request of a store asks before compiling, the same until a write bumps the version. A
+# committee runs 11-13 requests (and its red flags more), each of which asked both again:
+# two queries of 5-20 ms each, on a loaded machine, per request.
+_FACTS: OrderedDict[tuple, tuple[frozenset[str], dict[str, object] | None]] = OrderedDict()
+_FACTS_KEPT = 64
+_FACTS_LOCK = threading.Lock()
+
+
+def store_facts(store: Store) -> tuple[frozenset[str], dict[str, object] | None]:
+    """(`sources_with_rows`, `uniform_settings`) of the store as this view sees it, asked
+    once per data version (kpi/store.py: every committed write draws a new one, an import,
+    an undo and a settings edit alike) and provider scope: one small query per request
+    instead of two. The caller only reads them."""
+    token, version = store.data_version()
+    key = (str(store.path), store.provider_scope, token, version)
+    with _FACTS_LOCK:
+        if key in _FACTS:
+            _FACTS.move_to_end(key)
+            return _FACTS[key]
+    facts = frozenset(sources_with_rows(store)), uniform_settings(store)
+    with _FACTS_LOCK:
+        _FACTS[key] = facts
+        while len(_FACTS) > _FACTS_KEPT:
+            _FACTS.popitem(last=False)
+    return facts
+
+
 def compiled(store: Store, request: KpiRequest) -> tuple[str, list]:
     """The request's SQL for this store: only its sources with rows, its settings bound
     once when uniform."""
-    return compile_kpis(request, present=sources_with_rows(store),
-                        settings=uniform_settings(store))
+    present, settings = store_facts(store)
+    return compile_kpis(request, present=set(present), settings=settings)
 
 
 def compute_kpis(store: Store, request: KpiRequest) -> KpiResult:

@@ -118,8 +118,8 @@ def production_committee(store: Store, provider: str, week: date) -> ProductionC
                                     .dt.strftime("%H:%M"))
     sl_target = target_of.get("service_level")
     threshold = DEFAULT_SL_TARGET if sl_target is None else sl_target["value"]
-    intraday = pd.DataFrame([{"slot": slot, **slots.totals(rows)}
-                             for slot, rows in slot_frame.groupby("slot")])
+    intraday = pd.DataFrame([{"slot": slot, **totals} for slot, totals
+                             in slots.totals_by(slot_frame.slot, slot_frame).items()])
     for frame in (daily, intraday):
         if not frame.empty:
             frame["below_target"] = frame.service_level < threshold
@@ -127,8 +127,8 @@ def production_committee(store: Store, provider: str, week: date) -> ProductionC
     def breakdown(by: str) -> pd.DataFrame:
         result = compute_kpis(store, KpiRequest(
             ("offered", "answer_rate", "service_level", "asa_s", "aht_s", "traceability_rate"),
-            "week", by=(by,), filters=scope, date_from=week, date_to=end))
-        return result.table().drop(columns=["period_start"])
+            "week", by=(by,), filters=scope, date_from=week, date_to=end, with_sums=False))
+        return result.table().drop(columns=["period_start"])  # the values only: no sums
 
     return ProductionCommittee(
         provider=provider, week=week, sl_definitions=sl_definitions(store, [provider]),

@@ -70,14 +70,21 @@ def steering_committee(store: Store, provider: str, month: date,
     month, end = period.start, period.end
     scope = {"provider": (provider,)}
     start = period.shifted(-11).start
+    # Only the values are read where a request ends in .table(): its sums are not computed.
     trends = compute_kpis(store, KpiRequest(TREND_KPIS, "month", filters=scope,
-                                            date_from=start, date_to=end)).table()
+                                            date_from=start, date_to=end,
+                                            with_sums=False)).table()
     registered = list_targets(store)
     targets = live_targets(registered[registered.provider == provider], month, end)
-    # The month's value of every target KPI, in one query.
-    values = compute_kpis(store, KpiRequest(tuple(dict.fromkeys(targets.kpi)) or ("offered",),
-                                            "month", filters=scope, date_from=month,
-                                            date_to=end)).table()
+    # The month's value of every target KPI: the trend's last month when the trend has
+    # them all (the same month, the same exact sums: the same digits), else in one query.
+    wanted = tuple(dict.fromkeys(targets.kpi))
+    if set(wanted) <= set(TREND_KPIS):
+        values = trends[pd.to_datetime(trends.period_start).dt.date == month]
+    else:
+        values = compute_kpis(store, KpiRequest(wanted, "month", filters=scope,
+                                                date_from=month, date_to=end,
+                                                with_sums=False)).table()
     rows = []
     for target in targets.to_dict("records"):
         value = None if values.empty else values[target["kpi"]].iloc[0]
@@ -90,14 +97,14 @@ def steering_committee(store: Store, provider: str, month: date,
 
     def drill(by: str) -> pd.DataFrame:
         return compute_kpis(store, KpiRequest(DRILL_KPIS, "month", by=(by,), filters=scope,
-                                              date_from=month, date_to=end)
+                                              date_from=month, date_to=end, with_sums=False)
                             ).table().drop(columns=["period_start"])
 
     hours = compute_kpis(store, KpiRequest(DRILL_KPIS, "interval", filters=scope,
                                            date_from=month, date_to=end, interval_minutes=60))
     hour_of = pd.to_datetime(hours.frame.period_start).dt.hour
-    by_hour = pd.DataFrame([{"hour": f"{hour:02d}:00", **hours.totals(rows_)}
-                            for hour, rows_ in hours.frame.groupby(hour_of)])
+    by_hour = pd.DataFrame([{"hour": f"{hour:02d}:00", **totals}
+                            for hour, totals in hours.totals_by(hour_of).items()])
     quality = compute_kpis(store, KpiRequest(("quality_score",), "month", by=("team",),
                                              filters=scope, date_from=start, date_to=end))
     quality = quality.frame.rename(columns={"period_start": "month",

@@ -179,17 +179,24 @@ def strategic_committee(store: Store, period: Period, providers: list[str]
                                             date_to=period.end))
     frame = result.frame.assign(period_start=result.frame.period_start.map(month_start))
 
-    def over(p: Period, provider: str) -> dict:
-        rows = frame[(frame.provider == provider) & (frame.period_start >= p.start)
-                     & (frame.period_start <= p.end)]
-        values = result.totals(rows) if not rows.empty else {}
+    # Each provider's totals over the period and the one before, in one query: a row is in
+    # (provider, period) or in neither (the periods are adjacent, they never overlap).
+    compared = {"this": period, "before": previous}
+    keys = [next(((provider, name) for name, p in compared.items() if p.start <= m <= p.end),
+                 None) for provider, m in zip(frame.provider, frame.period_start, strict=True)]
+    totals = result.totals_by(keys, frame)
+    months = {key: len({m for k, m in zip(keys, frame.period_start, strict=True) if k == key})
+              for key in totals}
+
+    def over(name: str, provider: str) -> dict:
+        values = dict(totals.get((provider, name), {}))
         if values.get("offered") is not None:  # a volume per month, to compare periods
-            values["offered"] /= rows.period_start.nunique()
+            values["offered"] /= months[(provider, name)]
         return values
 
     comparison, ranking = [], []
     for provider in providers:
-        this, before = over(period, provider), over(previous, provider)
+        this, before = over("this", provider), over("before", provider)
         for kpi in STRATEGIC_KPIS:
             value, prior = this.get(kpi), before.get(kpi)
             comparison.append({"provider": provider, "kpi": kpi, "value": value,
@@ -215,7 +222,7 @@ def strategic_committee(store: Store, period: Period, providers: list[str]
                                period.end)
         target_of = {kpi: rows.iloc[0].to_dict() for kpi, rows in targets.groupby("kpi",
                                                                                    sort=False)}
-        this = over(period, provider)
+        this = over("this", provider)
         history = monthly[monthly.provider == provider]
         for kpi in RANKED_KPIS:
             current = target_of.get(kpi)
