@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from kpi.errors import CockpitError, Joined, Msg
+from kpi.errors import CockpitError, ImportRefused, Joined, Msg
+from kpi.ingest.registers import read_register
 from kpi.metrics.compile import KpiRequest
 from kpi.metrics.engine import compute_kpis
 from kpi.metrics.registry import KPI_BY_ID, PCT
@@ -104,8 +105,9 @@ def import_targets(store: Store, path: str | Path) -> int:
     """Add the targets of a CSV or XLSX file (same columns as the register) to the register."""
     path = Path(path)
     try:
-        table = (pd.read_excel(path, dtype=object) if path.suffix.lower() in (".xlsx", ".xlsm")
-                 else pd.read_csv(path, dtype=object, sep=None, engine="python"))
+        table = read_register(store, path)
+    except ImportRefused:
+        raise
     except Exception as e:  # a damaged or empty file
         # pandas' own words are quoted as they are
         raise InvalidTarget(key="error.unreadable_table", file=path.name, error=e) from e

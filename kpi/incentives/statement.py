@@ -10,8 +10,9 @@ from pathlib import Path
 import pandas as pd
 
 from kpi import clock
-from kpi.errors import NotFound
+from kpi.errors import ImportRefused, NotFound
 from kpi.incentives.scheme import InvalidScheme, Scheme, SchemeLine, Settlement, settle
+from kpi.ingest.registers import read_register
 from kpi.metrics.compile import KpiRequest
 from kpi.metrics.engine import compute_kpis
 from kpi.periods import MONTH, QUARTER, parse
@@ -51,8 +52,9 @@ def import_scheme(store: Store, path: str | Path) -> Scheme:
     bonus_cap, malus_cap, quality_gate, volume_band) on the first row."""
     path = Path(path)
     try:
-        table = (pd.read_excel(path) if path.suffix.lower() in (".xlsx", ".xlsm")
-                 else pd.read_csv(path, sep=None, engine="python", encoding="utf-8-sig"))
+        table = read_register(store, path, as_text=False)
+    except ImportRefused:
+        raise
     except Exception as e:  # a damaged or empty file
         raise InvalidScheme(f"{path.name}: not a readable CSV or XLSX file ({e})") from e
     table.columns = [str(c).strip().lower() for c in table.columns]

@@ -13,7 +13,8 @@ from pathlib import Path
 import pandas as pd
 
 from kpi import clock
-from kpi.errors import CockpitError, Day, Joined, Msg
+from kpi.errors import CockpitError, Day, ImportRefused, Joined, Msg
+from kpi.ingest.registers import read_register
 from kpi.store import Store
 
 COLUMNS = ["section", "item", "max_score", "weight", "critical"]
@@ -147,9 +148,9 @@ def import_grid(store: Store, path: str | Path, grid: str | None = None,
     optionally grid, valid_from). Returns (grid, version in force)."""
     path = Path(path)
     try:
-        table = (pd.read_excel(path, dtype=object) if path.suffix.lower() in (".xlsx", ".xlsm")
-                 else pd.read_csv(path, dtype=object, sep=None, engine="python",
-                                  encoding="utf-8-sig"))
+        table = read_register(store, path)
+    except ImportRefused:
+        raise
     except Exception as e:  # a damaged or empty file
         # pandas' own words are quoted as they are
         raise InvalidGrid(key="error.unreadable_table", file=path.name, error=e) from e

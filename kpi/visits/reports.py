@@ -299,7 +299,7 @@ def read_visit_file(store: Store, path: str | Path, provider: str,
     try:
         if is_xlsx:
             check_xlsx(path, file_name, limits)
-            table = pd.read_excel(path, dtype=object)
+            table = pd.read_excel(path, dtype=object, engine="openpyxl")
         else:
             with open(path, "rb") as handle:
                 refuse_lines(file_name, sum(1 for _ in handle), limits)
