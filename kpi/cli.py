@@ -460,7 +460,6 @@ def cmd_visits(args) -> int:
 
 def cmd_watch(args) -> int:
     import time
-    from datetime import datetime
 
     from kpi.live.watcher import InboxWatcher
 
@@ -474,7 +473,7 @@ def cmd_watch(args) -> int:
                  inbox=watcher.inbox, interval=Num(watcher.interval_s, "g")), file=sys.stderr)
         if args.once:
             outcomes = watcher.run_once()
-            for line in _state_lines(watcher.state(), lang):
+            for line in watcher.state().lines(lang):
                 print(line, file=sys.stderr)
             return 0 if all(o.imported for o in outcomes) else 1
         shown: tuple = ()
@@ -491,36 +490,13 @@ def cmd_watch(args) -> int:
                 key = (state.waiting, state.refused_today, state.last_error,
                        state.imported_since_start, state.skipped)
                 if key != shown:
-                    for line in _state_lines(state, lang):
+                    for line in state.lines(lang):
                         print(line, file=sys.stderr)
                     shown = key
                 time.sleep(watcher.interval_s)
         except KeyboardInterrupt:
             pass
     return 0
-
-
-def _state_lines(state, lang: str) -> list[str]:
-    """The inbox writer's state in a few lines (kpi.live.watcher.WatcherState), in the
-    messages' language: English as `cockpit watch` has always printed it."""
-    def at(moment: datetime | None) -> str:
-        if moment is None:
-            return say("inbox.never", lang)
-        return f"{moment:%d/%m/%Y %H:%M:%S}" if lang == "fr" else f"{moment:%Y-%m-%d %H:%M:%S}"
-
-    out = [say("cli.watch_state", lang, inbox=state.inbox, at=at(state.last_pass),
-               imported=state.imported_since_start, refused=state.refused_since_start,
-               today=len(state.refused_today))]
-    if state.waiting:
-        out.append(say("cli.watch_waiting", lang, count=len(state.waiting),
-                       files=", ".join(state.waiting[:10]))
-                   + (" …" if len(state.waiting) > 10 else ""))
-    if state.skipped:
-        out.append(say("cli.watch_skipped", lang, files=", ".join(state.skipped[:10])))
-    if state.last_error:
-        out.append(say("cli.watch_last_error", lang, at=at(state.last_error_at),
-                       error=state.last_error))
-    return out
 
 
 def _print_outcome(outcome, fmt: str = "text", lang: str = "en") -> None:

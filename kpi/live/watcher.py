@@ -18,7 +18,7 @@ from datetime import datetime
 from functools import partial
 from pathlib import Path
 
-from kpi.errors import Joined, Msg, Rendered, in_language
+from kpi.errors import Joined, Msg, Rendered, in_language, say
 from kpi.live.inbox import InboxOutcome, Seen, inbox_pass, refused_on
 from kpi.settings import app_settings, inbox_path
 from kpi.store import Store
@@ -41,22 +41,27 @@ class WatcherState:
     imported_since_start: int = 0
     refused_since_start: int = 0
 
-    def lines(self) -> list[str]:
-        """The state in a few lines of text (what `cockpit watch` prints)."""
+    def lines(self, lang: str = "en") -> list[str]:
+        """The state in a few lines of text, in `lang` (what `cockpit watch` prints; its
+        English words are the ones it has always printed)."""
         def at(moment: datetime | None) -> str:
-            return f"{moment:%Y-%m-%d %H:%M:%S}" if moment else "never"
+            if moment is None:
+                return say("inbox.never", lang)
+            return f"{moment:%d/%m/%Y %H:%M:%S}" if lang == "fr" \
+                else f"{moment:%Y-%m-%d %H:%M:%S}"
 
-        out = [f"inbox {self.inbox}: last pass {at(self.last_pass)}; "
-               f"{self.imported_since_start} imported and {self.refused_since_start} refused "
-               f"since start; {len(self.refused_today)} refused today"]
+        out = [say("cli.watch_state", lang, inbox=self.inbox, at=at(self.last_pass),
+                   imported=self.imported_since_start, refused=self.refused_since_start,
+                   today=len(self.refused_today))]
         if self.waiting:
-            out.append(f"waiting ({len(self.waiting)}): " + ", ".join(self.waiting[:10])
+            out.append(say("cli.watch_waiting", lang, count=len(self.waiting),
+                           files=", ".join(self.waiting[:10]))
                        + (" …" if len(self.waiting) > 10 else ""))
         if self.skipped:
-            out.append("left alone (folders inside a provider's folder): "
-                       + ", ".join(self.skipped[:10]))
+            out.append(say("cli.watch_skipped", lang, files=", ".join(self.skipped[:10])))
         if self.last_error:
-            out.append(f"last error at {at(self.last_error_at)}: {self.last_error}")
+            out.append(say("cli.watch_last_error", lang, at=at(self.last_error_at),
+                           error=self.last_error))
         return out
 
 
