@@ -119,9 +119,9 @@ def kpi_totals_by(frame: pd.DataFrame, kpis: list[Kpi], groups) -> dict:
     if not codes:
         return {}
     sql, used = _totals_sql(kpis, "group_code")
-    import pandas as pd  # a result's frame is pandas already: this loads nothing new
-
-    rows = frame[used].assign(group_code=pd.array(numbered, dtype="Int64"))
+    # Python ints and None: DuckDB reads the column as integers with NULLs (no pandas import
+    # here, which `cockpit kpis` would pay at start-up).
+    rows = frame[used].assign(group_code=numbered)
     con = _scratch().cursor()
     try:
         con.register("result_rows", rows)
