@@ -1,18 +1,21 @@
 """The command line speaks the chosen language (issue 18): every sentence `cockpit` prints to
 people — a result on stdout, a refusal or a status line on stderr — reads in French with
 --lang fr or COCKPIT_LANG=fr, and stays word for word today's English without them (scripts
-read it). Each command runs as its own `python -m kpi` process on a real demo database.
+read it). Each command runs the real command line on a real demo database (in the test's
+process; a few as their own `python -m kpi` process).
 
 The English expected here is written by hand from what the command line printed before its
 sentences moved to the catalogue; the French, by hand from the catalogue's intent."""
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import subprocess
 import sys
 import time
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
@@ -52,19 +55,46 @@ def english_left(text: str, data: tuple[str, ...] = ()) -> list[str]:
 
 
 def cockpit(*argv: str, lang: str | None = None, env_lang: str | None = None,
-            stdin: str | None = None, code: int = 0) -> tuple[str, str]:
-    """`python -m kpi ARGV` as a person runs it: (stdout, stderr without the log's lines);
-    --lang when `lang`, COCKPIT_LANG when `env_lang`."""
+            stdin: str | None = None, code: int = 0, process: bool = False) -> tuple[str, str]:
+    """`cockpit ARGV` as a person runs it: (stdout, stderr without the log's lines); --lang
+    when `lang`, COCKPIT_LANG when `env_lang`. The real command line (kpi.cli.main) in this
+    process, its streams and environment its own for the call (some fifty commands: a
+    process each took minutes); `process`: as its own `python -m kpi` process."""
     env = {k: v for k, v in os.environ.items() if k != "COCKPIT_LANG"}
     if env_lang:
         env["COCKPIT_LANG"] = env_lang
-    out = subprocess.run([sys.executable, "-m", "kpi", *argv,
-                          *(["--lang", lang] if lang else [])],
-                         input=stdin, capture_output=True, text=True, cwd=ROOT, env=env,
-                         timeout=300)
-    assert out.returncode == code, (argv, out.returncode, out.stdout, out.stderr)
-    said = [line for line in out.stderr.splitlines(keepends=True) if not LOG_LINE.match(line)]
-    return out.stdout, "".join(said)
+    args = [*argv, *(["--lang", lang] if lang else [])]
+    if process:
+        done = subprocess.run([sys.executable, "-m", "kpi", *args], input=stdin,
+                              capture_output=True, text=True, cwd=ROOT, env=env, timeout=300)
+        returned, stdout, stderr = done.returncode, done.stdout, done.stderr
+    else:
+        returned, stdout, stderr = _in_process(args, env, stdin)
+    assert returned == code, (argv, returned, stdout, stderr)
+    said = [line for line in stderr.splitlines(keepends=True) if not LOG_LINE.match(line)]
+    return stdout, "".join(said)
+
+
+def _in_process(args: list[str], env: dict[str, str], stdin: str | None
+                ) -> tuple[int, str, str]:
+    from kpi.cli import main
+
+    saved_env, saved_stdin = dict(os.environ), sys.stdin
+    out, err = io.StringIO(), io.StringIO()
+    os.environ.clear()
+    os.environ.update(env)
+    sys.stdin = io.StringIO(stdin or "")
+    try:
+        with redirect_stdout(out), redirect_stderr(err):
+            try:
+                returned = main(args)
+            except SystemExit as stop:  # argparse's usage errors
+                returned = stop.code if isinstance(stop.code, int) else 1
+    finally:
+        sys.stdin = saved_stdin
+        os.environ.clear()
+        os.environ.update(saved_env)
+    return returned, out.getvalue(), err.getvalue()
 
 
 def _visit_grid(folder: Path) -> Path:
@@ -95,7 +125,8 @@ def _inbox(folder: Path) -> Path:
 
 def test_every_sentence_in_english_is_todays(demo_db, demo_clock, tmp_path):
     db = ["--db", str(demo_db)]
-    out, err = cockpit("import", str(DATA / "forecast.csv"), "--provider", "Nordcall", *db)
+    out, err = cockpit("import", str(DATA / "forecast.csv"), "--provider", "Nordcall", *db,
+                       process=True)
     import_id = int(re.search(r"import #(\d+)", out).group(1))
     assert cockpit("undo", str(import_id), *db)[0] == \
         f"import #{import_id} undone: 2 rows removed\n"
@@ -203,16 +234,17 @@ def test_every_sentence_reads_in_french(demo_db, demo_clock, tmp_path, how):
     data = (str(tmp_path), str(demo_db), "Nordcall", "Floor Nordcall", "Aix", "marie",
             "paula", "Nobody", "boards link", "users add", "users remove", "visits import")
 
-    def fr(*argv, code=0, stdin=None, exact: str | None = None) -> str:
+    def fr(*argv, code=0, stdin=None, exact: str | None = None, process=False) -> str:
         """The command's people-facing text in French: none of today's English left."""
-        out, err = cockpit(*argv, code=code, stdin=stdin, **lang)
+        out, err = cockpit(*argv, code=code, stdin=stdin, process=process, **lang)
         said = out if code == 0 else err
         if exact is not None:
             assert said == exact, (argv, said)
         assert not english_left(said, data), (argv, said, english_left(said, data))
         return said
 
-    out = fr("import", str(DATA / "forecast.csv"), "--provider", "Nordcall", *db)
+    out = fr("import", str(DATA / "forecast.csv"), "--provider", "Nordcall", *db,
+             process=True)  # a process of its own: --lang or COCKPIT_LANG as a person sets it
     import_id = int(re.search(r"import n°(\d+)", out).group(1))
     fr("undo", str(import_id), *db, exact=f"import n°{import_id} annulé : 2 lignes retirées\n")
     fr("targets", "import", str(_targets(tmp_path)), *db,
