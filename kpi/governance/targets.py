@@ -14,10 +14,11 @@ from pathlib import Path
 import pandas as pd
 
 from kpi.errors import CockpitError, ImportRefused, Joined, Msg
+from kpi.i18n import format_value
 from kpi.ingest.registers import read_register
 from kpi.metrics.compile import KpiRequest
 from kpi.metrics.engine import compute_kpis
-from kpi.metrics.registry import KPI_BY_ID, PCT
+from kpi.metrics.registry import KPI_BY_ID
 from kpi.store import Store
 
 COLUMNS = ["target_id", "kpi", "provider", "site", "queue", "comparator", "value", "start",
@@ -190,8 +191,9 @@ def live_targets(targets: pd.DataFrame, start: date, end: date) -> pd.DataFrame:
     return live.sort_values(["priority", "target_id"])
 
 
-def _fmt(kpi_id: str, value: float) -> str:
-    return f"{value:.1%}" if KPI_BY_ID[kpi_id].unit == PCT else f"{value:g}"
+def _fmt(kpi_id: str, value: float, lang: str) -> str:
+    """A KPI's value in a sentence of `lang`: 75.5% in English, 75,5 % in French."""
+    return format_value(value, KPI_BY_ID[kpi_id].unit, lang)
 
 
 def check_target(store: Store, target: dict,
@@ -218,12 +220,12 @@ def check_target(store: Store, target: dict,
         best = history.max() if target["comparator"] == ">=" else history.min()
         if share == 0:
             en = (f"Never reached in {len(history)} past weeks (best "
-                  f"{_fmt(target['kpi'], best)}).")
+                  f"{_fmt(target['kpi'], best, 'en')}).")
             fr = (f"Jamais atteint sur {len(history)} semaines passées (meilleure "
-                  f"{_fmt(target['kpi'], best)}).")
+                  f"{_fmt(target['kpi'], best, 'fr')}).")
         else:
             en = f"Reached in {share:.0%} of {len(history)} past weeks."
-            fr = f"Atteint {share:.0%} des {len(history)} semaines passées."
+            fr = f"Atteint {share * 100:.0f}\u202f% des {len(history)} semaines passées."
         checks.append(Check("achievable", share > 0, en, fr))
     relevant = bool(target.get("rationale")) and target.get("priority") is not None
     checks.append(Check("relevant", relevant,

@@ -62,7 +62,8 @@ def _scorings(store: Store, session_id: str) -> tuple[pd.DataFrame, pd.DataFrame
     evaluations = store.read(
         """SELECT evaluation_id, provider, evaluator, contact_id, grid, grid_version,
                   is_reference, evaluated_local, 100 * score_ratio AS total
-           FROM evaluation_scores WHERE session_id = ?""", [session_id])
+           FROM evaluation_scores WHERE session_id = ?
+           ORDER BY evaluator, contact_id, evaluation_id""", [session_id])
     return items, evaluations
 
 
