@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from datetime import date, datetime
 from pathlib import Path
 
@@ -116,3 +117,16 @@ def write_big_contacts(path: Path, provider: str | None = None, rows: int = 1_50
     finally:
         con.close()
     return path
+
+
+def settled_inbox(folder: Path, provider: str) -> Path:
+    """An inbox holding, in `provider`'s folder, a good export and a broken one, both
+    settled long ago (the writer takes a file once it has stopped changing)."""
+    inbox = folder / "inbox"
+    (inbox / provider).mkdir(parents=True)
+    good, broken = inbox / provider / "forecast.csv", inbox / provider / "broken.csv"
+    good.write_bytes((DATA / "forecast.csv").read_bytes())
+    broken.write_text(f"contact_id,provider,queue,arrived_at\nA,{provider},Q,never\n")
+    for drop in (good, broken):
+        os.utime(drop, (time.time() - 3600, time.time() - 3600))
+    return inbox

@@ -8,17 +8,15 @@ from __future__ import annotations
 import argparse
 import io
 import json
-import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from kpi.cli import EXIT_BUSY, build_parser, main
 
-from .conftest import DATA, ROOT
+from .conftest import DATA, ROOT, settled_inbox
 from .processes import hold_for_writing
 
 PASSWORD = "correct horse battery"
@@ -168,13 +166,7 @@ def test_every_command_that_prints_a_result_takes_format_json(demo_db, demo_cloc
 
 
 def test_watch_and_demo_feed_print_one_json_object_per_line(small_db, tmp_path, capsys):
-    inbox = tmp_path / "inbox"
-    (inbox / "Acme").mkdir(parents=True)
-    good, broken = inbox / "Acme" / "forecast.csv", inbox / "Acme" / "broken.csv"
-    good.write_bytes((DATA / "forecast.csv").read_bytes())
-    broken.write_text("contact_id,provider,queue,arrived_at\nA,Acme,Q,never\n")
-    for drop in (good, broken):
-        os.utime(drop, (time.time() - 3600, time.time() - 3600))  # settled long ago
+    inbox = settled_inbox(tmp_path, "Acme")
     db = ["--db", str(small_db)]
     assert main(["watch", "--once", "--inbox", str(inbox), "--format", "json", *db]) == 1
     lines = {Path(o["file"]).name: o

@@ -14,13 +14,12 @@ import os
 import re
 import subprocess
 import sys
-import time
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
 
-from .conftest import DATA, ROOT
+from .conftest import DATA, ROOT, settled_inbox
 
 PASSWORD = "correct horse battery"
 PROVIDERS = "Atlantic Relation, Nordcall, Sunline BPO"  # the demo's, by name
@@ -111,18 +110,6 @@ def _targets(folder: Path) -> Path:
     return targets
 
 
-def _inbox(folder: Path) -> Path:
-    """An inbox with a good export and a broken one, both settled long ago."""
-    inbox = folder / "inbox"
-    (inbox / "Nordcall").mkdir(parents=True)
-    good, broken = inbox / "Nordcall" / "forecast.csv", inbox / "Nordcall" / "broken.csv"
-    good.write_bytes((DATA / "forecast.csv").read_bytes())
-    broken.write_text("contact_id,provider,queue,arrived_at\nA,Nordcall,Q,never\n")
-    for drop in (good, broken):
-        os.utime(drop, (time.time() - 3600, time.time() - 3600))
-    return inbox
-
-
 def test_every_sentence_in_english_is_todays(demo_db, demo_clock, tmp_path):
     db = ["--db", str(demo_db)]
     out, err = cockpit("import", str(DATA / "forecast.csv"), "--provider", "Nordcall", *db,
@@ -164,7 +151,7 @@ def test_every_sentence_in_english_is_todays(demo_db, demo_clock, tmp_path):
     assert re.fullmatch(rf"dropped \d+ snapshot\(s\) into {re.escape(str(feed))}\n", out), out
     assert cockpit("rejected", *db)[0] == "(none)\n"
 
-    inbox = _inbox(tmp_path)
+    inbox = settled_inbox(tmp_path, "Nordcall")
     out, err = cockpit("watch", "--once", "--inbox", str(inbox), *db, code=1)
     assert re.fullmatch(r"Nordcall/forecast\.csv: forecast\.csv: import #\d+ .+ -> "
                         r"\S+forecast\.csv\n", out), out
@@ -280,7 +267,7 @@ def test_every_sentence_reads_in_french(demo_db, demo_clock, tmp_path, how):
     assert re.fullmatch(rf"\d+ instantanés? déposés? dans {re.escape(str(feed))}\n", out), out
     fr("rejected", *db, exact="(aucune ligne)\n")
 
-    inbox = _inbox(tmp_path)
+    inbox = settled_inbox(tmp_path, "Nordcall")
     out, err = cockpit("watch", "--once", "--inbox", str(inbox), *db, code=1, **lang)
     assert re.fullmatch(r"Nordcall/forecast\.csv : forecast\.csv : import n°\d+ .+ -> "
                         r"\S+forecast\.csv\n", out), out
