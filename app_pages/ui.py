@@ -7,6 +7,7 @@ import streamlit as st
 
 from kpi.access.accounts import Account, store_for
 from kpi.demo import build_demo
+from kpi.editing import NUMBER_TEXT
 from kpi.errors import CockpitError
 from kpi.i18n import DEFAULT_LANGUAGE, LANGUAGES, format_date, t
 from kpi.reports.charts import chart_in_language
@@ -183,8 +184,6 @@ def decimal_column(label: str, required: bool = False, decimals: int = 1):
     English (printf writes '90.5'); in French a text cell holding '90,5', since Streamlit's
     number cells write decimals with a point or with the browser's locale, never with the
     page's language (kpi.editing reads the text back to the same number)."""
-    from kpi.editing import NUMBER_TEXT
-
     if lang() == "fr":
         return st.column_config.TextColumn(label, required=required, validate=NUMBER_TEXT,
                                            alignment="right")  # as numbers are
