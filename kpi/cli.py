@@ -67,7 +67,6 @@ import json
 import logging
 import os
 import signal
-import subprocess
 import sys
 from datetime import date, datetime
 from pathlib import Path
@@ -570,6 +569,8 @@ def cmd_app(args) -> int:
 
         threading.Thread(target=run_feed, args=(path.parent / "inbox", 60, None),
                          daemon=True).start()
+    import subprocess  # only this command starts a process
+
     server = subprocess.Popen(command, env=env)
 
     def forward(signum, _frame) -> None:  # stopping `cockpit app` stops the server it started

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from kpi.metrics.registry import KPI_BY_ID, Kpi
 from kpi.metrics.sources import REASONLESS_CONTACTS, SOURCES, Source
+from kpi.provider_settings import SL_VARIANTS
 
 GRAINS = ("interval", "day", "week", "month", "quarter", "year")
 SCOPES = ("provider", "site", "queue", "channel", "agent", "team")
@@ -115,9 +116,20 @@ def _source_rows(source: Source, request: KpiRequest, measures: list[str], param
     if request.coverage:
         columns.append(f"CAST({t} AS DATE) AS day")
     columns += [f"{source.scopes[s]} AS {s}" for s in request.by]
-    columns += [f"{sql} AS {m}" for m, sql in available.items()]
+    columns += [f"{_with_variant(sql, source, settings)} AS {m}" for m, sql in available.items()]
     clause = f" WHERE {' AND '.join(where)}" if where else ""
     return f"SELECT {', '.join(columns)} FROM ({base}) r{clause}", available
+
+
+def _with_variant(measure_sql: str, source: Source, settings: dict[str, object] | None) -> str:
+    """A measure with the service-level variant written in, when every row has the same
+    one: DuckDB then drops the branches of the other variants once, instead of testing the
+    variant on every row (a tenth of `cockpit kpis`' query). Only a declared variant is
+    written into the SQL."""
+    variant = settings.get("variant") if settings is not None and source.settings else None
+    if variant not in SL_VARIANTS:
+        return measure_sql
+    return re.sub(r"\bvariant\b", f"'{variant}'", measure_sql)
 
 
 # An agent's team (and site, for evaluations) is the one of their latest activity row:
