@@ -202,6 +202,14 @@ SPECIAL = {
     "formula_text": {1500: "C1500,Acme,Q0,2026-03-02 08:00:00,,1,100,no,=SUM(A1)"},
     "padded_text": {1500: "C1500,  Acme ,Q0 ,2026-03-02 08:00:00, , 1 ,100 , no ,"},
     "last_line_unterminated": {},
+    # A carriage return alone in a quoted cell: no line feed to count, so the cells are
+    # looked at one by one.
+    "quoted_carriage_return": {1500: 'C1500,Acme,Q0,2026-03-02 08:00:00,,1,100,no,"A\rB"'},
+    "quoted_line_break_and_blank_line": {
+        700: "C700,Acme,Q0,2026-03-02 08:00:00,,1,100,no,A1\n",
+        1500: 'C1500,Acme,Q0,2026-03-02 08:00:00,,1,100,no,"A\nB"'},
+    "non_ascii_spaces": {1500: "C1500,\u00a0Acme\u3000,Q0\u2009,2026-03-02 08:00:00,,1,100,no,"
+                               "\u00a0A1"},
 }
 
 
@@ -211,6 +219,30 @@ def test_files_with_oddities_end_as_on_the_reference_path(tmp_path, case):
     if case == "last_line_unterminated":
         export.write_text(export.read_text().rstrip("\n"))
     both(tmp_path, export)
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n"])
+def test_blank_lines_and_padded_cells_keep_the_one_pass(tmp_path, debug_log, ending):
+    """Lines are counted on the file's bytes: a file whose lines are its records reads in
+    one scan without looking for line breaks in its cells; one with blank lines too (they
+    are skipped), after looking once."""
+    lines = english_export(tmp_path / "x.csv", 1500, {
+        300: "C300,Acme,Q0,2026-03-02 08:00:00,,1,100,no,A1\n",
+        900: "C900, Acme ,Q1 ,2026-03-02 09:00:00,,2,100,no, A2 "}).read_text().split("\n")
+    export = tmp_path / f"blank{len(ending)}.csv"
+    export.write_bytes((ending.join(lines) + ending).encode())
+    one, _ = both(tmp_path, export, debug_log)
+    assert one["one_pass"], one["log"]
+    assert one["report"][5] == 1500
+
+
+def test_a_crlf_inside_a_quoted_cell_goes_to_the_reference_path(tmp_path, debug_log):
+    lines = english_export(tmp_path / "x.csv", 1500).read_text().splitlines()
+    lines[1200] = 'C1200,Acme,Q0,2026-03-02 08:00:00,,1,100,no,"A\r\nB"'
+    export = tmp_path / "crlf.csv"
+    export.write_bytes(("\r\n".join(lines) + "\r\n").encode())
+    one, _ = both(tmp_path, export, debug_log)
+    assert not one["one_pass"] and "refused" in one
 
 
 def test_set_aside_rows_are_the_same(tmp_path):

@@ -484,7 +484,7 @@ def _one_pass_write(cur, text: Path, layout, resolved: Resolved, path: Path, nam
         "SELECT column_name, data_type, is_nullable FROM duckdb_columns() "
         "WHERE table_name = ? AND database_name = current_database() "
         "AND schema_name = 'main' ORDER BY column_index", [rules.table]).fetchall()]
-    reading = onepass.plan(cur, resolved, layout, where, zone)
+    reading = onepass.plan(cur, resolved, layout, where, zone, fp)
     sql = onepass.insert_sql(rules, kind, resolved, reading, table_columns)
     if sql is None:
         return give_up("a column type without filler", written=False)
@@ -496,8 +496,11 @@ def _one_pass_write(cur, text: Path, layout, resolved: Resolved, path: Path, nam
         "max_line": layout.max_line_bytes, "tsformat": reading.timestamp_format,
         "decimal": reading.decimal, "max_cell": limits.max_cell_bytes,
         "provider": provider, "tz": zone, "providers": found, "id": import_id, "bad": bad}
-    # DuckDB refuses a parameter the statement does not use.
-    cur.execute(sql, {k: v for k, v in params.items() if re.search(rf"\${k}\b", sql)})
+
+    def used(statement: str) -> dict:  # DuckDB refuses a parameter a statement does not use
+        return {k: v for k, v in params.items() if re.search(rf"\${k}\b", statement)}
+
+    cur.execute(sql, used(sql))
     _refuse_if_changed(path, name, fp)
     rows, marked, keys, providers = cur.execute(
         f"SELECT count(*) FILTER (WHERE import_id = $id), "
@@ -514,6 +517,10 @@ def _one_pass_write(cur, text: Path, layout, resolved: Resolved, path: Path, nam
             or providers != len(found)):
         return give_up(f"{rejected} cells unread, {marked} rows marked, {rows} rows, "
                        f"{keys} keys, {providers} providers")
+    if not reading.line_breaks_checked and onepass.spans_lines(fp, layout, rows):
+        breaks = onepass.line_breaks_sql(layout)
+        if cur.execute(breaks, used(breaks)).fetchone()[0]:
+            return give_up("a line break in a cell")
     drawn = cur.execute("SELECT nextval('import_id_seq')").fetchone()[0]
     if drawn != import_id:  # another writer took it meanwhile: relabel (never expected)
         cur.execute(f"UPDATE {rules.table} SET import_id = ? WHERE import_id = ?",

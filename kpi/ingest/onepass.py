@@ -38,7 +38,7 @@ from kpi.ingest.parse import (
     local_timestamp_sql,
 )
 from kpi.ingest.profiles import AliasProfile, Resolved
-from kpi.ingest.sources import DelimitedLayout
+from kpi.ingest.sources import DelimitedLayout, Fingerprint
 
 # Rows sampled after the header to choose each column's reading.
 SAMPLE_ROWS = 1000
@@ -71,6 +71,9 @@ class Plan:
     cells_ok: list[str] = field(default_factory=list)
     # (field, SQL of its text cell): a non-empty text the tolerant parser cannot read
     parsed: list[tuple[str, str]] = field(default_factory=list)
+    # Whether `cells_ok` looks for line breaks in every text cell; if not, the file's own
+    # line count tells whether any record spans lines (`spans_lines`).
+    line_breaks_checked: bool = True
 
 
 def eligible(resolved: Resolved) -> bool:
@@ -106,9 +109,20 @@ def _v(col: str) -> str:
     return f"nullif(trim({col}), '')"
 
 
+def _text(col: str, ascii_only: bool) -> str:
+    """A text cell as `_v` reads it. In an all-ASCII file only ' ' can be trimmed, so a cell
+    that neither starts nor ends with one is kept as it is: `trim` copies every cell, and
+    was a fifth of the scan."""
+    if not ascii_only:
+        return _v(col)
+    return (f"(CASE WHEN starts_with({col}, ' ') OR ends_with({col}, ' ') "
+            f"THEN {_v(col)} ELSE nullif({col}, '') END)")
+
+
 def plan(cur, resolved: Resolved, layout: DelimitedLayout, where: dict[str, int],
-         zone: str) -> Plan:
-    """Each column's reading, from the sample in `onepass_sample` (see `load_sample`)."""
+         zone: str, fp: Fingerprint) -> Plan:
+    """Each column's reading, from the sample in `onepass_sample` (see `load_sample`), and
+    what the file's bytes (`fp`) spare checking cell by cell."""
     kinds = {f.name: f.type for f in KIND_FIELDS[resolved.kind]}
     present = {name: f"c{i}" for name, i in where.items()}
     numeric = [n for n in present if kinds[n] in (NUMBER, DURATION)]
@@ -163,13 +177,14 @@ def plan(cur, resolved: Resolved, layout: DelimitedLayout, where: dict[str, int]
         name for name, p in stamp_probes.items()
         if best and ((p[0] and p[1 + formats.index(best)]) or not p[0])}
 
+    ascii_only = fp.encoding == "utf-8" and fp.ascii
     result = Plan(columns={f"c{i}": "VARCHAR" for i in range(len(layout.headers))},
                   values={}, timestamp_format=best or NATIVE_TIMESTAMP_FORMATS[0],
-                  decimal=decimal)
+                  decimal=decimal, line_breaks_checked=fp.bare_cr)
     for name, col in present.items():
         kind = kinds[name]
         if kind is TEXT:
-            result.values[name] = _v(col)
+            result.values[name] = _text(col, ascii_only)
             continue
         native = False
         if name in numbers:
@@ -192,13 +207,41 @@ def plan(cur, resolved: Resolved, layout: DelimitedLayout, where: dict[str, int]
         result.values[name] = f"(CASE WHEN {readable} THEN {col} END)"
         result.cells_ok.append(f"({col} IS NULL OR {readable})")
     for col, kind in result.columns.items():
-        if kind == "VARCHAR":
-            # Over the cell limit, or a quoted line break (the all-text reader refuses it):
-            # the reference path decides.
-            result.cells_ok.append(
-                f"({col} IS NULL OR (strlen({col}) <= $max_cell AND NOT contains({col}, "
-                f"chr(10)) AND NOT contains({col}, chr(13))))")
+        if kind != "VARCHAR":
+            continue
+        # Over the cell limit, or a quoted line break (the all-text reader refuses it):
+        # the reference path decides. A line feed is looked for here only where a lone
+        # carriage return could hide one; elsewhere `spans_lines` counts lines instead.
+        breaks = (f" AND NOT contains({col}, chr(10)) AND NOT contains({col}, chr(13))"
+                  if result.line_breaks_checked else "")
+        result.cells_ok.append(f"({col} IS NULL OR (strlen({col}) <= $max_cell{breaks}))")
     return result
+
+
+def spans_lines(fp: Fingerprint, layout: DelimitedLayout, records: int) -> bool:
+    """Whether a record may span lines: the file has more lines than its skipped lines,
+    header and records (each takes one line at least; a blank line, which the reader skips,
+    also makes more). Counted on the file's bytes, so no cell needs looking at when equal."""
+    lines = fp.lines + (0 if fp.ends_with_newline else 1)
+    return lines != layout.skip + 1 + records
+
+
+def line_breaks_sql(layout: DelimitedLayout) -> str:
+    """The number of records with a line break in a cell, read again as text (only when
+    `spans_lines` cannot rule them out). Parameters as `insert_sql`'s reader."""
+    names = [f"c{i}" for i in range(len(layout.headers))]
+    broken = " OR ".join(f"contains({n}, chr(10)) OR contains({n}, chr(13))" for n in names)
+    columns = "{" + ", ".join(f"'{n}': 'VARCHAR'" for n in names) + "}"
+    return f"SELECT count(*) FROM {_reader(columns)} WHERE {broken}"
+
+
+def _reader(columns: str, rejects: bool = False) -> str:
+    """The file's records through DuckDB's reader, with these column types."""
+    kept = (f", store_rejects=true, rejects_table='{REJECTS_TABLE}', "
+            f"rejects_scan='{REJECTS_SCAN}'" if rejects else "")
+    return f"""read_csv($path, delim=$sep, header=true, skip=$skip, quote='"', escape='"',
+                        columns={columns}, auto_detect=false, max_line_size=$max_line,
+                        timestampformat=$tsformat, decimal_separator=$decimal{kept})"""
 
 
 def _candidate_formats(cur, layout: DelimitedLayout, columns: list[int]) -> list[str]:
@@ -264,11 +307,7 @@ def insert_sql(rules: KindRules, kind: str, resolved: Resolved, plan_: Plan,
         INSERT INTO {rules.table} (import_id, {names})
         WITH cells AS (
             SELECT {', '.join(selects + texts)}, ({cells_ok}) AS _cells
-            FROM read_csv($path, delim=$sep, header=true, skip=$skip, quote='"', escape='"',
-                          columns={columns}, auto_detect=false, max_line_size=$max_line,
-                          timestampformat=$tsformat, decimal_separator=$decimal,
-                          store_rejects=true, rejects_table='{REJECTS_TABLE}',
-                          rejects_scan='{REJECTS_SCAN}')),
+            FROM {_reader(columns, rejects=True)}),
         -- `_row` is no row number here (the reference path numbers rows when it names
         -- one): every kind's derive_sql passes it through, so it carries whether the row's
         -- cells read as the reference path reads them, to the final verdict below.

@@ -63,6 +63,12 @@ class Fingerprint:
     lines: int = 0  # newlines seen: a bound on the rows, known before parsing
     complete: bool = True  # False: the file is larger than the limit it was read up to
     stat: tuple[int, int] = (0, 0)  # (size, mtime_ns) when reading began
+    # What the one-pass read (kpi/ingest/onepass.py) may skip checking cell by cell, as
+    # bytes seen here: every byte ASCII (no space but ' ' to trim), no carriage return
+    # outside a CRLF pair, and whether the last line ends with a newline.
+    ascii: bool = False
+    bare_cr: bool = True
+    ends_with_newline: bool = False
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
@@ -89,8 +95,9 @@ def fingerprint(path: Path, max_bytes: int | None = None) -> Fingerprint:
     decoder = codecs.getincrementaldecoder("utf-8")()
     utf8 = True
     head = b""
-    size = lines = 0
-    complete = True
+    size = lines = returns = pairs = 0
+    complete = ascii_only = True
+    last = b""
     with open(path, "rb") as f:
         status = os.fstat(f.fileno())
         while chunk := f.read(1 << 20):
@@ -101,12 +108,17 @@ def fingerprint(path: Path, max_bytes: int | None = None) -> Fingerprint:
                 head = chunk[:4096]
             size += len(chunk)
             lines += chunk.count(b"\n")
+            returns += chunk.count(b"\r")
+            pairs += chunk.count(b"\r\n") + (last == b"\r" and chunk[:1] == b"\n")
+            last = chunk[-1:]
+            plain = chunk.isascii()
+            ascii_only = ascii_only and plain
             digest.update(chunk)
             if not complete:
                 break
             # ASCII (most exports) is UTF-8: checked in C without decoding, unless a
             # character cut at the previous chunk's end is still pending.
-            if utf8 and not (chunk.isascii() and not decoder.getstate()[0]):
+            if utf8 and not (plain and not decoder.getstate()[0]):
                 try:
                     decoder.decode(chunk)
                 except UnicodeDecodeError:
@@ -129,7 +141,8 @@ def fingerprint(path: Path, max_bytes: int | None = None) -> Fingerprint:
     else:
         encoding = "utf-8" if utf8 else "cp1252"
     return Fingerprint(digest.hexdigest(), encoding, head, size, lines, complete,
-                       (status.st_size, status.st_mtime_ns))
+                       (status.st_size, status.st_mtime_ns), ascii=ascii_only,
+                       bare_cr=returns != pairs, ends_with_newline=last == b"\n")
 
 
 def _as_utf8(path: Path, encoding: str, workdir: Path) -> Path:
