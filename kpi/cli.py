@@ -63,7 +63,6 @@ from __future__ import annotations
 import argparse
 import csv
 import getpass
-import json
 import logging
 import os
 import signal
@@ -117,6 +116,8 @@ def _counted(args, key: str, count: int, /, **values) -> str:
 
 def _json(data) -> None:
     """One JSON document on stdout (dates as ISO text, non-ASCII kept)."""
+    import json  # only the commands that print JSON
+
     sys.stdout.write(json.dumps(data, ensure_ascii=False, default=str))
     sys.stdout.write("\n")
     sys.stdout.flush()
