@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from kpi.errors import CockpitError, Msg
 from kpi.i18n import t
@@ -52,10 +53,6 @@ def _check(row: dict, where: Msg) -> None:
                                  value=value)
     zone = row.get("time_zone")
     if zone is not None:
-        # Here, not at the top: every command imports this module, few check a zone, and
-        # zoneinfo loads sysconfig (a seventh of `cockpit kpis`' own imports).
-        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
         try:
             ZoneInfo(str(zone))
         except (ZoneInfoNotFoundError, ValueError) as e:

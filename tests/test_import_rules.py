@@ -33,6 +33,34 @@ def test_same_export_under_another_name_is_recognised_by_content(store, tmp_path
     assert import_export(store, renamed).status == "unchanged"
 
 
+def test_the_same_file_given_for_another_provider_is_that_providers(store):
+    """An export without a provider column takes the provider it is given: the same bytes
+    for another provider are that provider's rows, not a repeat of the first import."""
+    first = import_export(store, DATA / "agent_activity.csv", provider="Acme")
+    again = import_export(store, DATA / "agent_activity.csv", provider="Acme")
+    assert again.status == "unchanged" and again.same_as_import == first.import_id
+    other = import_export(store, DATA / "agent_activity.csv", provider="Beta")
+    assert other.status == "imported" and other.providers == ["Beta"]
+    counts = dict(store.rows("SELECT provider, count(*) FROM agent_activity GROUP BY ALL")[1])
+    assert counts["Beta"] == counts["Acme"] == first.rows_imported > 0
+
+
+def test_a_copy_of_one_providers_file_in_anothers_inbox_is_refused_not_unchanged(store):
+    """The shortcut for a file seen before would tell the second provider the first one's
+    import number; the file is read instead, and its rows are not the inbox's provider's."""
+    first = import_export(store, DATA / "contacts_generic.csv")
+    owner = first.providers[0]
+    before = table_counts(store)
+    with pytest.raises(ImportRefused) as refused:
+        import_files(store, [(DATA / "contacts_generic.csv", "contacts_generic.csv")],
+                     sole_provider="Other BPO")
+    assert f"#{first.import_id}" not in refused.value.text("en")
+    assert table_counts(store) == before
+    again = import_files(store, [(DATA / "contacts_generic.csv", "copy.csv")],
+                         sole_provider=owner)
+    assert again[0].status == "unchanged"
+
+
 @pytest.mark.parametrize("other", ["contacts_french.csv", "contacts_titled.xlsx"])
 def test_generic_and_french_or_excel_exports_give_identical_stores(tmp_path, other):
     with Store(tmp_path / "generic.duckdb") as generic, Store(tmp_path / "other.duckdb") as twin:

@@ -299,9 +299,14 @@ def import_files(
             def step(fraction: float, stage: str, i=i, name=name) -> None:
                 progress((i + fraction) / len(files), _stage(name, stage))
 
+            # The same bytes are the same rows only for the same provider: a file without
+            # a provider column, given for another provider, holds that one's rows; and a
+            # copy of one provider's file in another's inbox is refused by its reading
+            # (never answered with the first provider's import number).
             same = cur.execute(
-                "SELECT min(import_id) FROM imports WHERE sha256 = ? AND status = 'active'",
-                [fp.sha256]).fetchall()[0][0]
+                "SELECT min(import_id) FROM imports WHERE sha256 = ? AND status = 'active' "
+                "AND (CAST(? AS VARCHAR) IS NULL OR provider = ?)",
+                [fp.sha256, provider, provider]).fetchall()[0][0]
             if same is not None:
                 kind, prof = cur.execute("SELECT kind, profile FROM imports WHERE import_id = ?",
                                          [same]).fetchall()[0]
