@@ -16,6 +16,7 @@ import pytest
 from kpi.access.accounts import Account, store_for
 from kpi.access.scope import scope_rules
 from kpi.ingest.importer import import_export, undo_import
+from kpi.metrics import repeats
 from kpi.metrics.compile import KpiRequest
 from kpi.metrics.engine import compute_kpis
 from kpi.metrics.repeats import refresh_repeats
@@ -82,7 +83,16 @@ def _check(store: Store) -> None:
     assert rate.repeat_rate.tolist() == pytest.approx(expected.repeat_rate.tolist())
 
 
-def test_materialised_repeats_equal_the_window_through_imports_and_undos(store, tmp_path):
+@pytest.fixture(params=[None, 37], ids=["one pass", "passes of 37 contacts"])
+def rows_per_pass(request, monkeypatch):
+    """As shipped, and with the window split into many passes (as a 50 M-row file is)."""
+    if request.param is not None:
+        monkeypatch.setattr(repeats, "ROWS_PER_PASS", request.param)
+    return request.param
+
+
+def test_materialised_repeats_equal_the_window_through_imports_and_undos(store, tmp_path,
+                                                                          rows_per_pass):
     first = import_export(store, _export(tmp_path / "week10.csv", range(0, 200), 1))
     _check(store)
     # A newer export of the same period replaces the first one wholly (other customers).
@@ -130,7 +140,7 @@ def test_a_provider_reads_its_own_repeats_only(store, tmp_path):
     assert seen == [("Acme",)]
 
 
-def test_the_migration_fills_the_repeats_of_an_existing_database(tmp_path):
+def test_the_migration_fills_the_repeats_of_an_existing_database(tmp_path, monkeypatch):
     path = tmp_path / "old.duckdb"
     with Store(path) as store:
         import_export(store, _export(tmp_path / "week10.csv", range(0, 100), 1))
@@ -143,7 +153,11 @@ def test_the_migration_fills_the_repeats_of_an_existing_database(tmp_path):
     con.close()
     with Store(path) as store:
         assert store.rows(STORED)[1] == expected
-        # A database written outside the importer is brought up to date in one call.
-        store.write(lambda cur: cur.execute("DELETE FROM contact_repeats"))
-        store.write(refresh_repeats)
-        assert store.rows(STORED)[1] == expected
+        # A database written outside the importer is brought up to date in one call, in
+        # one pass or in several.
+        for size in (None, 9):
+            if size is not None:
+                monkeypatch.setattr(repeats, "ROWS_PER_PASS", size)
+            store.write(lambda cur: cur.execute("DELETE FROM contact_repeats"))
+            store.write(refresh_repeats)
+            assert store.rows(STORED)[1] == expected

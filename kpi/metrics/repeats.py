@@ -28,6 +28,13 @@ REPEAT_ROWS_SQL = """
     FROM contacts c"""
 
 
+# The most contacts one pass of the window holds: it keeps every contact of the customers it
+# recomputes, and an import's memory is bounded (kpi/ingest/limits.py, 800 MB by default), so
+# beyond this the customers are split by a hash of their key into passes of about this many
+# contacts each (a 50 M-row file ran out of memory in one pass).
+ROWS_PER_PASS = 4_000_000
+
+
 def refresh_repeats(cur: duckdb.DuckDBPyConnection, import_id: int | None = None) -> None:
     """Bring `contact_repeats` up to date after an import (or its undo) changed contacts,
     on the caller's cursor and inside its transaction: nothing is committed half-written.
@@ -38,25 +45,43 @@ def refresh_repeats(cur: duckdb.DuckDBPyConnection, import_id: int | None = None
     `contact_repeats` under its id). `import_id` None recomputes every customer (contacts
     written outside the importer, e.g. a benchmark's generated rows)."""
     if import_id is None:
+        cur.execute("""CREATE OR REPLACE TEMP TABLE touched_customers AS
+                       SELECT DISTINCT provider, customer_id FROM contacts
+                       WHERE customer_id IS NOT NULL""")
         cur.execute("DELETE FROM contact_repeats")
-        cur.execute(f"INSERT INTO contact_repeats BY NAME {REPEAT_ROWS_SQL} "
-                    "WHERE c.customer_id IS NOT NULL")
-        return
-    kind = cur.execute("SELECT kind FROM imports WHERE import_id = ?", [import_id]).fetchone()
-    if kind is None or kind[0] != "contacts":
-        return
-    cur.execute("""CREATE OR REPLACE TEMP TABLE touched_customers AS
-                   SELECT DISTINCT provider, customer_id FROM (
-                       SELECT provider, customer_id FROM contacts WHERE import_id = $id
-                       UNION ALL
-                       SELECT provider, customer_id FROM replaced_contacts
-                       WHERE replaced_by = $id
-                       UNION ALL
-                       SELECT provider, customer_id FROM contact_repeats WHERE import_id = $id)
-                   WHERE customer_id IS NOT NULL""", {"id": import_id})
-    cur.execute("""DELETE FROM contact_repeats r USING touched_customers t
-                   WHERE r.provider = t.provider AND r.customer_id = t.customer_id""")
-    cur.execute(f"""INSERT INTO contact_repeats BY NAME {REPEAT_ROWS_SQL}
-                    SEMI JOIN touched_customers t
-                      ON t.provider = c.provider AND t.customer_id = c.customer_id""")
+    else:
+        kind = cur.execute("SELECT kind FROM imports WHERE import_id = ?",
+                           [import_id]).fetchone()
+        if kind is None or kind[0] != "contacts":
+            return
+        cur.execute("""CREATE OR REPLACE TEMP TABLE touched_customers AS
+                       SELECT DISTINCT provider, customer_id FROM (
+                           SELECT provider, customer_id FROM contacts WHERE import_id = $id
+                           UNION ALL
+                           SELECT provider, customer_id FROM replaced_contacts
+                           WHERE replaced_by = $id
+                           UNION ALL
+                           SELECT provider, customer_id FROM contact_repeats
+                           WHERE import_id = $id)
+                       WHERE customer_id IS NOT NULL""", {"id": import_id})
+        cur.execute("""DELETE FROM contact_repeats r USING touched_customers t
+                       WHERE r.provider = t.provider AND r.customer_id = t.customer_id""")
+    for part, parts in _passes(cur):
+        cur.execute(f"""INSERT INTO contact_repeats BY NAME {REPEAT_ROWS_SQL}
+                        SEMI JOIN (SELECT * FROM touched_customers
+                                   WHERE hash(provider, customer_id) % $parts = $part) t
+                          ON t.provider = c.provider AND t.customer_id = c.customer_id""",
+                    {"parts": parts, "part": part})
     cur.execute("DROP TABLE touched_customers")
+
+
+def _passes(cur: duckdb.DuckDBPyConnection) -> list[tuple[int, int]]:
+    """(pass, passes): one pass unless the touched customers' contacts exceed ROWS_PER_PASS
+    (counted only when the whole table does)."""
+    rows = cur.execute("SELECT count(*) FROM contacts").fetchone()[0]
+    if rows > ROWS_PER_PASS:
+        rows = cur.execute("""SELECT count(*) FROM contacts c SEMI JOIN touched_customers t
+                              ON t.provider = c.provider AND t.customer_id = c.customer_id"""
+                           ).fetchone()[0]
+    parts = max(1, -(-rows // ROWS_PER_PASS))
+    return [(part, parts) for part in range(parts)]
