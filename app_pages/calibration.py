@@ -3,6 +3,7 @@
 import streamlit as st
 
 from app_pages import links
+from app_pages.cache import cached
 from app_pages.ui import (
     lang,
     pack_buttons,
@@ -22,10 +23,10 @@ LANGUAGE = lang()
 st.title(tr("calibration.title"))
 col_provider, col_session = st.columns(2)
 provider, sessions = provider_with_periods(
-    col_provider, lambda p: list_sessions(db, p).session_id.tolist(),
+    col_provider, lambda p: cached(list_sessions, db, p).session_id.tolist(),
     tr("calibration.no_session"))
 tolerance = float(app_settings(db)["calibration_tolerance"])
-results = {r.session_id: r for r in analyse_sessions(db, provider, tolerance)}
+results = {r.session_id: r for r in cached(analyse_sessions, db, provider, tolerance)}
 days = {s: format_date(r.day, LANGUAGE) for s, r in results.items()}
 session = links.select(col_session, tr("calibration.session"), sessions, "session",
                        format_func=lambda s: f"{s} ({days[s]})")

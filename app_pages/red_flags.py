@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 import streamlit as st
 
+from app_pages.cache import cached
 from app_pages.ui import (
     can_write,
     date_format,
@@ -35,7 +36,7 @@ period = col_period.date_input(tr("flags.period"), value=(last - timedelta(weeks
                                format=date_format())
 if len(period) != 2 or not chosen:
     st.stop()
-flags = red_flags(db, chosen, period[0], period[1])
+flags = cached(red_flags, db, chosen, period[0], period[1])
 for provider in chosen:
     own = [f for f in flags if f.provider == provider]
     st.subheader(f"{provider} — {len(own)}")
@@ -44,7 +45,7 @@ for provider in chosen:
 st.subheader(tr("staffing.title"))
 st.caption(tr("staffing.help"))
 for provider in chosen:
-    _, days = staffing_check(db, provider, period[0], period[1])
+    _, days = cached(staffing_check, db, provider, period[0], period[1])
     if days.empty:
         continue
     show_chart(staffing_chart(days, provider, LANGUAGE),

@@ -14,6 +14,7 @@ import pytest
 
 from app_pages import cache
 from kpi.access.accounts import Account, store_for
+from kpi.flags import save_thresholds, thresholds
 from kpi.governance.targets import list_targets, save_targets
 from kpi.ingest.importer import import_files, undo_import
 from kpi.reports.production import production_committee
@@ -111,6 +112,31 @@ def test_a_target_an_undo_and_an_import_each_recompute_the_committee(accounts_db
         assert other.data_version()[1] == version[1] + 1
     at.run()
     assert cache.computed[PRODUCTION] == computes + 3
+
+
+@pytest.mark.parametrize(("path", "computes"), [
+    ("flags", ("kpi.flags.red_flags", "kpi.staffing.staffing_check")),
+    ("calibration", ("kpi.quality.calibration.list_sessions",
+                     "kpi.quality.calibration.analyse_sessions")),
+])
+def test_red_flags_and_calibration_are_read_from_the_cache_until_a_write(accounts_db, path,
+                                                                          computes):
+    """The two pages that took a second per run on the demo (every rule over two months;
+    every calibration session's agreement statistics) compute once per data version."""
+    at = open_as("pilot", path)
+    assert all(cache.computed[name] >= 1 for name in computes), dict(cache.computed)
+    before = dict(cache.computed)
+    shown = [frame.value for frame in at.dataframe]
+    at.run()
+    assert not at.exception
+    assert dict(cache.computed) == before
+    for frame, again in zip(shown, [frame.value for frame in at.dataframe], strict=True):
+        pd.testing.assert_frame_equal(again, frame)
+    with Store(accounts_db) as other:  # any committed write moves the version
+        save_thresholds(other, thresholds(other))
+    at.run()
+    assert all(cache.computed[name] > before[name] for name in computes), \
+        (before, dict(cache.computed))
 
 
 def test_a_provider_account_never_receives_what_another_scope_cached(accounts_db):
