@@ -3,6 +3,7 @@ created from a missed target in one step."""
 
 import streamlit as st
 
+from app_pages.cache import cached
 from app_pages.ui import (
     can_answer,
     can_write,
@@ -27,12 +28,7 @@ from kpi.governance.actions import (
     save_actions,
     save_statuses,
 )
-from kpi.governance.targets import (
-    attainment,
-    list_targets,
-    summarise_attainment,
-    weekly_series,
-)
+from kpi.governance.targets import attainment_summaries, list_targets
 from kpi.i18n import format_value
 from kpi.inventory import providers
 from kpi.metrics.registry import KPI_BY_ID, KPIS
@@ -118,13 +114,9 @@ targets = list_targets(db)
 if provider:
     targets = targets[targets.provider == provider]
 records = targets.to_dict("records")
-series = weekly_series(db, records)
-missed = []
-for index, target in enumerate(records):
-    periods = attainment(db, target, series.get(index))
-    last = summarise_attainment(periods).last
-    if last is not None and last.status == "missed":
-        missed.append(target)
+missed = [target for target, summary in zip(records, cached(attainment_summaries, db, records),
+                                            strict=True)
+          if summary.last is not None and summary.last.status == "missed"]
 if not missed:
     st.caption(tr("production.none"))
 for target in missed:

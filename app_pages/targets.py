@@ -3,17 +3,17 @@
 import pandas as pd
 import streamlit as st
 
+from app_pages.cache import cached
 from app_pages.ui import can_write, date_format, decimal_column, lang, save_button, store, tr
 from kpi.editing import UNIT_COLUMN, comparator_sign, targets_for_editor, targets_from_editor
 from kpi.governance.targets import (
     COMPARATORS,
     DEFAULT_TOP_PRIORITY_CAP,
-    attainment,
+    attainment_summaries,
     check_target,
     list_targets,
     priority_warnings,
     save_targets,
-    summarise_attainment,
     weekly_series,
 )
 from kpi.i18n import format_value
@@ -76,7 +76,7 @@ def shown(kpi_id: str, value) -> str:
 
 
 targets = register.to_dict("records")
-series = weekly_series(db, targets)  # one KPI query per scope shape, for every target
+series = cached(weekly_series, db, targets)  # one KPI query per scope shape, for all
 st.subheader(tr("targets.checks"))
 rows = []
 for index, target in enumerate(targets):
@@ -93,9 +93,7 @@ st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
 st.subheader(tr("targets.attainment"))
 summary = []
-for index, target in enumerate(targets):
-    periods = attainment(db, target, series.get(index))
-    summary_of = summarise_attainment(periods)
+for target, summary_of in zip(targets, cached(attainment_summaries, db, targets), strict=True):
     last = summary_of.last
     summary.append({
         "#": target["target_id"], tr("targets.kpi"): kpi_label(target["kpi"]),

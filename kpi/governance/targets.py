@@ -291,3 +291,11 @@ def summarise_attainment(periods: pd.DataFrame) -> AttainmentSummary:
     known = periods[periods.status != "no data"]
     return AttainmentSummary(known.iloc[-1] if not known.empty else None,
                              int((known.status == "met").sum()), len(known))
+
+
+def attainment_summaries(store: Store, targets: list[dict]) -> list[AttainmentSummary]:
+    """Where each of these targets stands (summarise_attainment), in their order: one KPI
+    query per scope shape for all of them (weekly_series)."""
+    series = weekly_series(store, targets)
+    return [summarise_attainment(attainment(store, target, series.get(index)))
+            for index, target in enumerate(targets)]
