@@ -8,6 +8,7 @@ from zoneinfo import available_timezones
 import pandas as pd
 import streamlit as st
 
+from app_pages.cache import cached
 from app_pages.ui import (
     can_write,
     date_format,
@@ -126,7 +127,7 @@ def show_visit(visit: pd.Series) -> None:
                 icon=":material/info:")
         return
     st.caption(tr("visitpage.data_help"))
-    data = visit_data(db, visit)
+    data = cached(visit_data, db, visit)
     st.caption(tr("visits.data.window", start=format_date(data.window[0], LANGUAGE),
                   end=format_date(data.window[1], LANGUAGE)))
     disagreeing = views.disagreements(data, LANGUAGE)

@@ -121,6 +121,7 @@ def test_a_target_an_undo_and_an_import_each_recompute_the_committee(accounts_db
     ("targets", ("kpi.governance.targets.weekly_series",
                  "kpi.governance.targets.attainment_summaries")),
     ("actions", ("kpi.governance.targets.attainment_summaries",)),
+    ("visits", ("kpi.visits.signals.visit_data",)),
 ])
 def test_flags_calibration_and_targets_are_read_from_the_cache_until_a_write(accounts_db, path,
                                                                              computes):
