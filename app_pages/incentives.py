@@ -7,6 +7,7 @@ from datetime import date
 import streamlit as st
 
 from app_pages import links
+from app_pages.cache import cached
 from app_pages.ui import (
     can_write,
     date_format,
@@ -75,7 +76,7 @@ latest = latest_complete(map(parse, monthly), clock.today())
 month = links.select(col_month, tr("incentive.period"), months, "period",
                      index=months.index(latest.label) if latest else 0)  # last complete
 links.share()
-result = statement(db, provider, month)
+result = cached(statement, db, provider, month)
 pack = statement_pack(result, LANGUAGE)
 pack_buttons(pack)
 col_amount, col_variable, col_score = st.columns(3)
@@ -144,7 +145,7 @@ simulated = settle(trial, values, result.offered, result.forecast, result.qualit
 st.metric(tr("incentive.simulated"), format_value(simulated.amount, MONEY, LANGUAGE),
           delta=format_value(simulated.amount - result.settlement.amount, MONEY, LANGUAGE,
                              True))
-history = paid_history(db, provider, trial, list(reversed(monthly)))
+history = cached(paid_history, db, provider, trial, list(reversed(monthly)))
 show_chart(variable_history_chart(history, LANGUAGE, result.currency),
            f"{pack.file_stem}_history")
 verdict = scheme_verdict(history, trial)

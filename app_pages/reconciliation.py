@@ -6,6 +6,7 @@ from datetime import timedelta
 import pandas as pd
 import streamlit as st
 
+from app_pages.cache import cached
 from app_pages.ui import date_format, lang, show_chart, store, tr
 from kpi.errors import in_language
 from kpi.i18n import format_date, format_value
@@ -30,7 +31,7 @@ period = col_range.date_input(tr("explorer.range"), (max(first, last - timedelta
                                                      format=date_format())
 if len(period) != 2:
     st.stop()
-table = reconciliation(db, provider, period[0], period[1])
+table = cached(reconciliation, db, provider, period[0], period[1])
 if table.empty:
     st.info(tr("reconcile.none"))
     st.stop()
