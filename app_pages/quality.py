@@ -6,6 +6,7 @@ from datetime import date, datetime, time
 import pandas as pd
 import streamlit as st
 
+from app_pages.cache import cached
 from app_pages.ui import (
     can_write,
     date_format,
@@ -43,8 +44,8 @@ month = col_month.selectbox(tr("steering.month"), months,
 end = month_end(month)
 target = int(app_settings(db)["evaluations_per_agent_month"])
 covered = coverage(db, provider, month, target)
-scores = quality_by(db, provider, "team", month, end)
-overall = quality_by(db, provider, "provider", month, end)
+scores = cached(quality_by, db, provider, "team", month, end)
+overall = cached(quality_by, db, provider, "provider", month, end)
 total = overall.quality_score.iloc[0] if len(overall) else None
 col_score, col_cover, col_count = st.columns(3)
 col_score.metric(tr("quality.score"), format_value(total, PCT, LANGUAGE))
@@ -55,7 +56,7 @@ col_count.metric(tr("quality.evaluations"), format_value(scores.evaluations.sum(
 
 tabs = st.tabs([tr("pack.by_team"), tr("pack.by_site"), tr("quality.by_agent")])
 for tab, by in zip(tabs, ("team", "site", "agent"), strict=True):
-    frame = quality_by(db, provider, by, month, end)
+    frame = cached(quality_by, db, provider, by, month, end)
     show_table(Table(frame, [Column(by, tr(f"scope.{by}")),
                              Column("quality_score", tr("quality.score"), PCT),
                              Column("evaluations", tr("quality.evaluations"), COUNT)]),

@@ -4,6 +4,7 @@ the score. The pack (Excel, HTML) holds the same."""
 
 import streamlit as st
 
+from app_pages.cache import cached
 from app_pages.ui import (
     can_write,
     lang,
@@ -59,7 +60,7 @@ with st.container(border=True):
         save_button(tr("selectionpage.save_weights"),
                     lambda: save_selection_weights(db, weights), tr("selectionpage.weights_saved"))
 
-selection = compare(db, chosen, weights)
+selection = cached(compare, db, chosen, weights)
 pack = selection_pack(selection, LANGUAGE)
 pack_buttons(pack)
 

@@ -125,13 +125,16 @@ def test_a_target_an_undo_and_an_import_each_recompute_the_committee(accounts_db
     ("reconciliation", ("kpi.metrics.reconcile.reconciliation",)),
     ("incentives", ("kpi.incentives.statement.statement",
                     "kpi.incentives.statement.paid_history")),
+    ("quality", ("kpi.quality.summary.quality_by",)),
+    ("selection", ("kpi.visits.selection.compare",)),
 ])
 def test_flags_calibration_and_targets_are_read_from_the_cache_until_a_write(accounts_db, path,
                                                                              computes):
     """The pages that took 0.3 s to a second per run on the demo (every rule over two
     months; every calibration session's agreement statistics; every target's weekly series
     and attainment; a visit's data; declared against detail; a bonus/malus statement and
-    its history) compute once per data version."""
+    its history; quality scores; the providers compared for a selection) compute once per
+    data version."""
     at = open_as("pilot", path)
     assert all(cache.computed[name] >= 1 for name in computes), dict(cache.computed)
     before = dict(cache.computed)
