@@ -45,6 +45,16 @@ def test_the_same_file_given_for_another_provider_is_that_providers(store):
     assert counts["Beta"] == counts["Acme"] == first.rows_imported > 0
 
 
+def test_a_file_whose_rows_name_their_provider_is_unchanged_whatever_provider_is_given(store):
+    """A provider column fills every row: the provider given changes nothing, so the same
+    file again is still "unchanged" (and replaces nothing)."""
+    first = import_export(store, DATA / "contacts_generic.csv")
+    again = import_export(store, DATA / "contacts_generic.csv", provider="Beta")
+    assert again.status == "unchanged" and again.same_as_import == first.import_id
+    assert store.rows("SELECT import_id, status FROM imports")[1] == [(first.import_id,
+                                                                        "active")]
+
+
 def test_a_copy_of_one_providers_file_in_anothers_inbox_is_refused_not_unchanged(store):
     """The shortcut for a file seen before would tell the second provider the first one's
     import number; the file is read instead, and its rows are not the inbox's provider's."""

@@ -299,14 +299,18 @@ def import_files(
             def step(fraction: float, stage: str, i=i, name=name) -> None:
                 progress((i + fraction) / len(files), _stage(name, stage))
 
-            # The same bytes are the same rows only for the same provider: a file without
-            # a provider column, given for another provider, holds that one's rows; and a
-            # copy of one provider's file in another's inbox is refused by its reading
-            # (never answered with the first provider's import number).
+            # The same bytes are the same rows, unless the provider they are given for
+            # fills them: a file without a provider column, given for another provider,
+            # holds that one's rows. In an inbox, only a file imported for that folder's
+            # provider is "unchanged": a copy of another provider's file is read, and
+            # refused, never answered with the other provider's import number.
             same = cur.execute(
-                "SELECT min(import_id) FROM imports WHERE sha256 = ? AND status = 'active' "
-                "AND (CAST(? AS VARCHAR) IS NULL OR provider = ?)",
-                [fp.sha256, provider, provider]).fetchall()[0][0]
+                """SELECT min(import_id) FROM imports WHERE sha256 = $sha
+                   AND status = 'active' AND (CAST($provider AS VARCHAR) IS NULL
+                       OR provider = $provider
+                       OR (NOT $inbox AND list_contains(fields, 'provider')))""",
+                {"sha": fp.sha256, "provider": provider,
+                 "inbox": sole_provider is not None}).fetchall()[0][0]
             if same is not None:
                 kind, prof = cur.execute("SELECT kind, profile FROM imports WHERE import_id = ?",
                                          [same]).fetchall()[0]
@@ -524,7 +528,9 @@ def _one_pass_write(cur, text: Path, layout, resolved: Resolved, path: Path, nam
                        f"{keys} keys, {providers} providers")
     if not reading.line_breaks_checked and onepass.spans_lines(fp, layout, rows):
         breaks = onepass.line_breaks_sql(layout)
-        if cur.execute(breaks, used(breaks)).fetchone()[0]:
+        broken = cur.execute(breaks, used(breaks)).fetchone()[0]
+        _refuse_if_changed(path, name, fp)  # the bytes looked at are the ones imported
+        if broken:
             return give_up("a line break in a cell")
     drawn = cur.execute("SELECT nextval('import_id_seq')").fetchone()[0]
     if drawn != import_id:  # another writer took it meanwhile: relabel (never expected)

@@ -49,6 +49,7 @@ def refresh_repeats(cur: duckdb.DuckDBPyConnection, import_id: int | None = None
                        SELECT DISTINCT provider, customer_id FROM contacts
                        WHERE customer_id IS NOT NULL""")
         cur.execute("DELETE FROM contact_repeats")
+        rows = cur.execute("SELECT count(*) FROM contacts").fetchone()[0]
     else:
         kind = cur.execute("SELECT kind FROM imports WHERE import_id = ?",
                            [import_id]).fetchone()
@@ -64,24 +65,20 @@ def refresh_repeats(cur: duckdb.DuckDBPyConnection, import_id: int | None = None
                            SELECT provider, customer_id FROM contact_repeats
                            WHERE import_id = $id)
                        WHERE customer_id IS NOT NULL""", {"id": import_id})
-        cur.execute("""DELETE FROM contact_repeats r USING touched_customers t
-                       WHERE r.provider = t.provider AND r.customer_id = t.customer_id""")
-    for part, parts in _passes(cur):
+        # The touched customers' contacts, about: those they had (the rows deleted here)
+        # and those the import brings.
+        had = cur.execute("""DELETE FROM contact_repeats r USING touched_customers t
+                             WHERE r.provider = t.provider
+                               AND r.customer_id = t.customer_id""").fetchone()[0]
+        rows = had + cur.execute("SELECT count(*) FROM contacts WHERE import_id = ?",
+                                 [import_id]).fetchone()[0]
+    # One pass of the window holds every contact of its customers: beyond ROWS_PER_PASS,
+    # the customers are split by a hash of their key.
+    parts = max(1, -(-rows // ROWS_PER_PASS))
+    for part in range(parts):
         cur.execute(f"""INSERT INTO contact_repeats BY NAME {REPEAT_ROWS_SQL}
                         SEMI JOIN (SELECT * FROM touched_customers
                                    WHERE hash(provider, customer_id) % $parts = $part) t
                           ON t.provider = c.provider AND t.customer_id = c.customer_id""",
                     {"parts": parts, "part": part})
     cur.execute("DROP TABLE touched_customers")
-
-
-def _passes(cur: duckdb.DuckDBPyConnection) -> list[tuple[int, int]]:
-    """(pass, passes): one pass unless the touched customers' contacts exceed ROWS_PER_PASS
-    (counted only when the whole table does)."""
-    rows = cur.execute("SELECT count(*) FROM contacts").fetchone()[0]
-    if rows > ROWS_PER_PASS:
-        rows = cur.execute("""SELECT count(*) FROM contacts c SEMI JOIN touched_customers t
-                              ON t.provider = c.provider AND t.customer_id = c.customer_id"""
-                           ).fetchone()[0]
-    parts = max(1, -(-rows // ROWS_PER_PASS))
-    return [(part, parts) for part in range(parts)]
