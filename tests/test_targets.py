@@ -9,6 +9,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from kpi import clock
 from kpi.cli import main
 from kpi.governance.targets import (
     InvalidTarget,
@@ -74,6 +75,19 @@ def test_attainment_per_week_with_gap_and_status(acme):
     met = attainment(acme, target(kpi="asa_s", comparator="<=", value=30,
                                   start=date(2026, 3, 1), deadline=date(2026, 3, 31)))
     assert met.status.tolist() == ["met"] and met.gap.iloc[0] == pytest.approx(80 / 3 - 30)
+
+
+def test_a_week_under_way_is_neither_met_nor_missed_nor_history(acme):
+    """The file's contacts are in the week of 2 March 2026: on its Wednesday that week is
+    still under way (no attainment, no past week); from the next Monday it counts."""
+    week = target(value=0.8, start=date(2026, 3, 1), deadline=date(2026, 3, 31))
+    with clock.frozen(date(2026, 3, 4)):
+        assert attainment(acme, week).empty
+        assert checks(acme, target(value=0.7, start=date(2026, 3, 9)))["achievable"] == (
+            False, "No history before the start to compare with.")
+    with clock.frozen(date(2026, 3, 9)):
+        assert attainment(acme, week).status.tolist() == ["missed"]
+        assert checks(acme, target(value=0.7, start=date(2026, 3, 9)))["achievable"][0]
 
 
 def test_too_many_top_priorities_warn():

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from kpi import clock
 from kpi.errors import CockpitError, ImportRefused, Joined, Msg
 from kpi.i18n import format_value
 from kpi.ingest.registers import read_register
@@ -138,7 +139,9 @@ class Check:
 
 def weekly_series(store: Store, targets: list[dict]) -> dict[int, pd.DataFrame]:
     """Each target's KPI, week by week over all the data: one query per scope shape (targets
-    on a whole provider share one query), sliced per target afterwards."""
+    on a whole provider share one query), sliced per target afterwards. Only weeks that are
+    over (kpi.clock's today): a week under way is no week missed or met, and no history."""
+    over_before = clock.today() - timedelta(days=6)  # a week starting before it has ended
     series: dict[int, pd.DataFrame] = {}
     shapes: dict[tuple, list[dict]] = {}
     for index, target in enumerate(targets):
@@ -155,6 +158,7 @@ def weekly_series(store: Store, targets: list[dict]) -> dict[int, pd.DataFrame]:
         table = compute_kpis(store, KpiRequest(kpis, "week", by=("provider",),
                                                filters=filters)).table()
         table["period_start"] = pd.to_datetime(table.period_start).dt.date
+        table = table[table.period_start < over_before]
         for t in group:
             rows = table[table.provider == t["provider"]]
             series[t["_index"]] = rows[["period_start", t["kpi"]]].rename(
