@@ -44,18 +44,18 @@ def checks(store, t) -> dict[str, tuple[bool, str]]:
 
 def test_a_target_the_provider_reached_before_is_achievable(acme):
     got = checks(acme, target(value=0.7))
-    assert got["achievable"] == (True, "Reached in 100% of 1 past weeks.")
+    assert got["achievable"] == (True, "Reached in 100% of 1 past week.")
     assert all(ok for ok, _ in got.values())
     french = {c.name: c.fr for c in check_target(acme, target(value=0.7))}
-    assert french["achievable"] == "Atteint 100\u202f% des 1 semaines passées."
+    assert french["achievable"] == "Atteint 100\u202f% de 1 semaine passée."
 
 
 def test_a_target_never_reached_says_so_with_the_best_week(acme):
     got = checks(acme, target(value=0.8))
-    assert got["achievable"] == (False, "Never reached in 1 past weeks (best 75.0%).")
+    assert got["achievable"] == (False, "Never reached in 1 past week (best 75.0%).")
     french = {c.name: c.fr for c in check_target(acme, target(value=0.8))}
     assert french["achievable"] == (
-        "Jamais atteint sur 1 semaines passées (meilleure 75,0\u202f%).")
+        "Jamais atteint sur 1 semaine passée (meilleure 75,0\u202f%).")
 
 
 def test_relevant_time_bound_and_measurable_are_explained(acme):

@@ -222,14 +222,16 @@ def check_target(store: Store, target: dict,
     else:
         share = float(meets(history, target["comparator"], target["value"]).mean())
         best = history.max() if target["comparator"] == ">=" else history.min()
+        weeks = len(history)
+        en_weeks = "1 past week" if weeks == 1 else f"{weeks} past weeks"
+        fr_weeks = "1 semaine passée" if weeks == 1 else f"{weeks} semaines passées"
         if share == 0:
-            en = (f"Never reached in {len(history)} past weeks (best "
-                  f"{_fmt(target['kpi'], best, 'en')}).")
-            fr = (f"Jamais atteint sur {len(history)} semaines passées (meilleure "
-                  f"{_fmt(target['kpi'], best, 'fr')}).")
+            en = f"Never reached in {en_weeks} (best {_fmt(target['kpi'], best, 'en')})."
+            fr = f"Jamais atteint sur {fr_weeks} (meilleure {_fmt(target['kpi'], best, 'fr')})."
         else:
-            en = f"Reached in {share:.0%} of {len(history)} past weeks."
-            fr = f"Atteint {share * 100:.0f}\u202f% des {len(history)} semaines passées."
+            en = f"Reached in {share:.0%} of {en_weeks}."
+            fr = (f"Atteint {share * 100:.0f}\u202f% " + ("de " if weeks == 1 else "des ")
+                  + f"{fr_weeks}.")
         checks.append(Check("achievable", share > 0, en, fr))
     relevant = bool(target.get("rationale")) and target.get("priority") is not None
     checks.append(Check("relevant", relevant,
