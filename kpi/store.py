@@ -35,27 +35,6 @@ T = TypeVar("T")
 BUMP_VERSION = "UPDATE data_version SET version = version + 1, token = CAST(uuid() AS VARCHAR)"
 
 
-class _ProviderViews:
-    """The provider views of a connection (kpi/access/scope.py), created the first time a
-    view of the Store is confined to a provider: every cursor of such a view reads through
-    them. A command run on the whole database never needs them (26 ms of each command's
-    start); a cursor that never entered a scope cannot reach them either way."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._installed = False
-
-    def install(self, con: duckdb.DuckDBPyConnection) -> None:
-        with self._lock:
-            if not self._installed:
-                cur = con.cursor()  # the connection itself may be serving another thread
-                try:
-                    install_scope(cur)
-                finally:
-                    cur.close()
-                self._installed = True
-
-
 class Store:
     """A Cockpit database file: opened once, migrated on open."""
 
@@ -76,7 +55,7 @@ class Store:
         self.writes = not read_only  # False: every write through this view is refused
         if not read_only and migrate(self._con):
             self._con.execute(BUMP_VERSION)  # a migration may have changed data too
-        self._scope = _ProviderViews()  # shared by every view of this Store
+        install_scope(self._con)
 
     def view(self, actor: str, *, writes: bool = True,
              provider_scope: str | None = None) -> Store:
@@ -89,8 +68,6 @@ class Store:
         seen.actor = actor
         seen.writes = self.writes and writes
         seen.provider_scope = self.provider_scope or provider_scope
-        if seen.provider_scope is not None:
-            self._scope.install(self._con)
         return seen
 
     def cursor(self) -> duckdb.DuckDBPyConnection:

@@ -300,10 +300,6 @@ def test_a_cursor_that_never_entered_a_scope_reads_nothing_from_the_shadow_catal
     from kpi.access.scope import SCOPE_CATALOG
 
     cursor = demo.cursor()
-    with pytest.raises(duckdb.Error):  # no provider view yet: no shadow catalog at all
-        cursor.execute(f"USE {SCOPE_CATALOG}")
-    provider_view(demo)  # the first view confined to a provider creates it
-    cursor = demo.cursor()
     cursor.execute(f"USE {SCOPE_CATALOG}")
     assert cursor.execute("SELECT count(*) FROM contacts").fetchone()[0] == 0
     with pytest.raises(duckdb.Error):  # the shadow views cannot be written through
