@@ -110,6 +110,24 @@ def page(browser):
     context.close()
 
 
+def settled(page) -> None:
+    """The script has finished and its skeletons are replaced by content. A run that starts
+    late shows its status widget only after a moment (a committee computing on a loaded
+    machine): so, after no skeleton and no running script, the page must also stay the same
+    for half a second (a page that keeps moving, such as a live board, is taken after 10 s)."""
+    from playwright.sync_api import expect
+
+    before = None
+    for _ in range(20):
+        expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=60_000)
+        expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=60_000)
+        page.wait_for_timeout(500)
+        now = page.content()
+        if now == before and not page.get_by_test_id("stStatusWidget").count():
+            return
+        before = now
+
+
 def shot(page, name: str) -> None:
     """Screenshot once the page has replaced its loading skeletons with content."""
     from playwright.sync_api import expect

@@ -10,7 +10,13 @@ import pytest
 
 from kpi.demo import PROVIDERS
 
-from .test_browser import ARTIFACTS, browser, start_server, stop_server  # noqa: F401
+from .test_browser import (  # noqa: F401
+    ARTIFACTS,
+    browser,
+    settled,
+    start_server,
+    stop_server,
+)
 
 pytestmark = pytest.mark.browser
 PASSWORD = "correct horse battery"
@@ -46,15 +52,6 @@ def page(browser):  # noqa: F811
     context = browser.new_context(viewport={"width": 1400, "height": 1200}, locale="fr-FR")
     yield context.new_page()
     context.close()
-
-
-def settled(page) -> None:
-    """The script has finished and its skeletons are replaced by content."""
-    from playwright.sync_api import expect
-
-    expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=60_000)
-    page.wait_for_timeout(300)
-    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=60_000)
 
 
 def sign_in(page, name: str, password: str = PASSWORD) -> None:

@@ -8,17 +8,9 @@ import io
 
 import pytest
 
-from .test_browser import ARTIFACTS, browser, page, server, shot  # noqa: F401
+from .test_browser import ARTIFACTS, browser, page, server, settled, shot  # noqa: F401
 
 pytestmark = pytest.mark.browser
-
-
-def settled(page) -> None:  # noqa: F811 (the page fixture's name)
-    from playwright.sync_api import expect
-
-    expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=60_000)
-    page.wait_for_timeout(300)
-    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=60_000)
 
 
 def test_the_visits_page_shows_where_nordcalls_floor_and_data_disagree(server, page):  # noqa: F811
