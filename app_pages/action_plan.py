@@ -28,7 +28,7 @@ from kpi.governance.actions import (
     save_actions,
     save_statuses,
 )
-from kpi.governance.targets import attainment_summaries, list_targets
+from kpi.governance.targets import list_targets, review_targets
 from kpi.i18n import format_value
 from kpi.inventory import providers
 from kpi.metrics.registry import KPI_BY_ID, KPIS
@@ -114,9 +114,9 @@ targets = list_targets(db)
 if provider:
     targets = targets[targets.provider == provider]
 records = targets.to_dict("records")
-missed = [target for target, summary in zip(records, cached(attainment_summaries, db, records),
-                                            strict=True)
-          if summary.last is not None and summary.last.status == "missed"]
+missed = [target for target, review in zip(records, cached(review_targets, db, records),
+                                           strict=True)
+          if review.summary.last is not None and review.summary.last.status == "missed"]
 if not missed:
     st.caption(tr("production.none"))
 for target in missed:

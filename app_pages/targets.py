@@ -9,12 +9,10 @@ from kpi.editing import UNIT_COLUMN, comparator_sign, targets_for_editor, target
 from kpi.governance.targets import (
     COMPARATORS,
     DEFAULT_TOP_PRIORITY_CAP,
-    attainment_summaries,
-    check_target,
     list_targets,
     priority_warnings,
+    review_targets,
     save_targets,
-    weekly_series,
 )
 from kpi.i18n import format_value
 from kpi.inventory import providers
@@ -76,11 +74,11 @@ def shown(kpi_id: str, value) -> str:
 
 
 targets = register.to_dict("records")
-series = cached(weekly_series, db, targets)  # one KPI query per scope shape, for all
+reviews = cached(review_targets, db, targets)  # one weekly series for all of them
 st.subheader(tr("targets.checks"))
 rows = []
-for index, target in enumerate(targets):
-    checks = check_target(db, target, series.get(index))
+for target, review in zip(targets, reviews, strict=True):
+    checks = review.checks
     row = {"#": target["target_id"], tr("targets.kpi"): kpi_label(target["kpi"]),
            tr("col.provider"): target["provider"]}
     row.update({tr(f"targets.check.{c.name}"): c.ok for c in checks})
@@ -93,7 +91,8 @@ st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
 st.subheader(tr("targets.attainment"))
 summary = []
-for target, summary_of in zip(targets, cached(attainment_summaries, db, targets), strict=True):
+for target, review in zip(targets, reviews, strict=True):
+    summary_of = review.summary
     last = summary_of.last
     summary.append({
         "#": target["target_id"], tr("targets.kpi"): kpi_label(target["kpi"]),

@@ -299,9 +299,17 @@ def summarise_attainment(periods: pd.DataFrame) -> AttainmentSummary:
                              int((known.status == "met").sum()), len(known))
 
 
-def attainment_summaries(store: Store, targets: list[dict]) -> list[AttainmentSummary]:
-    """Where each of these targets stands (summarise_attainment), in their order: one KPI
-    query per scope shape for all of them (weekly_series)."""
+@dataclass(frozen=True)
+class TargetReview:
+    checks: list[Check]  # the five SMART checks (check_target)
+    summary: AttainmentSummary  # where it stands (summarise_attainment)
+
+
+def review_targets(store: Store, targets: list[dict]) -> list[TargetReview]:
+    """Each target's SMART checks and where it stands, in their order, from one weekly
+    series (one KPI query per scope shape for all of them): what the targets page and the
+    action plan show, computed once."""
     series = weekly_series(store, targets)
-    return [summarise_attainment(attainment(store, target, series.get(index)))
+    return [TargetReview(check_target(store, target, series.get(index)),
+                         summarise_attainment(attainment(store, target, series.get(index))))
             for index, target in enumerate(targets)]
