@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from kpi.errors import CockpitError, Msg
 from kpi.i18n import t
+from kpi.metrics.repeats import widen_horizon
 from kpi.settings import PROVIDER_DEFAULTS
 from kpi.store import Store
 
@@ -71,6 +72,7 @@ def save_provider_settings(store: Store, table: pd.DataFrame) -> None:
                            WHERE name = ?""",
                         [row["time_zone"], row["sl_threshold_s"], row["short_abandon_s"],
                          int(row["repeat_window_days"]), row["sl_variant"], row["name"]])
+        widen_horizon(cur)  # a longer repeat window than the stored repeats hold
     store.write(run)
 
 
@@ -86,6 +88,7 @@ def save_queue_settings(store: Store, table: pd.DataFrame) -> None:
         cur.execute("DELETE FROM queue_settings")
         cur.executemany(f"INSERT INTO queue_settings ({', '.join(_QUEUE_COLUMNS)}) "
                         "VALUES (?, ?, ?, ?, ?, ?)", [list(r.values()) for r in rows])
+        widen_horizon(cur)
     store.write(run)
 
 

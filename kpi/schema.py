@@ -327,6 +327,30 @@ MIGRATIONS.append((
     ],
 ))
 
+MIGRATIONS.append((
+    18,
+    "repeat contacts: only the handled contacts within the horizon (the longest repeat "
+    "window a setting asks) are kept, the denominator is counted from the contacts",
+    [
+        # The days of gap contact_repeats holds (kpi/metrics/repeats.py); no provider
+        # column: hidden from providers, whose accounts never write.
+        "CREATE TABLE repeat_horizon (days INTEGER NOT NULL)",
+        """INSERT INTO repeat_horizon SELECT greatest(7,
+               (SELECT max(repeat_window_days) FROM providers),
+               (SELECT max(repeat_window_days) FROM queue_settings))""",
+        """CREATE TABLE repeats_within_horizon (
+            provider VARCHAR NOT NULL, import_id INTEGER NOT NULL, contact_id VARCHAR NOT NULL,
+            customer_id VARCHAR NOT NULL, site VARCHAR, queue VARCHAR NOT NULL,
+            channel VARCHAR NOT NULL, agent_id VARCHAR, arrived_local TIMESTAMP NOT NULL,
+            gap_s DOUBLE NOT NULL)""",
+        """INSERT INTO repeats_within_horizon BY NAME
+           SELECT * EXCLUDE (handled) FROM contact_repeats
+           WHERE handled AND gap_s <= (SELECT days FROM repeat_horizon) * 86400""",
+        "DROP TABLE contact_repeats",
+        "ALTER TABLE repeats_within_horizon RENAME TO contact_repeats",
+    ],
+))
+
 LATEST_VERSION = MIGRATIONS[-1][0]
 
 # Fact tables, by import kind.

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pytest
 
 from kpi.access.accounts import Account, store_for
@@ -20,16 +21,20 @@ from kpi.metrics import repeats
 from kpi.metrics.compile import KpiRequest
 from kpi.metrics.engine import compute_kpis
 from kpi.metrics.repeats import refresh_repeats
+from kpi.provider_settings import provider_settings, save_provider_settings, save_queue_settings
 from kpi.schema import migrate
 from kpi.store import Store
 
-# The window computed directly over the contacts, as the engine did at every request.
-DIRECT = """SELECT provider, contact_id, answered_at IS NOT NULL AS handled,
-                   epoch(arrived_at - lag(arrived_at) OVER (
-                       PARTITION BY provider, customer_id ORDER BY arrived_at, contact_id))
-                       AS gap_s
-            FROM contacts WHERE customer_id IS NOT NULL ORDER BY ALL"""
-STORED = "SELECT provider, contact_id, handled, gap_s FROM contact_repeats ORDER BY ALL"
+# The window computed directly over the contacts, as the engine did at every request: the
+# handled contacts within the horizon (the longest window a setting asks, 7 days here).
+DIRECT = """SELECT * EXCLUDE (handled) FROM (
+                SELECT provider, contact_id, answered_at IS NOT NULL AS handled,
+                       epoch(arrived_at - lag(arrived_at) OVER (
+                           PARTITION BY provider, customer_id ORDER BY arrived_at, contact_id))
+                           AS gap_s
+                FROM contacts WHERE customer_id IS NOT NULL)
+            WHERE handled AND gap_s <= 7 * 86400 ORDER BY ALL"""
+STORED = "SELECT provider, contact_id, gap_s FROM contact_repeats ORDER BY ALL"
 # repeat_rate per provider and week straight from that window and each row's setting.
 DIRECT_RATE = """
     SELECT CAST(date_trunc('week', arrived_local) AS DATE) AS period_start, provider,
@@ -147,9 +152,10 @@ def test_the_migration_fills_the_repeats_of_an_existing_database(tmp_path, monke
         expected = store.rows(STORED)[1]
     con = duckdb.connect(str(path))
     con.execute("DROP TABLE contact_repeats")
-    con.execute("DROP TABLE data_version")  # migration 17, which comes back after 16
+    con.execute("DROP TABLE data_version")  # migrations 17 and 18 come back after 16
+    con.execute("DROP TABLE repeat_horizon")
     con.execute("DELETE FROM schema_version WHERE version >= 16")
-    assert migrate(con) == [16, 17]
+    assert migrate(con) == [16, 17, 18]
     con.close()
     with Store(path) as store:
         assert store.rows(STORED)[1] == expected
@@ -161,3 +167,48 @@ def test_the_migration_fills_the_repeats_of_an_existing_database(tmp_path, monke
             store.write(lambda cur: cur.execute("DELETE FROM contact_repeats"))
             store.write(refresh_repeats)
             assert store.rows(STORED)[1] == expected
+
+
+def _rate(store: Store) -> float:
+    rows = compute_kpis(store, KpiRequest(("repeat_rate", "fcr_rate"), "year",
+                                          ("provider",))).table()
+    assert len(rows) == 1 and rows.fcr_rate[0] == pytest.approx(1 - rows.repeat_rate[0])
+    return rows.repeat_rate[0]
+
+
+def test_a_longer_window_widens_what_is_stored(store, tmp_path):
+    """Worked by hand: K1 calls on Jan 5, 15 (10 days later) and Feb 14 (30 days later);
+    K2 is not answered on Jan 5, then answered on Jan 7 (2 days after); C6 has no customer.
+    Handled contacts with a customer: C1, C2, C3, C5."""
+    path = tmp_path / "few.csv"
+    path.write_text(
+        "contact_id,provider,queue,direction,arrived_at,answered_at,wait_s,talk_s,customer_id\n"
+        "C1,Acme,Billing,inbound,2026-01-05 08:00:00,2026-01-05 08:00:20,20,100,K1\n"
+        "C2,Acme,Billing,inbound,2026-01-15 08:00:00,2026-01-15 08:00:20,20,100,K1\n"
+        "C3,Acme,Billing,inbound,2026-02-14 08:00:00,2026-02-14 08:00:20,20,100,K1\n"
+        "C4,Acme,Billing,inbound,2026-01-05 09:00:00,,20,,K2\n"
+        "C5,Acme,Billing,inbound,2026-01-07 09:00:00,2026-01-07 09:00:20,20,100,K2\n"
+        "C6,Acme,Billing,inbound,2026-01-07 10:00:00,2026-01-07 10:00:20,20,100,\n")
+    import_export(store, path)
+    stored = "SELECT contact_id FROM contact_repeats ORDER BY 1"
+    # Within the 7 days of the default: C5 alone, and only C5 is stored.
+    assert _rate(store) == pytest.approx(1 / 4)
+    assert store.rows(stored)[1] == [("C5",)]
+    # 30 days: C2 and C3 (exactly 30 days) too; the horizon widens to hold them.
+    settings = provider_settings(store)
+    settings.loc[settings.name == "Acme", "repeat_window_days"] = 30
+    save_provider_settings(store, settings)
+    assert repeats.horizon(store.cursor()) == 30
+    assert store.rows(stored)[1] == [("C2",), ("C3",), ("C5",)]
+    assert _rate(store) == pytest.approx(3 / 4)
+    # Back to 10 days: C3 no longer counts; what is stored stays.
+    settings.loc[settings.name == "Acme", "repeat_window_days"] = 10
+    save_provider_settings(store, settings)
+    assert repeats.horizon(store.cursor()) == 30
+    assert _rate(store) == pytest.approx(2 / 4)
+    # A queue asking 45 days widens the horizon again, and its window is the one read.
+    save_queue_settings(store, pd.DataFrame([{
+        "provider": "Acme", "queue": "Billing", "sl_threshold_s": None,
+        "short_abandon_s": None, "repeat_window_days": 45, "sl_variant": None}]))
+    assert repeats.horizon(store.cursor()) == 45
+    assert _rate(store) == pytest.approx(3 / 4)

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
 
 from kpi.errors import (
     MAX_PROBLEMS_SHOWN,
@@ -63,9 +63,12 @@ from kpi.ingest.sources import (
     load_raw,
     utf8_text,
 )
-from kpi.metrics.repeats import refresh_repeats
+from kpi.metrics.repeats import refresh_repeats, refresh_touched, touch_customers
 from kpi.provider_settings import insert_provider
 from kpi.store import Store
+
+if TYPE_CHECKING:  # a dry run's preview is a frame; a CSV import never loads pandas
+    import pandas as pd
 
 Progress = Callable[[float, str], None]
 log = logging.getLogger("cockpit.ingest")
@@ -639,7 +642,8 @@ def _write_import(cur, raw: RawFile, resolved: Resolved, providers: list[str], w
          raw.rows_read, rows, duplicates, period_start, period_end, who, rejected,
          sorted(resolved.sources)],
     )
-    refresh_repeats(cur, import_id)  # derived from contacts: same transaction
+    if kind == "contacts":
+        refresh_repeats(cur, import_id)  # derived from contacts: same transaction
     preview = None
     if with_preview:  # only a dry run shows what it would store
         preview = cur.execute(f"SELECT * FROM {rules.table} WHERE import_id = ? LIMIT 10",
@@ -1006,11 +1010,14 @@ def undo_import(store: Store, import_id: int) -> int:
             raise UndoRefused(key="error.undo_clash", id=import_id, n=clashes)
         n = cur.execute(f"SELECT count(*) FROM {table} WHERE import_id = ?",
                         [import_id]).fetchone()[0]
+        if kind == "contacts":  # their repeats change: noted while the rows are here
+            touch_customers(cur, import_id)
         cur.execute(f"DELETE FROM {table} WHERE import_id = ?", [import_id])
         columns = ", ".join(f'"{c}"' for c in _table_columns(cur, table))
         cur.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {archive} "
                     "WHERE replaced_by = ?", [import_id])
-        refresh_repeats(cur, import_id)  # before the archive forgets what came back
+        if kind == "contacts":
+            refresh_touched(cur)
         cur.execute(f"DELETE FROM {archive} WHERE replaced_by = ?", [import_id])
         cur.execute("UPDATE imports SET status = 'active', replaced_by = NULL "
                     "WHERE replaced_by = ? AND status = 'replaced'", [import_id])

@@ -220,8 +220,8 @@ def _known(measures: tuple[str, ...]) -> str | None:
     return " AND ".join(f"{m} IS NOT NULL" for m in measures) or None
 
 
-# A count: a measure built as CAST(<predicate> AS INTEGER) (sources._n), or 1 per row.
-_COUNT = re.compile(r"CAST\(.* AS INTEGER\)|1", re.DOTALL)
+# A count: a measure built as CAST(<predicate> AS INTEGER) (sources._n), or 1 or 0 per row.
+_COUNT = re.compile(r"CAST\(.* AS INTEGER\)|[01]", re.DOTALL)
 
 
 def compile_kpis(request: KpiRequest, present: set[str] | None = None,

@@ -112,13 +112,14 @@ KPIS: tuple[Kpi, ...] = (
         doc_fr="Contacts traités avec un motif saisi / contacts traités issus d'exports qui "
                "ont une colonne de motif (aucun : pas de donnée, pas 0 %)."),
     Kpi("repeat_rate", "Repeat rate", "Taux de rappel", PCT, "lower", "repeat_contacts",
-        "handled_with_customer",
+        "handled_with_customer", combine=EACH_OVER_ITS_ROWS,
         doc_en="Handled contacts whose customer had another contact within the repeat "
                "window before / handled contacts with a customer id.",
         doc_fr="Contacts traités dont le client avait déjà contacté dans la fenêtre de "
                "rappel / contacts traités avec un identifiant client."),
     Kpi("fcr_rate", "First-contact resolution", "Résolution au premier contact", PCT,
         "higher", "repeat_contacts", "handled_with_customer", complement=True,
+        combine=EACH_OVER_ITS_ROWS,
         doc_en="1 − repeat rate.", doc_fr="1 − taux de rappel."),
     Kpi("csat_score", "Customer satisfaction", "Satisfaction client", PCT, "higher",
         "csat_good", "csat_answers", doc_en="Share of survey answers of 4 or 5.",

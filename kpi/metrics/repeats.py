@@ -1,4 +1,5 @@
-"""Repeat contacts, materialised: each contact's gap to its customer's previous contact.
+"""Repeat contacts, materialised: the handled contacts that came soon after the same
+customer's previous contact, each with that gap.
 
 `repeat_rate` and `fcr_rate` ask, for every handled contact with a customer id, whether the
 same customer had another contact within `repeat_window_days` before. That is a window over
@@ -9,24 +10,42 @@ or undo (kpi/ingest/importer.py calls `refresh_repeats`), and stored in `contact
 
 The window itself (how many days) is a setting that may change at any time, so the table
 keeps the gap in seconds, not the verdict: the KPI source `repeats` compares it with the
-setting in force when it is read (kpi/metrics/sources.py).
+setting in force when it is read (kpi/metrics/sources.py); the denominator, handled contacts
+with a customer id, is counted from the contacts. Only the contacts that can be a repeat are
+stored: a gap within the *horizon*, the longest window any setting asks (at least the
+default). Most contacts are not repeats, so the table is a fraction of the contacts: an
+import writes a few rows where it copied every contact, and the KPI reads as few. A setting
+that widens a window past the horizon widens it and recomputes every customer
+(`widen_horizon`, called by every settings write).
 """
 
 from __future__ import annotations
 
 import duckdb
 
-# One row per contact with a customer id: its scopes, whether it was handled, and the
-# seconds since the same customer's previous contact with the same provider (NULL: none).
-# contact_id breaks ties between contacts of the same second, so the gap is deterministic.
-REPEAT_ROWS_SQL = """
-    SELECT c.provider, c.import_id, c.contact_id, c.customer_id, c.site, c.queue, c.channel,
-           c.agent_id, c.arrived_local, c.answered_at IS NOT NULL AS handled,
-           epoch(c.arrived_at - lag(c.arrived_at) OVER (
-               PARTITION BY c.provider, c.customer_id
-               ORDER BY c.arrived_at, c.contact_id)) AS gap_s
-    FROM contacts c"""
+from kpi.settings import PROVIDER_DEFAULTS
 
+# Each handled contact's seconds since the same customer's previous contact with the same
+# provider, kept when within the horizon. Every contact counts as a previous one, handled or
+# not; contact_id breaks ties between contacts of the same second, so the gap is
+# deterministic. `{customers}` and `{share}` restrict the window to some customers (whole
+# histories).
+_REPEAT_ROWS_SQL = """
+    SELECT * EXCLUDE (handled) FROM (
+        SELECT c.provider, c.import_id, c.contact_id, c.customer_id, c.site, c.queue,
+               c.channel, c.agent_id, c.arrived_local, c.answered_at IS NOT NULL AS handled,
+               epoch(c.arrived_at - lag(c.arrived_at) OVER (
+                   PARTITION BY c.provider, c.customer_id
+                   ORDER BY c.arrived_at, c.contact_id)) AS gap_s
+        FROM contacts c {customers} WHERE c.customer_id IS NOT NULL{share})
+    WHERE handled AND gap_s <= $horizon * 86400"""
+
+# The longest repeat window any provider or queue setting asks, in days, and at least the
+# default a new provider starts with.
+_WANTED_HORIZON_SQL = f"""
+    SELECT greatest({int(PROVIDER_DEFAULTS["repeat_window_days"])},
+                    (SELECT max(repeat_window_days) FROM providers),
+                    (SELECT max(repeat_window_days) FROM queue_settings))"""
 
 # The most contacts one pass of the window holds: it keeps every contact of the customers it
 # recomputes, and an import's memory is bounded (kpi/ingest/limits.py, 800 MB by default), so
@@ -35,50 +54,84 @@ REPEAT_ROWS_SQL = """
 ROWS_PER_PASS = 4_000_000
 
 
-def refresh_repeats(cur: duckdb.DuckDBPyConnection, import_id: int | None = None) -> None:
-    """Bring `contact_repeats` up to date after an import (or its undo) changed contacts,
-    on the caller's cursor and inside its transaction: nothing is committed half-written.
+def horizon(cur: duckdb.DuckDBPyConnection) -> int:
+    """The days of gap `contact_repeats` holds."""
+    return cur.execute("SELECT days FROM repeat_horizon").fetchone()[0]
 
-    Only the customers the import touches are recomputed: those of the rows it added, of
-    the rows it replaced (kept in `replaced_contacts` with `replaced_by`; an undo calls this
-    after putting them back and before forgetting them) and of the rows it had (still in
-    `contact_repeats` under its id). `import_id` None recomputes every customer (contacts
-    written outside the importer, e.g. a benchmark's generated rows)."""
-    if import_id is None:
-        cur.execute("""CREATE OR REPLACE TEMP TABLE touched_customers AS
-                       SELECT DISTINCT provider, customer_id FROM contacts
-                       WHERE customer_id IS NOT NULL""")
-        cur.execute("DELETE FROM contact_repeats")
+
+def widen_horizon(cur: duckdb.DuckDBPyConnection) -> None:
+    """Inside a write that may have lengthened a repeat window: when a setting now asks for
+    more days than the table holds, hold that many and recompute every customer."""
+    wanted = cur.execute(_WANTED_HORIZON_SQL).fetchone()[0]
+    if wanted > horizon(cur):
+        cur.execute("UPDATE repeat_horizon SET days = ?", [wanted])
+        refresh_repeats(cur)
+
+
+def touch_customers(cur: duckdb.DuckDBPyConnection, import_id: int) -> None:
+    """Note, in the temporary table `touched_customers`, the customers whose repeats an
+    import or its undo changes: those of its rows and of the rows it replaced (kept in
+    `replaced_contacts` with `replaced_by`). An import notes them once written, an undo
+    before it removes the rows (kpi/ingest/importer.py)."""
+    cur.execute("""CREATE OR REPLACE TEMP TABLE touched_customers AS
+                   SELECT DISTINCT provider, customer_id FROM (
+                       SELECT provider, customer_id FROM contacts WHERE import_id = $id
+                       UNION ALL
+                       SELECT provider, customer_id FROM replaced_contacts
+                       WHERE replaced_by = $id)
+                   WHERE customer_id IS NOT NULL""", {"id": import_id})
+
+
+def refresh_repeats(cur: duckdb.DuckDBPyConnection, import_id: int | None = None) -> None:
+    """Bring `contact_repeats` up to date after contacts changed, on the caller's cursor and
+    inside its transaction: nothing is committed half-written.
+
+    `import_id`: only the customers that import touches are recomputed (an import calls
+    this once its rows are written), unless its rows are all the contacts there are (a
+    first import: no customer to look up). None: every customer (contacts written outside
+    the importer, e.g. a benchmark's generated rows, or a wider horizon)."""
+    if import_id is not None and cur.execute(
+            "SELECT EXISTS (SELECT 1 FROM contacts WHERE import_id <> ?)",
+            [import_id]).fetchone()[0]:
+        touch_customers(cur, import_id)
+        refresh_touched(cur)
+        return
+    cur.execute("DELETE FROM contact_repeats")
+    _insert_repeats(cur, cur.execute("SELECT count(*) FROM contacts").fetchone()[0],
+                    everyone=True)
+
+
+def refresh_touched(cur: duckdb.DuckDBPyConnection) -> None:
+    """Recompute the repeats of the customers in `touched_customers` (touch_customers),
+    whole histories, and forget the table."""
+    if cur.execute("SELECT count(*) FROM touched_customers").fetchone()[0]:
+        cur.execute("""DELETE FROM contact_repeats r USING touched_customers t
+                       WHERE r.provider = t.provider AND r.customer_id = t.customer_id""")
+        # Their contacts are counted only when all the contacts could be more than a pass.
         rows = cur.execute("SELECT count(*) FROM contacts").fetchone()[0]
-    else:
-        kind = cur.execute("SELECT kind FROM imports WHERE import_id = ?",
-                           [import_id]).fetchone()
-        if kind is None or kind[0] != "contacts":
-            return
-        cur.execute("""CREATE OR REPLACE TEMP TABLE touched_customers AS
-                       SELECT DISTINCT provider, customer_id FROM (
-                           SELECT provider, customer_id FROM contacts WHERE import_id = $id
-                           UNION ALL
-                           SELECT provider, customer_id FROM replaced_contacts
-                           WHERE replaced_by = $id
-                           UNION ALL
-                           SELECT provider, customer_id FROM contact_repeats
-                           WHERE import_id = $id)
-                       WHERE customer_id IS NOT NULL""", {"id": import_id})
-        # The touched customers' contacts, about: those they had (the rows deleted here)
-        # and those the import brings.
-        had = cur.execute("""DELETE FROM contact_repeats r USING touched_customers t
-                             WHERE r.provider = t.provider
-                               AND r.customer_id = t.customer_id""").fetchone()[0]
-        rows = had + cur.execute("SELECT count(*) FROM contacts WHERE import_id = ?",
-                                 [import_id]).fetchone()[0]
-    # One pass of the window holds every contact of its customers: beyond ROWS_PER_PASS,
-    # the customers are split by a hash of their key.
-    parts = max(1, -(-rows // ROWS_PER_PASS))
-    for part in range(parts):
-        cur.execute(f"""INSERT INTO contact_repeats BY NAME {REPEAT_ROWS_SQL}
-                        SEMI JOIN (SELECT * FROM touched_customers
-                                   WHERE hash(provider, customer_id) % $parts = $part) t
-                          ON t.provider = c.provider AND t.customer_id = c.customer_id""",
-                    {"parts": parts, "part": part})
+        if rows > ROWS_PER_PASS:
+            rows = cur.execute("""SELECT count(*) FROM contacts c SEMI JOIN touched_customers t
+                                  ON t.provider = c.provider
+                                 AND t.customer_id = c.customer_id""").fetchone()[0]
+        _insert_repeats(cur, rows, everyone=False)
     cur.execute("DROP TABLE touched_customers")
+
+
+def _insert_repeats(cur: duckdb.DuckDBPyConnection, rows: int, everyone: bool) -> None:
+    """Store the repeats of every customer, or of the touched ones, `rows` contacts in all.
+    One pass of the window holds every contact of its customers: beyond ROWS_PER_PASS, the
+    customers are split by a hash of their key."""
+    parts = max(1, -(-rows // ROWS_PER_PASS))
+    share = "hash(provider, customer_id) % $parts = $part"
+    if everyone:
+        customers, share = "", "" if parts == 1 else f" AND {share}"
+    else:
+        customers, share = f"""SEMI JOIN (SELECT * FROM touched_customers WHERE {share}) t
+                                 ON t.provider = c.provider
+                                AND t.customer_id = c.customer_id""", ""
+    sql = "INSERT INTO contact_repeats BY NAME " + _REPEAT_ROWS_SQL.format(
+        customers=customers, share=share)
+    days = horizon(cur)
+    for part in range(parts):
+        cur.execute(sql, {"horizon": days}
+                    | ({"parts": parts, "part": part} if "$part" in sql else {}))

@@ -58,6 +58,10 @@ CONTACT_MEASURES: dict[str, str] = {
     "handled_detail": _n(_HANDLED),
     "transferred": _n(f"{_HANDLED} AND coalesce(transferred, false)"),
     "traced": _n(f"{_HANDLED} AND nullif(trim(contact_reason), '') IS NOT NULL"),
+    # The repeat rate's denominator; its numerator is the repeats source's, to which every
+    # contact adds 0 (a period without repeats has a rate of 0, not none).
+    "handled_with_customer": _n(f"{_HANDLED} AND customer_id IS NOT NULL"),
+    "repeat_contacts": "0",
     # Handled contacts from exports that carry a reason field at all (see compile).
     "handled_traceable": _n(f"{_HANDLED} AND carries_reason"),
     "csat_answers": _n("csat IS NOT NULL"),
@@ -76,14 +80,14 @@ CONTACT_MEASURES: dict[str, str] = {
 CONTACT_NEVER_NULL = frozenset({
     "offered", "answered", "abandoned", "short_abandoned", "eligible", "long_abandoned",
     "sl_den", "answered_with_wait", "handled", "handled_detail", "transferred", "traced",
-    "handled_traceable", "csat_answers", "nps_answers"})
+    "handled_traceable", "csat_answers", "nps_answers", "handled_with_customer",
+    "repeat_contacts"})
 
 # Repeat contacts come from their own table (kpi/metrics/repeats.py): one row per handled
-# contact with a customer id, with the seconds since that customer's previous contact,
+# contact that came soon after its customer's previous contact, with the seconds between,
 # materialised when contacts are imported; the window in days is the setting in force.
 REPEAT_MEASURES: dict[str, str] = {
-    "handled_with_customer": "1",
-    "repeat_contacts": _n("coalesce(gap_s <= repeat_days * 86400, false)"),
+    "repeat_contacts": _n("gap_s <= repeat_days * 86400"),
 }
 
 # An interval report's row already holds counts; it feeds what its columns allow.
@@ -204,12 +208,12 @@ SOURCE_RECORDS: tuple[Source, ...] = (
                                              SELECT import_id FROM imports
                                              WHERE NOT list_contains(fields, 'contact_reason'))""",
                                       unless_present=(REASONLESS_CONTACTS, "true"))}),
-    # Handled contacts with a customer id, each with its gap to the customer's previous
-    # contact (materialised per import: kpi/metrics/repeats.py).
+    # Handled contacts that came soon after their customer's previous contact, with the gap
+    # (materialised per import: kpi/metrics/repeats.py).
     Source("repeats", "contact_repeats", "arrived_local", {
         "provider": "provider", "site": "site", "queue": "queue", "channel": "channel",
         "agent": "agent_id", "team": "team"}, REPEAT_MEASURES, settings=True,
-        agent_scopes=("team",), where="handled", never_null=frozenset(REPEAT_MEASURES)),
+        agent_scopes=("team",), never_null=frozenset(REPEAT_MEASURES)),
     Source("intervals", "intervals", "interval_local", {"provider": "provider",
                                                         "queue": "queue"},
            INTERVAL_MEASURES, settings=True,
