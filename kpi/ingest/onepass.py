@@ -19,8 +19,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import pandas as pd
-
 from kpi.ingest.canonical import KindRules
 from kpi.ingest.fields import KIND_FIELDS, REQUIRED
 from kpi.ingest.parse import (
@@ -93,16 +91,13 @@ def positions(resolved: Resolved, headers: list[str]) -> dict[str, int]:
 
 def load_sample(cur, layout: DelimitedLayout) -> int:
     """The sampled rows as the all-text temp table `onepass_sample` (c0…cN); their count."""
-    names = [f"c{i}" for i in range(len(layout.headers))]
-    frame = pd.DataFrame(layout.sample, columns=names, dtype=object)
-    cur.register("onepass_sample_frame", frame)
-    try:
-        cur.execute("CREATE OR REPLACE TEMP TABLE onepass_sample AS SELECT "
-                    + ", ".join(f'CAST("{n}" AS VARCHAR) AS "{n}"' for n in names)
-                    + " FROM onepass_sample_frame")
-    finally:
-        cur.unregister("onepass_sample_frame")
-    return len(frame)
+    # One list parameter, unnested: no frame (a CSV import does not load pandas).
+    cur.execute("CREATE OR REPLACE TEMP TABLE onepass_sample AS SELECT "
+                + ", ".join(f'row[{i + 1}] AS "c{i}"' for i in range(len(layout.headers)))
+                + " FROM (SELECT unnest(CAST(? AS VARCHAR[][])) AS row)",
+                [[[None if cell is None else str(cell) for cell in row]
+                  for row in layout.sample]])
+    return len(layout.sample)
 
 
 def _v(col: str) -> str:
