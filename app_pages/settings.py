@@ -58,8 +58,9 @@ queues = st.data_editor(queue_settings(db), hide_index=True, width="stretch",
                             **common})
 if st.button(tr("settings.save"), type="primary"):
     try:
-        save_provider_settings(db, edited)
-        save_queue_settings(db, queues)
+        with st.spinner(tr("settings.saving")):  # a longer repeat window recomputes
+            save_provider_settings(db, edited)
+            save_queue_settings(db, queues)
     except CockpitError as error:
         show_error(error)
     else:

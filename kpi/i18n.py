@@ -246,6 +246,10 @@ MESSAGES: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
     "settings.repeat_window_days": ("Repeat window (days)", "Fenêtre de rappel (jours)"),
     "settings.sl_variant": ("SL definition", "Définition du NS"),
     "settings.save": ("Save settings", "Enregistrer les paramètres"),
+    "settings.saving": ("Saving… a repeat window longer than any before recomputes the repeat "
+                        "contacts of every customer.",
+                        "Enregistrement… une fenêtre de rappel plus longue que toutes les "
+                        "précédentes recalcule les rappels de chaque client."),
     "settings.saved": ("Settings saved.", "Paramètres enregistrés."),
     "nav.targets": ("Targets", "Objectifs"),
     "targets.title": ("SMART targets", "Objectifs SMART"),
