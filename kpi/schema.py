@@ -345,7 +345,7 @@ MIGRATIONS.append((
             gap_s DOUBLE NOT NULL)""",
         """INSERT INTO repeats_within_horizon BY NAME
            SELECT * EXCLUDE (handled) FROM contact_repeats
-           WHERE handled AND gap_s <= (SELECT days FROM repeat_horizon) * 86400""",
+           WHERE handled AND gap_s <= (SELECT days FROM repeat_horizon) * 86400.0""",
         "DROP TABLE contact_repeats",
         "ALTER TABLE repeats_within_horizon RENAME TO contact_repeats",
     ],

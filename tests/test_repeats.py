@@ -212,3 +212,26 @@ def test_a_longer_window_widens_what_is_stored(store, tmp_path):
         "short_abandon_s": None, "repeat_window_days": 45, "sl_variant": None}]))
     assert repeats.horizon(store.cursor()) == 45
     assert _rate(store) == pytest.approx(3 / 4)
+
+
+def test_the_repeat_rate_says_on_how_many_days_it_rests(store, tmp_path):
+    """Contacts on Monday 2 March, a queue's interval report alone on Tuesday: the week's
+    offered rests on 2 days, its repeat rate (from contacts only) on 1."""
+    contacts = tmp_path / "contacts.csv"
+    contacts.write_text(
+        "contact_id,provider,queue,direction,arrived_at,answered_at,wait_s,talk_s,customer_id\n"
+        "C1,Acme,Billing,inbound,2026-03-02 08:00:00,2026-03-02 08:00:20,20,100,K1\n"
+        "C2,Acme,Billing,inbound,2026-03-02 09:00:00,2026-03-02 09:00:20,20,100,K1\n")
+    intervals = tmp_path / "intervals.csv"
+    intervals.write_text(
+        "interval_start;queue;offered;answered;abandoned;short_abandoned;answered_within_sl;"
+        "talk_s;hold_s;acw_s;wait_s\n"
+        "03/03/2026 08:00;Billing;40;36;4;1;30;9000;300;1200;420\n")
+    import_export(store, contacts)
+    import_export(store, intervals, provider="Acme")
+    result = compute_kpis(store, KpiRequest(("repeat_rate", "fcr_rate", "offered"), "week",
+                                            coverage=True))
+    week = result.frame.iloc[0]
+    assert week.repeat_rate == pytest.approx(1 / 2)  # C2, an hour after C1
+    assert (week.days__repeat_rate, week.days__offered, week.days__all) == (1, 2, 2)
+    assert result.partial_coverage() == {"repeat_rate": 1, "fcr_rate": 1}

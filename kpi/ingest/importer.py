@@ -156,9 +156,9 @@ def _quiet(_fraction: float, _label: str) -> None:
 
 def list_profiles(store: Store) -> list[Profile]:
     """Built-in profiles and the pilot's saved mappings."""
-    saved = store.read("SELECT name, kind, mapping FROM mapping_profiles ORDER BY name")
+    _, saved = store.rows("SELECT name, kind, mapping FROM mapping_profiles ORDER BY name")
     return [
-        *(saved_profile(r.name, r.kind, json.loads(r.mapping)) for r in saved.itertuples()),
+        *(saved_profile(name, kind, json.loads(mapping)) for name, kind, mapping in saved),
         *BUILTIN_PROFILES,
     ]
 

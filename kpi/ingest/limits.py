@@ -68,10 +68,10 @@ DEFAULT_LIMITS = Limits(**{s.name: s.default for s in INTAKE_LIMITS})
 def intake_limits(store) -> Limits:
     """The limits stored in app_settings (Settings page), else the defaults."""
     names = [s.name for s in INTAKE_LIMITS]
-    stored = store.read("SELECT name, value FROM app_settings WHERE list_contains(?, name)",
-                        [names])
+    _, stored = store.rows("SELECT name, value FROM app_settings WHERE list_contains(?, name)",
+                           [names])
     values = {}
-    for name, value in stored.itertuples(index=False):
+    for name, value in stored:
         try:
             values[name] = int(float(value))
         except (TypeError, ValueError):

@@ -220,6 +220,18 @@ def _known(measures: tuple[str, ...]) -> str | None:
     return " AND ".join(f"{m} IS NOT NULL" for m in measures) or None
 
 
+def _days_known(kpi: Kpi, fed: set[str]) -> str:
+    """The days a KPI's value rests on: those whose rows know all its measures or, for a KPI
+    whose measures are each summed over their own rows (several sources), the days of its
+    scarcest measure."""
+    if any(m not in fed for m in kpi.measures):
+        return "0"
+    if kpi.combine is None:
+        return f"count(DISTINCT day) FILTER (WHERE {_known(tuple(kpi.measures)) or 'true'})"
+    days = [f"count(DISTINCT day) FILTER (WHERE {m} IS NOT NULL)" for m in kpi.measures]
+    return days[0] if len(days) == 1 else f"least({', '.join(days)})"
+
+
 # A count: a measure built as CAST(<predicate> AS INTEGER) (sources._n), or 1 or 0 per row.
 _COUNT = re.compile(r"CAST\(.* AS INTEGER\)|[01]", re.DOTALL)
 
@@ -278,18 +290,14 @@ def compile_kpis(request: KpiRequest, present: set[str] | None = None,
     for kpi in kpis:
         if not (same_rows(kpi) or request.coverage):
             continue
-        key = tuple(kpi.measures) if kpi.combine is None else ()
+        key = tuple(kpi.measures) if kpi.combine is None else (kpi.combine, *kpi.measures)
         if key not in row_sets:
             row_sets[key] = index = len(row_sets)
             if same_rows(kpi):
                 for m in key:
                     aggregate(f"s{index}__{m}", total(m, key))
             if request.coverage:
-                known = _known(tuple(m for m in key if m in fed)) or "true"
-                if not all(m in fed for m in key):
-                    known = "false"
-                aggregate(f"s{index}__days",
-                          ("sql", f"count(DISTINCT day) FILTER (WHERE {known})"))
+                aggregate(f"s{index}__days", ("sql", _days_known(kpi, fed)))
         index = row_sets[key]
         if same_rows(kpi):
             outputs += [f"{named[f's{index}__{m}']} AS {measure_column(m, kpi.id)}"

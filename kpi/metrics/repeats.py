@@ -38,7 +38,7 @@ _REPEAT_ROWS_SQL = """
                    PARTITION BY c.provider, c.customer_id
                    ORDER BY c.arrived_at, c.contact_id)) AS gap_s
         FROM contacts c {customers} WHERE c.customer_id IS NOT NULL{share})
-    WHERE handled AND gap_s <= $horizon * 86400"""
+    WHERE handled AND gap_s <= $horizon * 86400.0"""
 
 # The longest repeat window any provider or queue setting asks, in days, and at least the
 # default a new provider starts with.
@@ -89,7 +89,7 @@ def refresh_repeats(cur: duckdb.DuckDBPyConnection, import_id: int | None = None
     `import_id`: only the customers that import touches are recomputed (an import calls
     this once its rows are written), unless its rows are all the contacts there are (a
     first import: no customer to look up). None: every customer (contacts written outside
-    the importer, e.g. a benchmark's generated rows, or a wider horizon)."""
+    the importer, e.g. a benchmark's generated rows; widen_horizon)."""
     if import_id is not None and cur.execute(
             "SELECT EXISTS (SELECT 1 FROM contacts WHERE import_id <> ?)",
             [import_id]).fetchone()[0]:
@@ -122,16 +122,16 @@ def _insert_repeats(cur: duckdb.DuckDBPyConnection, rows: int, everyone: bool) -
     One pass of the window holds every contact of its customers: beyond ROWS_PER_PASS, the
     customers are split by a hash of their key."""
     parts = max(1, -(-rows // ROWS_PER_PASS))
-    share = "hash(provider, customer_id) % $parts = $part"
+    in_part = "hash(provider, customer_id) % $parts = $part"
     if everyone:
-        customers, share = "", "" if parts == 1 else f" AND {share}"
+        customers, share = "", f" AND {in_part}" if parts > 1 else ""
     else:
-        customers, share = f"""SEMI JOIN (SELECT * FROM touched_customers WHERE {share}) t
-                                 ON t.provider = c.provider
-                                AND t.customer_id = c.customer_id""", ""
+        customers = f"""SEMI JOIN (SELECT * FROM touched_customers WHERE {in_part}) t
+                          ON t.provider = c.provider AND t.customer_id = c.customer_id"""
+        share = ""
     sql = "INSERT INTO contact_repeats BY NAME " + _REPEAT_ROWS_SQL.format(
         customers=customers, share=share)
+    split = parts > 1 or not everyone  # the SQL names $parts and $part
     days = horizon(cur)
     for part in range(parts):
-        cur.execute(sql, {"horizon": days}
-                    | ({"parts": parts, "part": part} if "$part" in sql else {}))
+        cur.execute(sql, {"horizon": days} | ({"parts": parts, "part": part} if split else {}))

@@ -87,7 +87,7 @@ CONTACT_NEVER_NULL = frozenset({
 # contact that came soon after its customer's previous contact, with the seconds between,
 # materialised when contacts are imported; the window in days is the setting in force.
 REPEAT_MEASURES: dict[str, str] = {
-    "repeat_contacts": _n("gap_s <= repeat_days * 86400"),
+    "repeat_contacts": _n("gap_s <= repeat_days * 86400.0"),
 }
 
 # An interval report's row already holds counts; it feeds what its columns allow.
