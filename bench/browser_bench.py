@@ -23,21 +23,21 @@ on a first run). With --db, a copy is served (e.g. kpi_bench's generated 10 M co
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import quote
 
 import duckdb
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # this checkout's tests/ (the served app, as the tests serve it)
+
+from tests.processes import serve_app  # noqa: E402
+
 CHROMIUM = "/usr/bin/chromium"
 PAGES = ("production", "steering", "strategic")
 
@@ -50,32 +50,6 @@ STATE_JS = """() => [
     [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
         .filter(chart => chart.querySelector('.main-svg')).length,
     document.body ? document.body.innerText.length : 0]"""
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _serve(db: Path, log: Path) -> tuple[subprocess.Popen, str]:
-    port = _free_port()
-    with open(log, "w") as out:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "kpi.cli", "app", "--db", str(db), "--port", str(port),
-             "--headless"], cwd=ROOT, env=dict(os.environ), stdout=out,
-            stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return server, url
-        except OSError:
-            time.sleep(0.2)
-    server.kill()
-    raise SystemExit("the app did not start:\n" + log.read_text())
 
 
 def settle_time(page, started: float, quiet_s: float = 1.0, limit_s: float = 120) -> float:
@@ -124,7 +98,7 @@ def main() -> None:
             .fetchall()]
         contacts = con.execute("SELECT count(*) FROM contacts").fetchone()[0]
         con.close()
-        server, url = _serve(db, Path(tmp) / "app.log")
+        server, url = serve_app(db, Path(tmp) / "app.log", timeout_s=120)
         print(f"{contacts:,} contacts; providers {', '.join(providers)}; "
               f"chromium headless, 1400×1000")
         try:

@@ -11,6 +11,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -43,6 +45,23 @@ def wait_until_healthy(port: int, server: subprocess.Popen, log: Path,
             pass
         assert server.poll() is None and time.time() < deadline, log.read_text()
         time.sleep(0.3)
+
+
+def serve_app(db: Path, log: Path, timeout_s: float = 90) -> tuple[subprocess.Popen, str]:
+    """`cockpit app` (the command a person runs) over `db` on a free port, once it answers:
+    the process and the app's base URL. Its output goes to `log`."""
+    port = free_port()
+    with open(log, "w") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "kpi.cli", "app", "--db", str(db), "--port", str(port),
+             "--headless"], cwd=ROOT, env=dict(os.environ), stdout=out,
+            stderr=subprocess.STDOUT)
+    try:
+        wait_until_healthy(port, server, log, timeout_s)
+    except AssertionError:
+        server.kill()
+        raise
+    return server, f"http://127.0.0.1:{port}"
 
 
 def has_open(pid: int, path: Path) -> bool:

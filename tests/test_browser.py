@@ -6,13 +6,9 @@ A missing browser is a failure, not a skip. Screenshots land in tests/artifacts/
 from __future__ import annotations
 
 import io
-import os
 import shutil
-import socket
 import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -20,16 +16,11 @@ import pytest
 from kpi import clock
 
 from .conftest import DATA, ROOT
+from .processes import serve_app
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = ROOT / "tests" / "artifacts"
 pytestmark = pytest.mark.browser
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Server(str):
@@ -40,27 +31,9 @@ class Server(str):
 
 
 def start_server(db: Path, tmp_path_factory):
-    """`cockpit app` (the command a person runs) on a free port over the database `db`."""
-    port = _free_port()
+    """`cockpit app` on a free port over the database `db`."""
     log = tmp_path_factory.mktemp("log") / "streamlit.log"
-    with open(log, "w") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "kpi.cli", "app", "--db", str(db), "--port", str(port),
-             "--headless"], cwd=ROOT, env=dict(os.environ), stdout=out,
-            stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 90
-    while True:
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            pass
-        if process.poll() is not None or time.time() > deadline:
-            process.kill()
-            pytest.fail("streamlit did not start:\n" + log.read_text())
-        time.sleep(0.3)
+    process, url = serve_app(db, log)
     served = Server(url)
     served.db = db
     served.process = process

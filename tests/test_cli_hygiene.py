@@ -6,8 +6,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -20,8 +18,8 @@ from kpi.ingest.importer import import_export
 from kpi.schema import LATEST_VERSION
 from kpi.store import Store
 
-from .conftest import DATA, ROOT
-from .processes import free_port, hold_for_writing, wait_until_healthy
+from .conftest import DATA
+from .processes import hold_for_writing, serve_app
 
 
 @pytest.fixture
@@ -191,14 +189,8 @@ def _alive(pid: int) -> bool:
 
 
 def test_sigterm_to_cockpit_app_stops_its_server(small_db, tmp_path):
-    port = free_port()
-    log = tmp_path / "app.log"
-    with open(log, "w") as out:
-        app = subprocess.Popen(
-            [sys.executable, "-m", "kpi.cli", "app", "--db", str(small_db), "--port",
-             str(port), "--headless"], cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+    app, _url = serve_app(small_db, tmp_path / "app.log")
     try:
-        wait_until_healthy(port, app, log, 90)
         (server,) = _children(app.pid)
         assert "streamlit" in Path(f"/proc/{server}/cmdline").read_text()
         started = time.time()
