@@ -8,8 +8,7 @@ from kpi.provider_settings import (
     SL_VARIANTS,
     provider_settings,
     queue_settings,
-    save_provider_settings,
-    save_queue_settings,
+    save_settings,
     sl_definition,
 )
 from kpi.settings import (
@@ -59,8 +58,7 @@ queues = st.data_editor(queue_settings(db), hide_index=True, width="stretch",
 if st.button(tr("settings.save"), type="primary"):
     try:
         with st.spinner(tr("settings.saving")):  # a longer repeat window recomputes
-            save_provider_settings(db, edited)
-            save_queue_settings(db, queues)
+            save_settings(db, providers=edited, queues=queues)
     except CockpitError as error:
         show_error(error)
     else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -60,36 +61,59 @@ def _check(row: dict, where: Msg) -> None:
             raise InvalidSetting(key="error.time_zone", where=where, zone=repr(zone)) from e
 
 
+def save_settings(store: Store, providers: pd.DataFrame | None = None,
+                  queues: pd.DataFrame | None = None) -> None:
+    """Provider settings and queue overrides (an empty cell falls back to the provider's
+    value), all checked before anything is written, then written in one transaction, where
+    a longer repeat window than the stored repeats hold recomputes them once."""
+    writes = [*([] if providers is None else [_provider_rows(providers)]),
+              *([] if queues is None else [_queue_rows(queues)])]
+
+    def save_settings(cur) -> None:
+        for write in writes:
+            write(cur)
+        widen_horizon(cur)
+    store.write(save_settings)
+
+
 def save_provider_settings(store: Store, table: pd.DataFrame) -> None:
+    save_settings(store, providers=table)
+
+
+def save_queue_settings(store: Store, table: pd.DataFrame) -> None:
+    """Replace the queue overrides."""
+    save_settings(store, queues=table)
+
+
+def _provider_rows(table: pd.DataFrame) -> Callable:
+    """The checked rows' write."""
     rows = table[_PROVIDER_COLUMNS].to_dict("records")
     for row in rows:
         _check(row, Msg("error.provider_where", name=row["name"]))
 
-    def run(cur) -> None:
+    def write(cur) -> None:
         for row in rows:
             cur.execute("""UPDATE providers SET time_zone = ?, sl_threshold_s = ?,
                            short_abandon_s = ?, repeat_window_days = ?, sl_variant = ?
                            WHERE name = ?""",
                         [row["time_zone"], row["sl_threshold_s"], row["short_abandon_s"],
                          int(row["repeat_window_days"]), row["sl_variant"], row["name"]])
-        widen_horizon(cur)  # a longer repeat window than the stored repeats hold
-    store.write(run)
+    return write
 
 
-def save_queue_settings(store: Store, table: pd.DataFrame) -> None:
-    """Replace the queue overrides; an empty cell falls back to the provider's value."""
+def _queue_rows(table: pd.DataFrame) -> Callable:
+    """The checked overrides' write: they replace the stored ones."""
     table = table.dropna(subset=["provider", "queue"])
     rows = [{k: (None if _missing(v) else v) for k, v in r.items()}
             for r in table[_QUEUE_COLUMNS].to_dict("records")]
     for row in rows:
         _check(row, Msg("error.queue_where", provider=row["provider"], queue=row["queue"]))
 
-    def run(cur) -> None:
+    def write(cur) -> None:
         cur.execute("DELETE FROM queue_settings")
         cur.executemany(f"INSERT INTO queue_settings ({', '.join(_QUEUE_COLUMNS)}) "
                         "VALUES (?, ?, ?, ?, ?, ?)", [list(r.values()) for r in rows])
-        widen_horizon(cur)
-    store.write(run)
+    return write
 
 
 def insert_provider(cur, name: str, time_zone: str | None = None,

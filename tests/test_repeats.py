@@ -21,7 +21,12 @@ from kpi.metrics import repeats
 from kpi.metrics.compile import KpiRequest
 from kpi.metrics.engine import compute_kpis
 from kpi.metrics.repeats import refresh_repeats
-from kpi.provider_settings import provider_settings, save_provider_settings, save_queue_settings
+from kpi.provider_settings import (
+    provider_settings,
+    save_provider_settings,
+    save_queue_settings,
+    save_settings,
+)
 from kpi.schema import migrate
 from kpi.store import Store
 
@@ -235,3 +240,22 @@ def test_the_repeat_rate_says_on_how_many_days_it_rests(store, tmp_path):
     assert week.repeat_rate == pytest.approx(1 / 2)  # C2, an hour after C1
     assert (week.days__repeat_rate, week.days__offered, week.days__all) == (1, 2, 2)
     assert result.partial_coverage() == {"repeat_rate": 1, "fcr_rate": 1}
+
+
+def test_settings_are_saved_whole_or_not_at_all(store, tmp_path):
+    """The settings page saves providers and queues together: a refused queue row leaves the
+    provider's longer window unsaved, and the stored repeats as they were."""
+    import_export(store, _export(tmp_path / "week10.csv", range(0, 100), 1))
+    before = store.rows(STORED)[1]
+    settings = provider_settings(store)
+    settings["repeat_window_days"] = 30
+    bad = pd.DataFrame([{"provider": "Acme", "queue": "Billing", "sl_threshold_s": None,
+                         "short_abandon_s": None, "repeat_window_days": -1,
+                         "sl_variant": None}])
+    with pytest.raises(Exception, match="repeat_window_days"):
+        save_settings(store, providers=settings, queues=bad)
+    assert repeats.horizon(store.cursor()) == 7
+    assert provider_settings(store).repeat_window_days.tolist() == [7, 7]
+    assert store.rows(STORED)[1] == before
+    save_settings(store, providers=settings, queues=bad.assign(repeat_window_days=45))
+    assert repeats.horizon(store.cursor()) == 45
