@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 import pandas as pd
-from openpyxl import Workbook
+import xlsxwriter
 
 from kpi import clock
 from kpi.governance.actions import add_note, save_actions
@@ -223,19 +223,27 @@ def write_xlsx(contacts: pd.DataFrame, folder: Path, provider: str) -> list[Path
                "contact_reason", "outcome", "sale_amount", "customer_id", "csat", "nps"]
     paths = []
     for month, part in contacts.groupby(contacts.arrived_at.dt.strftime("%Y-%m"), sort=True):
-        wb = Workbook(write_only=True)
-        ws = wb.create_sheet("Contacts")
-        ws.append([f"{provider} — contact detail export"])
-        ws.append([f"Month {month}"])
-        ws.append(columns)
-        for row in part[columns].itertuples(index=False):
-            ws.append([None if (not isinstance(v, str) and pd.isna(v)) else
-                       (v.to_pydatetime() if isinstance(v, pd.Timestamp) else
-                        ("yes" if v is True or v is np.True_ else
-                         "no" if v is False or v is np.False_ else v))
-                       for v in row])
         path = folder / f"nordcall_contacts_{month}.xlsx"
-        wb.save(path)
+        # Rows streamed to the file (constant_memory); the properties' date fixed, so the
+        # same month writes the same cells and stamps.
+        book = xlsxwriter.Workbook(path, {"constant_memory": True})
+        book.set_properties({"created": datetime.fromisoformat(f"{month}-01")})
+        stamp = book.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
+        sheet = book.add_worksheet("Contacts")
+        sheet.write_row(0, 0, [f"{provider} — contact detail export"])
+        sheet.write_row(1, 0, [f"Month {month}"])
+        sheet.write_row(2, 0, columns)
+        for row, values in enumerate(part[columns].itertuples(index=False), start=3):
+            for col, value in enumerate(values):
+                if isinstance(value, str):
+                    sheet.write_string(row, col, value)
+                elif isinstance(value, (bool, np.bool_)):
+                    sheet.write_string(row, col, "yes" if value else "no")
+                elif isinstance(value, pd.Timestamp):
+                    sheet.write_datetime(row, col, value.to_pydatetime(), stamp)
+                elif not pd.isna(value):
+                    sheet.write_number(row, col, value)
+        book.close()
         paths.append(path)
     return paths
 
