@@ -164,6 +164,24 @@ def test_detail_wins_over_the_interval_report_of_the_same_days(acme):
     assert week(acme)["offered"] == 5
 
 
+def test_a_count_from_details_and_an_amount_from_interval_reports_add_up_exactly(acme):
+    """Acme's detail rows, then another provider's interval reports in the same week: each
+    source's sums are added (the details' counts scaled once per group, the reports' amounts
+    row by row), giving Acme's figures computed alone plus the reports' worked by hand."""
+    kpis = ("offered", "answered", "answer_rate", "asa_s", "aht_s")
+    alone = compute_kpis(acme, KpiRequest(kpis, "week")).frame.iloc[0]  # one source
+    assert alone.offered == 5
+    import_export(acme, DATA / "intervals.csv", provider="Intervals Only")
+    both = compute_kpis(acme, KpiRequest(kpis, "week")).frame.iloc[0]
+    # The reports: offered 40+55+12, answered 36+50+12, eligible 107 - 3 short abandons,
+    # waits 420+700+60 s and handle times 10500+14600+4000 s over the 98 answered.
+    assert (both.offered, both.answered) == (alone.offered + 107, alone.answered + 98)
+    assert both.m__eligible == alone.m__eligible + 104
+    assert both.m__wait_answered_s == alone.m__wait_answered_s + 420 + 700 + 60
+    assert both.m__handle_time_s == alone.m__handle_time_s + 10500 + 14600 + 4000
+    assert both.answer_rate == pytest.approx((alone.m__answered + 98) / (alone.m__eligible + 104))
+
+
 def test_week_boundaries_are_mondays_in_paris_across_both_dst_changes(store, tmp_path):
     export = tmp_path / "dst.csv"
     export.write_text(

@@ -205,9 +205,14 @@ def exact_sum(expression: str, where: str | None = None, integral: bool = False)
     return _as_double(_integer_sum(expression, where, integral), integral)
 
 
-def _integer_sum(expression: str, where: str | None, integral: bool) -> str:
-    """The exact sum as an integer (HUGEINT): of the value, or of its millionths."""
+def _integer_sum(expression: str, where: str | None, integral: bool,
+                 counted: bool = False) -> str:
+    """The exact sum as an integer (HUGEINT): of the value, or of its millionths. `counted`:
+    the expression is a count here though the measure is not everywhere (one source's
+    partial sum): the count's sum is scaled once, not each row, to the same millionths."""
     only = f" FILTER (WHERE {where})" if where else ""
+    if counted and not integral:
+        return f"sum({expression}){only} * {EXACT_SCALE}"
     value = expression if integral else f"CAST(round(({expression}) * {EXACT_SCALE}) AS BIGINT)"
     return f"sum({value}){only}"
 
@@ -364,6 +369,7 @@ def _summed_per_source(parts: list[tuple[str, dict[str, str], Source]], sums: di
     selects, given = [], set()
     for rows, available, source in parts:
         partials: dict[str, str] = {}  # a partial sum's SQL -> its column
+        counts = {m for m, sql in available.items() if _COUNT.fullmatch(sql.strip())}
         copies = ""  # the same partial sum under another name, computed once
         for spec, name in sums.items():
             if spec[0] != "sum" or spec[1] not in available:
@@ -372,7 +378,7 @@ def _summed_per_source(parts: list[tuple[str, dict[str, str], Source]], sums: di
             if not all(n in available for n in needs):
                 continue  # a measure this source leaves NULL: none of its rows counts
             where = _known(tuple(n for n in needs if n not in source.never_null))
-            first = partials.setdefault(_integer_sum(m, where, integral[m]), name)
+            first = partials.setdefault(_integer_sum(m, where, integral[m], m in counts), name)
             if first != name:
                 copies += f", {first} AS {name}"
             given.add(name)
