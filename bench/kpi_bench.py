@@ -67,10 +67,13 @@ HAND_WRITTEN = hand_written(KPIS)
 
 
 def generate(path: Path, rows: int, in_time_order: bool = False) -> None:
-    """Three providers over a year from 2025-01-06. `in_time_order`: rows stored in arrival
-    order, as exports imported week after week are; else interleaved across the year."""
+    """Three providers over a year from 2025-01-06. `in_time_order`: rows stored as weekly
+    imports store them, week after week, each provider's export of the week in one block, in
+    arrival order; else interleaved across the year."""
     spread = ("to_days(i % 364) + to_seconds((i * 7) % 43200)" if not in_time_order else
               f"to_seconds(CAST(i * (364 * 86400 // {max(rows, 1)}) AS BIGINT))")
+    imports = ("\n            ORDER BY date_trunc('week', ts), 1 + i % 3, ts"
+               if in_time_order else "")
     with Store(path) as store:
         store.write(lambda cur: cur.execute(f"""
             INSERT INTO providers (name) VALUES ('P1'), ('P2'), ('P3');
@@ -88,7 +91,7 @@ def generate(path: Path, rows: int, in_time_order: bool = False) -> None:
                    CASE WHEN i % 7 = 0 THEN 1 + i % 5 END,
                    CASE WHEN i % 11 = 0 THEN i % 11 END
             FROM (SELECT i, TIMESTAMP '2025-01-06 08:00:00' + {spread} AS ts
-                  FROM range({rows}) t(i))"""))
+                  FROM range({rows}) t(i)){imports}"""))
         # Written past the importer: its repeat contacts are computed here, once.
         store.write(refresh_repeats)
 
@@ -119,7 +122,7 @@ def generated_database(doc: str, name: str, in_time_order: bool = False,
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix=f"cockpit-{name}-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{'ordered_' if in_time_order else ''}contacts_{args.rows}.duckdb"
+    path = folder / f"{'weekly_' if in_time_order else ''}contacts_{args.rows}.duckdb"
     if not path.exists():
         generate(path, args.rows, in_time_order)
     return path, args.rows
