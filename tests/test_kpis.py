@@ -180,6 +180,9 @@ def test_a_count_from_details_and_an_amount_from_interval_reports_add_up_exactly
     assert both.m__wait_answered_s == alone.m__wait_answered_s + 420 + 700 + 60
     assert both.m__handle_time_s == alone.m__handle_time_s + 10500 + 14600 + 4000
     assert both.answer_rate == pytest.approx((alone.m__answered + 98) / (alone.m__eligible + 104))
+    # A count summed only where its amount is known (a filtered sum, scaled the same way).
+    assert both.asa_s == pytest.approx((alone.m__wait_answered_s + 420 + 700 + 60)
+                                       / (alone.k__asa_s__answered_with_wait + 98))
 
 
 def test_week_boundaries_are_mondays_in_paris_across_both_dst_changes(store, tmp_path):
