@@ -113,3 +113,27 @@ def test_committee_on_the_demo_reviews_targets_and_accepts_proposals(demo_db):
         assert new.loc[row.kpi, "value"] == pytest.approx(row.proposed)
         assert new.loc[row.kpi, "deadline"] == date(2026, 3, 31)
         assert "2025-Q4" in new.loc[row.kpi, "rationale"]
+
+
+def test_two_years_of_volume_beside_a_year_of_kpis(store, tmp_path):
+    """A provider with two years of contacts, 5 + m of them in its m-th month (m = 0 in
+    January 2024): the quarter's committee compares 2025-Q4 with 2025-Q3, reviews twelve
+    months of KPIs, and draws the volume of all 24 months (read on their own: offered only),
+    every figure counted from the file written here."""
+    from kpi.ingest.importer import import_export
+
+    lines = ["contact_id,provider,queue,arrived_at"]
+    for m in range(24):
+        year, month = 2024 + m // 12, 1 + m % 12
+        lines += [f"L{m}-{i},Long,Q,{year}-{month:02d}-10 09:{i:02d}:00" for i in range(5 + m)]
+    export = tmp_path / "two_years.csv"
+    export.write_text("\n".join(lines) + "\n")
+    import_export(store, export)
+    committee = strategic_committee(store, parse("2025-Q4"), ["Long"])
+    volume = committee.volume[~committee.volume.forecast]
+    assert len(volume) == 24
+    assert dict(zip(volume.period_start, volume.offered, strict=True)) == {
+        date(2024 + m // 12, 1 + m % 12, 1): 5 + m for m in range(24)}
+    offered = committee.comparison[committee.comparison.kpi == "offered"].iloc[0]
+    assert (offered.value, offered.previous) == ((26 + 27 + 28) / 3, (23 + 24 + 25) / 3)
+    assert sorted(committee.monthly.period_start) == [date(2025, m, 1) for m in range(1, 13)]
