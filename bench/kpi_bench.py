@@ -72,8 +72,8 @@ def generate(path: Path, rows: int, in_time_order: bool = False) -> None:
     arrival order; else interleaved across the year."""
     spread = ("to_days(i % 364) + to_seconds((i * 7) % 43200)" if not in_time_order else
               f"to_seconds(CAST(i * (364 * 86400 // {max(rows, 1)}) AS BIGINT))")
-    imports = ("\n            ORDER BY date_trunc('week', ts), 1 + i % 3, ts"
-               if in_time_order else "")
+    as_imported = ("\n            ORDER BY date_trunc('week', ts), 1 + i % 3, ts"
+                   if in_time_order else "")
     with Store(path) as store:
         store.write(lambda cur: cur.execute(f"""
             INSERT INTO providers (name) VALUES ('P1'), ('P2'), ('P3');
@@ -91,7 +91,7 @@ def generate(path: Path, rows: int, in_time_order: bool = False) -> None:
                    CASE WHEN i % 7 = 0 THEN 1 + i % 5 END,
                    CASE WHEN i % 11 = 0 THEN i % 11 END
             FROM (SELECT i, TIMESTAMP '2025-01-06 08:00:00' + {spread} AS ts
-                  FROM range({rows}) t(i)){imports}"""))
+                  FROM range({rows}) t(i)){as_imported}"""))
         # Written past the importer: its repeat contacts are computed here, once.
         store.write(refresh_repeats)
 

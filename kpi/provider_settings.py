@@ -69,11 +69,11 @@ def save_settings(store: Store, providers: pd.DataFrame | None = None,
     writes = [*([] if providers is None else [_provider_rows(providers)]),
               *([] if queues is None else [_queue_rows(queues)])]
 
-    def save_settings(cur) -> None:
+    def write_all(cur) -> None:
         for write in writes:
             write(cur)
         widen_horizon(cur)
-    store.write(save_settings)
+    store.write(write_all)
 
 
 def save_provider_settings(store: Store, table: pd.DataFrame) -> None:
