@@ -2,8 +2,11 @@
 
 `derive_sql` reads the typed table (`typed`: one typed column per canonical input field, local
 wall-clock timestamps) and returns the stored columns; `{tz}` stands for the SQL of the
-provider's time zone. Checks are (field, SQL that is true for a bad row, what was expected: a
-catalogue text, English on the command line as it always was, French on the pages).
+provider's time zone, and `utc_instant({tz}, column)` reads a local column as instants (a
+macro each import defines first, kpi/ingest/zones.py; it repeats its argument, so it is given
+a column, never an expression). Checks are (field, SQL that is true for a bad row, what was
+expected: a catalogue text, English on the command line as it always was, French on the
+pages).
 """
 
 from __future__ import annotations
@@ -58,22 +61,26 @@ CONTACTS = KindRules(
                 CASE WHEN NOT is_answered THEN NULL
                      WHEN answered_at IS NOT NULL THEN answered_at
                      ELSE arr + to_seconds(coalesce(wait_s, 0)) END AS ans
-            FROM t)
+            FROM t),
+        v AS (
+            SELECT *,
+                coalesce(ended_at,
+                    CASE WHEN ans IS NOT NULL
+                         THEN ans + to_seconds(coalesce(talk_s, 0) + coalesce(hold_s, 0))
+                         ELSE arr + to_seconds(wait_s) END) AS ended_local
+            FROM u)
         SELECT _row, provider, contact_id, site, queue,
             coalesce(lower(channel), 'voice') AS channel,
             """ + _DIRECTION + """ AS direction,
-            timezone({tz}, arr) AS arrived_at,
+            utc_instant({tz}, arr) AS arrived_at,
             arr AS arrived_local,
-            timezone({tz}, ans) AS answered_at,
-            timezone({tz}, coalesce(ended_at,
-                CASE WHEN ans IS NOT NULL
-                     THEN ans + to_seconds(coalesce(talk_s, 0) + coalesce(hold_s, 0))
-                     ELSE arr + to_seconds(wait_s) END)) AS ended_at,
+            utc_instant({tz}, ans) AS answered_at,
+            utc_instant({tz}, ended_local) AS ended_at,
             coalesce(wait_s, epoch(ans - arr),
                      CASE WHEN NOT is_answered THEN epoch(ended_at - arr) END) AS wait_s,
             talk_s, hold_s, acw_s, agent_id, transferred, contact_reason, outcome,
             sale_amount, customer_id, csat, nps
-        FROM u""",
+        FROM v""",
     key=("contact_id",),
     period_column="arrived_local",
     scope_column="queue",
@@ -93,7 +100,7 @@ INTERVALS = KindRules(
     table="intervals",
     derive_sql="""
         SELECT _row, provider, queue,
-            timezone({tz}, interval_start) AS interval_start,
+            utc_instant({tz}, interval_start) AS interval_start,
             interval_start AS interval_local,
             -- an interval lasts until the next one of its queue, when the file does not say;
             -- a length the file gives that no INTEGER holds is NULL, and refused below
@@ -139,7 +146,7 @@ EVALUATIONS = KindRules(
     table="evaluations",
     derive_sql="""
         SELECT _row, provider, evaluation_id,
-            timezone({tz}, evaluated_at) AS evaluated_at, evaluated_at AS evaluated_local,
+            utc_instant({tz}, evaluated_at) AS evaluated_at, evaluated_at AS evaluated_local,
             agent_id, evaluator, contact_id, grid, item, score, max_score, session_id,
             coalesce(is_reference, false) AS is_reference,
             -- the grid version in force on the day it was scored (registered grids only)
@@ -168,7 +175,7 @@ EVALUATIONS = KindRules(
 SNAPSHOTS = KindRules(
     table="snapshots",
     derive_sql="""
-        SELECT _row, provider, timezone({tz}, "at") AS "at", "at" AS at_local, queue,
+        SELECT _row, provider, utc_instant({tz}, "at") AS "at", "at" AS at_local, queue,
             waiting, longest_wait_s, agents_on_contact, agents_available, agents_paused
         FROM typed""",
     key=("queue", "at"),

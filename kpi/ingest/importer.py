@@ -38,7 +38,7 @@ from kpi.errors import (
     say,
 )
 from kpi.i18n import format_date
-from kpi.ingest import onepass
+from kpi.ingest import onepass, zones
 from kpi.ingest.canonical import RULES, KindRules
 from kpi.ingest.fields import KIND_FIELDS, REQUIRED
 from kpi.ingest.limits import Limits, intake_limits, refuse_not_regular
@@ -497,6 +497,8 @@ def _one_pass_write(cur, text: Path, layout, resolved: Resolved, path: Path, nam
         "WHERE table_name = ? AND database_name = current_database() "
         "AND schema_name = 'main' ORDER BY column_index", [rules.table]).fetchall()]
     reading = onepass.plan(cur, resolved, layout, where, zone, fp)
+    zones.define_utc_instant(cur, zones.fixed_offset_spans(cur, zone, *reading.local_range)
+                             if reading.local_range else [])
     sql = onepass.insert_sql(rules, kind, resolved, reading, table_columns)
     if sql is None:
         return give_up("a column type without filler", written=False)
@@ -587,6 +589,7 @@ def _import_resolved(cur, raw: RawFile, resolved: Resolved, provider: str | None
     progress(0.45, "checking")
     _type_fields(cur, kind, resolved, provider, zone)
     derive = rules.derive_sql.replace("{tz}", "CAST(? AS VARCHAR)" if zone else _ROW_ZONE)
+    zones.define_utc_instant(cur)
     _drop_staged(cur)
     cur.execute(f"CREATE OR REPLACE TEMP TABLE staged AS {derive}",
                 [zone] * derive.count("?") if zone else [])
