@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 
@@ -18,7 +18,7 @@ from kpi import clock
 from kpi.governance.targets import list_targets, live_targets, meets, status
 from kpi.i18n import t
 from kpi.metrics.compile import KpiRequest
-from kpi.metrics.engine import compute_kpis
+from kpi.metrics.engine import KpiResult, compute_kpis
 from kpi.metrics.registry import KPI_BY_ID, PCT, SECONDS, SHOWN_IN
 from kpi.periods import (
     HALF,
@@ -168,6 +168,23 @@ def _complete_months(store: Store, providers: list[str]) -> dict[str, tuple[date
             for row in span.itertuples()}
 
 
+def _volumes(store: Store, scope: dict, history_from: date, kpis_from: date,
+             result: KpiResult) -> pd.DataFrame:
+    """Offered contacts per provider and month from `history_from`: the months before
+    `kpis_from` read on their own, the others taken from the KPIs' rows (`result`, read from
+    `kpis_from`). Those rows also hold months only other sources fill (evaluations, agent
+    activity): a month without an offered figure is left out."""
+    recent = result.table()[["period_start", "provider", "offered"]]
+    recent = recent[recent.offered.notna()]
+    if history_from < kpis_from:
+        earlier = compute_kpis(store, KpiRequest(
+            ("offered",), "month", by=("provider",), filters=scope, date_from=history_from,
+            date_to=kpis_from - timedelta(days=1), with_sums=False)).table()
+        recent = pd.concat([earlier[["period_start", "provider", "offered"]], recent],
+                           ignore_index=True)
+    return recent.assign(period_start=recent.period_start.map(month_start))
+
+
 def strategic_committee(store: Store, period: Period, providers: list[str]
                         ) -> StrategicCommittee:
     previous = period.shifted(-1)
@@ -176,11 +193,11 @@ def strategic_committee(store: Store, period: Period, providers: list[str]
     monthly_from = last_month.shifted(1 - HISTORY_MONTHS).start
     scope = {"provider": tuple(providers)}
     # Every KPI over the months the comparison and the targets' review read (a quarter: the
-    # last 12); the volume forecast alone reads 24, of offered contacts only: a lighter scan
-    # than ten KPIs over twice the months.
+    # last 12); the volume forecast alone reads 24: the months before those, of offered
+    # contacts only (a lighter scan than ten KPIs), the others from the KPIs' rows.
+    kpis_from = min(previous.start, monthly_from)
     result = compute_kpis(store, KpiRequest(STRATEGIC_KPIS, "month", by=("provider",),
-                                            filters=scope,
-                                            date_from=min(previous.start, monthly_from),
+                                            filters=scope, date_from=kpis_from,
                                             date_to=period.end))
     frame = result.frame.assign(period_start=result.frame.period_start.map(month_start))
 
@@ -243,10 +260,7 @@ def strategic_committee(store: Store, period: Period, providers: list[str]
                 "achievability": achievability(proposal["met_months"], proposal["months"])})
 
     spans = _complete_months(store, providers)
-    volumes = compute_kpis(store, KpiRequest(("offered",), "month", by=("provider",),
-                                             filters=scope, date_from=history_from,
-                                             date_to=period.end, with_sums=False)).table()
-    volumes = volumes.assign(period_start=volumes.period_start.map(month_start))
+    volumes = _volumes(store, scope, history_from, kpis_from, result)
     volume = []
     upcoming = period.shifted(1).month_starts()
     for provider in providers:
