@@ -16,6 +16,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from kpi.i18n import format_value, t
+from kpi.inventory import contact_span
 from kpi.metrics.compile import KpiRequest
 from kpi.metrics.engine import compute_kpis
 from kpi.metrics.reconcile import reconcile
@@ -140,11 +141,9 @@ def _declared_gap(store, provider, date_from, date_to, threshold) -> list[Flag]:
 
 
 def _stale_feed(store, provider, date_from, date_to, threshold) -> list[Flag]:
-    last = store.scalar("SELECT CAST(max(arrived_local) AS DATE) FROM contacts "
-                        "WHERE provider = ?", [provider])
+    _first, last = contact_span(store, provider)
     if last is None:
         return []
-    last = pd.Timestamp(last).date()
     silent = (date_to - last).days
     if silent <= threshold:
         return []

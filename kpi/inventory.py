@@ -92,6 +92,20 @@ def agents(store: Store, provider: str) -> list[str]:
                       "ORDER BY 1", [provider]).agent_id.tolist()
 
 
+def contact_span(store: Store, provider: str) -> tuple[date | None, date | None]:
+    """A provider's first and last days with a contact ((None, None): none yet).
+
+    Each is the top row of an ordered scan, not a min or max: DuckDB then skips the row
+    groups whose zone map cannot beat the row found so far, and imports write each
+    provider's weeks as blocks in arrival order, so it reads a few row groups where min/max
+    read all of them (three providers at 10 M contacts: 0.015 s against 0.10 s)."""
+    top = ("(SELECT CAST(arrived_local AS DATE) FROM contacts WHERE provider = $p "
+           "ORDER BY arrived_local {} LIMIT 1)")
+    _, [(first, last)] = store.rows(f"SELECT {top.format('ASC')}, {top.format('DESC')}",
+                                    {"p": provider})
+    return first, last
+
+
 def last_contact_day(store: Store) -> date | None:
     """The last day with a contact (None: no contact yet)."""
     last = store.scalar("SELECT CAST(max(arrived_local) AS DATE) FROM contacts")

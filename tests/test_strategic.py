@@ -137,3 +137,23 @@ def test_two_years_of_volume_beside_a_year_of_kpis(store, tmp_path):
     offered = committee.comparison[committee.comparison.kpi == "offered"].iloc[0]
     assert (offered.value, offered.previous) == ((26 + 27 + 28) / 3, (23 + 24 + 25) / 3)
     assert sorted(committee.monthly.period_start) == [date(2025, m, 1) for m in range(1, 13)]
+
+
+def test_a_providers_first_and_last_contact_days_whatever_the_storage_order(store, tmp_path):
+    """contact_span reads the top row of an ordered scan (the strategic committee's complete
+    months, the stale-feed flag): imported latest weeks first, another provider between,
+    it must still give the days written here."""
+    from kpi.ingest.importer import import_export
+    from kpi.inventory import contact_span
+
+    files = {"late.csv": [("A", "2026-03-30 17:59:00"), ("A", "2026-03-02 08:00:00")],
+             "other.csv": [("B", "2025-12-31 23:00:00"), ("B", "2026-05-04 09:00:00")],
+             "early.csv": [("A", "2026-02-17 10:00:00"), ("A", "2026-01-05 00:30:00")]}
+    for name, rows in files.items():
+        export = tmp_path / name
+        export.write_text("contact_id,provider,queue,arrived_at\n" + "".join(
+            f"{name}-{i},{p},Q,{at}\n" for i, (p, at) in enumerate(rows)))
+        import_export(store, export)
+    assert contact_span(store, "A") == (date(2026, 1, 5), date(2026, 3, 30))
+    assert contact_span(store, "B") == (date(2025, 12, 31), date(2026, 5, 4))
+    assert contact_span(store, "Nobody") == (None, None)

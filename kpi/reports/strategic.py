@@ -17,6 +17,7 @@ import pandas as pd
 from kpi import clock
 from kpi.governance.targets import list_targets, live_targets, meets, status
 from kpi.i18n import t
+from kpi.inventory import contact_span
 from kpi.metrics.compile import KpiRequest
 from kpi.metrics.engine import KpiResult, compute_kpis
 from kpi.metrics.registry import KPI_BY_ID, PCT, SECONDS, SHOWN_IN
@@ -160,12 +161,9 @@ def _complete_months(store: Store, providers: list[str]) -> dict[str, tuple[date
     """Each provider's first and last month covered by contacts from edge to edge
     (kpi.periods.covered_months: 3 days' slack at either end, for days the floor is
     closed)."""
-    span = store.read("""SELECT provider, CAST(min(arrived_local) AS DATE) AS first_day,
-                                CAST(max(arrived_local) AS DATE) AS last_day
-                         FROM contacts WHERE list_contains(?, provider) GROUP BY provider""",
-                      [providers])
-    return {row.provider: covered_months(as_date(row.first_day), as_date(row.last_day))
-            for row in span.itertuples()}
+    spans = {provider: contact_span(store, provider) for provider in providers}
+    return {provider: covered_months(first, last)
+            for provider, (first, last) in spans.items() if first is not None}
 
 
 def _volumes(store: Store, scope: dict, history_from: date, kpis_from: date,
