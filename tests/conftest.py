@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import time
@@ -130,3 +131,10 @@ def settled_inbox(folder: Path, provider: str) -> Path:
     for drop in (good, broken):
         os.utime(drop, (time.time() - 3600, time.time() - 3600))
     return inbox
+
+
+@pytest.fixture
+def debug_log(caplog):
+    """The importer's debug lines captured (which path read a file, and how)."""
+    caplog.set_level(logging.DEBUG, logger="cockpit.ingest")
+    return caplog

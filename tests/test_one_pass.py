@@ -6,7 +6,6 @@ words in English and French, and an unchanged database) must be the same."""
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 import pandas as pd
@@ -77,12 +76,6 @@ def both(tmp_path: Path, path: Path, caplog=None, **options) -> tuple[dict, dict
         one["one_pass"] = took_one_pass
         one["log"] = caplog.text
     return one, ref
-
-
-@pytest.fixture
-def debug_log(caplog):
-    caplog.set_level(logging.DEBUG, logger="cockpit.ingest")
-    return caplog
 
 
 @pytest.mark.parametrize("name", [

@@ -157,3 +157,26 @@ def test_a_providers_first_and_last_contact_days_whatever_the_storage_order(stor
     assert contact_span(store, "A") == (date(2026, 1, 5), date(2026, 3, 30))
     assert contact_span(store, "B") == (date(2025, 12, 31), date(2026, 5, 4))
     assert contact_span(store, "Nobody") == (None, None)
+
+
+def test_a_month_of_agent_activity_alone_is_no_volume_month(store, tmp_path):
+    """The volume's recent months come from the ten KPIs' rows, which also hold a month that
+    only agent activity fills (occupancy): that month has no offered contacts to draw."""
+    from kpi.ingest.importer import import_export
+
+    contacts = tmp_path / "contacts.csv"
+    contacts.write_text("contact_id,provider,queue,arrived_at\n" + "".join(
+        f"c{m}-{i},Solo,Q,2025-{m:02d}-12 10:{i:02d}:00\n"
+        for m in range(7, 13) for i in range(m)))
+    activity = tmp_path / "activity.csv"
+    activity.write_text("date,agent_id,site,team,scheduled_s,logged_s,available_s,talk_s,"
+                        "hold_s,acw_s,pause_s,absence_s\n"
+                        "2025-06-10,A1,Nantes,T1,27000,27000,6000,15000,600,2400,3000,0\n")
+    import_export(store, contacts)
+    import_export(store, activity, provider="Solo")
+    committee = strategic_committee(store, parse("2025-Q4"), ["Solo"])
+    june = committee.monthly[committee.monthly.period_start == date(2025, 6, 1)]
+    assert len(june) == 1 and june.occupancy.notna().all()  # the KPIs' row is there
+    volume = committee.volume[~committee.volume.forecast]
+    assert dict(zip(volume.period_start, volume.offered, strict=True)) == {
+        date(2025, m, 1): m for m in range(7, 13)}

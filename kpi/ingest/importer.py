@@ -497,8 +497,8 @@ def _one_pass_write(cur, text: Path, layout, resolved: Resolved, path: Path, nam
         "WHERE table_name = ? AND database_name = current_database() "
         "AND schema_name = 'main' ORDER BY column_index", [rules.table]).fetchall()]
     reading = onepass.plan(cur, resolved, layout, where, zone, fp)
-    zones.define_utc_instant(cur, zones.fixed_offset_spans(cur, zone, *reading.local_range)
-                             if reading.local_range else [])
+    spans = zones.fixed_offset_spans(cur, zone, reading.local_time) if reading.local_time else []
+    zones.define_utc_instant(cur, spans)
     sql = onepass.insert_sql(rules, kind, resolved, reading, table_columns)
     if sql is None:
         return give_up("a column type without filler", written=False)
@@ -543,8 +543,10 @@ def _one_pass_write(cur, text: Path, layout, resolved: Resolved, path: Path, nam
                     [drawn, import_id])
         import_id = drawn
     log.debug("one-pass import of %s: %s rows read in one scan (timestamps %s, decimal "
-              "'%s', typed by the tolerant parsers: %s)", name, rows, reading.timestamp_format,
-              reading.decimal, ", ".join(f for f, _c in reading.parsed) or "none")
+              "'%s', %s spans of one UTC offset around %s, typed by the tolerant parsers: %s)",
+              name, rows, reading.timestamp_format, reading.decimal, len(spans),
+              reading.local_time and reading.local_time.date(),
+              ", ".join(f for f, _c in reading.parsed) or "none")
     _drop_staged(cur)
     cur.execute(f"CREATE TEMP VIEW staged AS SELECT * FROM {rules.table} "
                 f"WHERE import_id = {int(import_id)}")  # our own number
@@ -714,10 +716,10 @@ def _providers_of(cur, resolved: Resolved, provider: str | None, name: str,
 
 def _single_zone(cur, providers: list[str]) -> str | None:
     """The file's time zone when all its providers share one (the usual case), else None."""
-    zones = cur.execute(
+    found = cur.execute(
         "SELECT DISTINCT time_zone FROM providers WHERE list_contains(?, name)", [providers]
     ).fetchall()
-    return zones[0][0] if len(zones) == 1 else None
+    return found[0][0] if len(found) == 1 else None
 
 
 # Per-row zone, for a file that mixes providers in several zones.

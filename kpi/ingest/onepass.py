@@ -17,6 +17,7 @@ fate is decided once, by the rules of the reference path.
 
 from __future__ import annotations
 
+import statistics
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -73,8 +74,8 @@ class Plan:
     # Whether `cells_ok` looks for line breaks in every text cell; if not, the file's own
     # line count tells whether any record spans lines (`spans_lines`).
     line_breaks_checked: bool = True
-    # The sample's first and last local times (any timestamp column), if it has any.
-    local_range: tuple[datetime, datetime] | None = None
+    # A local time typical of the sample (the median of its timestamp columns' medians).
+    local_time: datetime | None = None
 
 
 def eligible(resolved: Resolved) -> bool:
@@ -151,13 +152,13 @@ def plan(cur, resolved: Resolved, layout: DelimitedLayout, where: dict[str, int]
             native = f"try_strptime({v}, '{fmt}')"
             probes.append(f"coalesce(bool_and({v} IS NULL OR ({native} = {tolerant} AND "
                           f"{_SANE_TIMESTAMP.format(c=native)})), false)")
-    if stamps:  # the sample's first and last local times: where the zone spans go
-        probes.append("least(" + ", ".join(f'min("t_{n}")' for n in stamps) + ")")
-        probes.append("greatest(" + ", ".join(f'max("t_{n}")' for n in stamps) + ")")
+    # Each timestamp column's median sampled time: where the zone's spans go (a median, so
+    # that a placeholder year in a few cells does not stretch them over decades).
+    probes += [f'quantile_disc("t_{n}", 0.5)' for n in stamps]
     found = list(cur.execute(
         f"SELECT {', '.join(probes)} FROM (SELECT {', '.join(inner)} FROM onepass_sample)",
         {"tz": zone} if stamps else {}).fetchone()) if probes else []
-    first, last = found[-2:] if stamps else (None, None)
+    medians = [m for m in found[len(found) - len(stamps):] if m is not None] if stamps else []
 
     numbers = {name: found[4 * i: 4 * i + 4] for i, name in enumerate(numeric)}
     offset = 4 * len(numeric)
@@ -183,7 +184,7 @@ def plan(cur, resolved: Resolved, layout: DelimitedLayout, where: dict[str, int]
     result = Plan(columns={f"c{i}": "VARCHAR" for i in range(len(layout.headers))},
                   values={}, timestamp_format=best or NATIVE_TIMESTAMP_FORMATS[0],
                   decimal=decimal, line_breaks_checked=fp.bare_cr,
-                  local_range=(first, last) if first is not None else None)
+                  local_time=statistics.median_low(medians) if medians else None)
     for name, col in present.items():
         kind = kinds[name]
         if kind is TEXT:
