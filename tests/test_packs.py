@@ -173,9 +173,24 @@ def test_steering_pack_figures_equal_cockpit_kpis(demo_db, tmp_path, capsys):
     assert workbook["Targets this month"].freeze_panes == "B2"
 
 
-def _months_with_data(months: list[dict], provider: str, first: str, last: str) -> int:
-    return len([m for m in months if m["provider"] == provider
-                and first <= m["period_start"] <= last])
+def _months_held(db, months: list[dict], provider: str, first: str, last: str) -> float:
+    """The months with data from `first` to `last`, each whole, except a month the
+    provider's contacts start or end inside (more than 3 days from its edge), which counts
+    its share of days from the first or to the last contact day."""
+    with Store(db) as store:
+        first_day, last_day = store.rows(
+            "SELECT CAST(min(arrived_local) AS DATE), CAST(max(arrived_local) AS DATE) "
+            "FROM contacts WHERE provider = ?", [provider])[1][0]
+    held = 0.0
+    for m in months:
+        if m["provider"] != provider or not first <= m["period_start"] <= last:
+            continue
+        start = date.fromisoformat(m["period_start"])
+        end = (start + timedelta(days=31)).replace(day=1) - timedelta(days=1)
+        covered_from = first_day if (first_day - start).days > 3 else start
+        covered_to = last_day if (end - last_day).days > 3 else end
+        held += ((min(end, covered_to) - max(start, covered_from)).days + 1) / end.day
+    return held
 
 
 def test_strategic_pack_figures_equal_cockpit_kpis(demo_db, tmp_path, capsys):
@@ -200,9 +215,9 @@ def test_strategic_pack_figures_equal_cockpit_kpis(demo_db, tmp_path, capsys):
         for provider in providers:
             this = quarters[(provider, "2025-10-01")][kpi]
             before = quarters[(provider, "2025-07-01")][kpi]
-            if kpi == "offered":  # compared per month with data
-                this /= _months_with_data(months, provider, "2025-10-01", "2025-12-01")
-                before /= _months_with_data(months, provider, "2025-07-01", "2025-09-01")
+            if kpi == "offered":  # compared per month of data
+                this /= _months_held(demo_db, months, provider, "2025-10-01", "2025-12-01")
+                before /= _months_held(demo_db, months, provider, "2025-07-01", "2025-09-01")
             assert _same(_number(record[f"{provider} 2025-Q4"]), this), (kpi, provider)
             delta = None if this is None or before is None else this - before
             # A signed duration stays in seconds (a negative Excel time would show ####).

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 import pytest
@@ -119,13 +119,14 @@ def test_two_years_of_volume_beside_a_year_of_kpis(store, tmp_path):
     """A provider with two years of contacts, 5 + m of them in its m-th month (m = 0 in
     January 2024): the quarter's committee compares 2025-Q4 with 2025-Q3, reviews twelve
     months of KPIs, and draws the volume of all 24 months (read on their own: offered only),
-    every figure counted from the file written here."""
+    every figure counted from the file written here. Each month's contacts are on its 28th:
+    December's reach its end within the 3 days' slack, so the quarter is whole."""
     from kpi.ingest.importer import import_export
 
     lines = ["contact_id,provider,queue,arrived_at"]
     for m in range(24):
         year, month = 2024 + m // 12, 1 + m % 12
-        lines += [f"L{m}-{i},Long,Q,{year}-{month:02d}-10 09:{i:02d}:00" for i in range(5 + m)]
+        lines += [f"L{m}-{i},Long,Q,{year}-{month:02d}-28 09:{i:02d}:00" for i in range(5 + m)]
     export = tmp_path / "two_years.csv"
     export.write_text("\n".join(lines) + "\n")
     import_export(store, export)
@@ -180,3 +181,21 @@ def test_a_month_of_agent_activity_alone_is_no_volume_month(store, tmp_path):
     volume = committee.volume[~committee.volume.forecast]
     assert dict(zip(volume.period_start, volume.offered, strict=True)) == {
         date(2025, m, 1): m for m in range(7, 13)}
+
+
+def test_a_partial_first_month_counts_its_days_in_the_volume_per_month(store, tmp_path):
+    """Contacts from 25 May 2025, two a day: 2025-Q2's volume per month is its 14 + 60
+    contacts over the 7/31 of May and the whole of June it holds, not over two months."""
+    from kpi.ingest.importer import import_export
+
+    day, lines = date(2025, 5, 25), ["contact_id,provider,queue,arrived_at"]
+    while day <= date(2025, 9, 30):
+        lines += [f"{day}-{i},Late,Q,{day} 1{i}:00:00" for i in range(2)]
+        day += timedelta(days=1)
+    export = tmp_path / "late.csv"
+    export.write_text("\n".join(lines) + "\n")
+    import_export(store, export)
+    committee = strategic_committee(store, parse("2025-Q3"), ["Late"])
+    offered = committee.comparison[committee.comparison.kpi == "offered"].iloc[0]
+    assert offered.value == pytest.approx((62 + 62 + 60) / 3)
+    assert offered.previous == pytest.approx((14 + 60) / (7 / 31 + 1))  # 60.4, not 37

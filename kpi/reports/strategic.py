@@ -157,11 +157,31 @@ def seasonal_forecast(monthly: pd.DataFrame, months: list[date]) -> tuple[list[f
     return forecast, "trend"
 
 
-def _complete_months(store: Store, providers: list[str]) -> dict[str, tuple[date, date]]:
+def _months_held(months: set[date], first: date | None, last: date | None) -> float:
+    """How many months of contacts these months (first days) hold, for a volume per month:
+    one each, except the month the provider's contacts start in (or end in) when they do
+    not cover it edge to edge (kpi.periods.covered_months' slack), which counts its share of
+    days from the first (to the last) contact. Without contacts (other sources' volumes),
+    one each."""
+    if first is None:
+        return float(len(months))
+    whole_from, whole_to = covered_months(first, last)
+    held = 0.0
+    for start in months:
+        month = Period.of(start, MONTH)
+        if whole_from <= start <= whole_to or last < month.start or first > month.end:
+            held += 1  # covered, or outside the contacts (another source's volume)
+        else:
+            days = (min(month.end, last) - max(month.start, first)).days + 1
+            held += days / month.days
+    return held
+
+
+def _complete_months(spans: dict[str, tuple[date | None, date | None]]
+                     ) -> dict[str, tuple[date, date]]:
     """Each provider's first and last month covered by contacts from edge to edge
     (kpi.periods.covered_months: 3 days' slack at either end, for days the floor is
-    closed)."""
-    spans = {provider: contact_span(store, provider) for provider in providers}
+    closed), from its first and last contact days."""
     return {provider: covered_months(first, last)
             for provider, (first, last) in spans.items() if first is not None}
 
@@ -205,8 +225,10 @@ def strategic_committee(store: Store, period: Period, providers: list[str]
     keys = [next(((provider, name) for name, p in compared.items() if p.start <= m <= p.end),
                  None) for provider, m in zip(frame.provider, frame.period_start, strict=True)]
     totals = result.totals_by(keys, frame)
-    months = {key: len({m for k, m in zip(keys, frame.period_start, strict=True) if k == key})
-              for key in totals}
+    contact_days = {provider: contact_span(store, provider) for provider in providers}
+    months = {key: _months_held({m for k, m in zip(keys, frame.period_start, strict=True)
+                                 if k == key}, *contact_days[key[0]])
+              for key in totals if key is not None}
 
     def over(name: str, provider: str) -> dict:
         values = dict(totals.get((provider, name), {}))
@@ -257,7 +279,7 @@ def strategic_committee(store: Store, period: Period, providers: list[str]
                 **proposal,
                 "achievability": achievability(proposal["met_months"], proposal["months"])})
 
-    spans = _complete_months(store, providers)
+    spans = _complete_months(contact_days)
     volumes = _volumes(store, scope, history_from, kpis_from, result)
     volume = []
     upcoming = period.shifted(1).month_starts()
