@@ -497,11 +497,11 @@ def _one_pass_write(cur, text: Path, layout, resolved: Resolved, path: Path, nam
         "WHERE table_name = ? AND database_name = current_database() "
         "AND schema_name = 'main' ORDER BY column_index", [rules.table]).fetchall()]
     reading = onepass.plan(cur, resolved, layout, where, zone, fp)
-    spans = zones.fixed_offset_spans(cur, zone, reading.local_time) if reading.local_time else []
-    zones.define_utc_instant(cur, spans)
     sql = onepass.insert_sql(rules, kind, resolved, reading, table_columns)
     if sql is None:
         return give_up("a column type without filler", written=False)
+    spans = zones.fixed_offset_spans(cur, zone, reading.local_time) if reading.local_time else []
+    zones.define_utc_instant(cur, spans)
     progress(0.45, "checking")
     cur.execute(f"DROP TABLE IF EXISTS {onepass.REJECTS_TABLE}")
     cur.execute(f"DROP TABLE IF EXISTS {onepass.REJECTS_SCAN}")

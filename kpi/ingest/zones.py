@@ -20,7 +20,6 @@ from datetime import datetime, timedelta
 
 import duckdb
 
-MACRO = "utc_instant"
 # How far around the sample's typical time the spans reach: a year's history imported in one
 # file starts with its first days. Bounded, so that the spans stay a few (each is one more
 # test per time read).
@@ -69,4 +68,4 @@ def define_utc_instant(cur: duckdb.DuckDBPyConnection, spans: Sequence[Span] = (
         f"THEN make_timestamptz(epoch_us(local) - {int(s.offset_us)})"
         for s in spans)  # our own figures, from ICU: no file's text
     body = f"CASE {whens} ELSE timezone(tz, local) END" if whens else "timezone(tz, local)"
-    cur.execute(f"CREATE OR REPLACE TEMP MACRO {MACRO}(tz, local) AS {body}")
+    cur.execute(f"CREATE OR REPLACE TEMP MACRO utc_instant(tz, local) AS {body}")

@@ -157,33 +157,24 @@ def seasonal_forecast(monthly: pd.DataFrame, months: list[date]) -> tuple[list[f
     return forecast, "trend"
 
 
-def _months_held(months: set[date], first: date | None, last: date | None) -> float:
+def _months_held(months: set[date], days: tuple[date | None, date | None],
+                 whole: tuple[date, date] | None) -> float:
     """How many months of contacts these months (first days) hold, for a volume per month:
-    one each, except the month the provider's contacts start in (or end in) when they do
-    not cover it edge to edge (kpi.periods.covered_months' slack), which counts its share of
-    days from the first (to the last) contact. Without contacts (other sources' volumes),
-    one each."""
-    if first is None:
+    one each, except a month the provider's contacts (`days`: first and last) start or end
+    inside, outside the months they cover edge to edge (`whole`, from covered_months), which
+    counts its share of days. Without contacts (other sources' volumes), one each."""
+    if whole is None:
         return float(len(months))
-    whole_from, whole_to = covered_months(first, last)
+    first, last = days
     held = 0.0
     for start in months:
         month = Period.of(start, MONTH)
-        if whole_from <= start <= whole_to or last < month.start or first > month.end:
+        if whole[0] <= start <= whole[1] or last < month.start or first > month.end:
             held += 1  # covered, or outside the contacts (another source's volume)
         else:
-            days = (min(month.end, last) - max(month.start, first)).days + 1
-            held += days / month.days
+            days_held = (min(month.end, last) - max(month.start, first)).days + 1
+            held += days_held / month.days
     return held
-
-
-def _complete_months(spans: dict[str, tuple[date | None, date | None]]
-                     ) -> dict[str, tuple[date, date]]:
-    """Each provider's first and last month covered by contacts from edge to edge
-    (kpi.periods.covered_months: 3 days' slack at either end, for days the floor is
-    closed), from its first and last contact days."""
-    return {provider: covered_months(first, last)
-            for provider, (first, last) in spans.items() if first is not None}
 
 
 def _volumes(store: Store, scope: dict, history_from: date, kpis_from: date,
@@ -226,8 +217,12 @@ def strategic_committee(store: Store, period: Period, providers: list[str]
                  None) for provider, m in zip(frame.provider, frame.period_start, strict=True)]
     totals = result.totals_by(keys, frame)
     contact_days = {provider: contact_span(store, provider) for provider in providers}
+    # Each provider's months its contacts cover edge to edge (kpi.periods.covered_months: 3
+    # days' slack at either end, for days the floor is closed).
+    covered = {provider: covered_months(*days) for provider, days in contact_days.items()
+               if days[0] is not None}
     months = {key: _months_held({m for k, m in zip(keys, frame.period_start, strict=True)
-                                 if k == key}, *contact_days[key[0]])
+                                 if k == key}, contact_days[key[0]], covered.get(key[0]))
               for key in totals if key is not None}
 
     def over(name: str, provider: str) -> dict:
@@ -279,13 +274,12 @@ def strategic_committee(store: Store, period: Period, providers: list[str]
                 **proposal,
                 "achievability": achievability(proposal["met_months"], proposal["months"])})
 
-    spans = _complete_months(contact_days)
     volumes = _volumes(store, scope, history_from, kpis_from, result)
     volume = []
     upcoming = period.shifted(1).month_starts()
     for provider in providers:
         rows = volumes[volumes.provider == provider][["period_start", "offered"]]
-        first, last = spans.get(provider, (None, None))
+        first, last = covered.get(provider, (None, None))
         complete = rows if first is None else rows[(rows.period_start >= first)
                                                    & (rows.period_start <= last)]
         complete = complete[complete.period_start <= period.end]
