@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from kpi.i18n import format_value, t
+from kpi.i18n import format_date, format_value, t
 from kpi.inventory import contact_span
 from kpi.metrics.compile import KpiRequest
 from kpi.metrics.engine import compute_kpis
@@ -24,7 +24,8 @@ from kpi.settings import APP_DEFAULTS, InvalidAppSetting, app_settings, save_app
 from kpi.staffing import staffing_check
 from kpi.store import Store
 
-TEXT = "text"  # an evidence figure shown as it is (a date, a number of days)
+TEXT = "text"  # an evidence figure shown as it is (a number of days)
+DATE = "date"  # an evidence day, written as the reader's language writes dates
 
 
 @dataclass(frozen=True)
@@ -36,13 +37,14 @@ class Flag:
     value: float
     threshold: float
     evidence_key: str  # flag.evidence.<key>
-    # The evidence's figures: name -> (value, unit of kpi.i18n.format_value, or TEXT).
+    # The evidence's figures: name -> (value, unit of kpi.i18n.format_value, TEXT or DATE).
     figures: dict[str, tuple[object, str]] = field(default_factory=dict)
 
     def evidence(self, lang: str) -> str:
         """The numbers behind the flag, in words."""
         return t(f"flag.evidence.{self.evidence_key}", lang, **{
-            name: str(value) if unit == TEXT else format_value(value, unit, lang)
+            name: str(value) if unit == TEXT else format_date(value, lang) if unit == DATE
+            else format_value(value, unit, lang)
             for name, (value, unit) in self.figures.items()})
 
     def explanation(self, lang: str) -> str:
@@ -148,7 +150,7 @@ def _stale_feed(store, provider, date_from, date_to, threshold) -> list[Flag]:
     if silent <= threshold:
         return []
     return [Flag("stale_feed", provider, last + timedelta(days=1), date_to, float(silent),
-                 threshold, "stale", {"last": (last, TEXT), "days": (silent, TEXT)})]
+                 threshold, "stale", {"last": (last, DATE), "days": (silent, TEXT)})]
 
 
 def _traffic_drop(store, provider, date_from, date_to, threshold) -> list[Flag]:

@@ -151,6 +151,9 @@ def test_stale_feed(store, tmp_path, until, tripped):
     assert bool(flags) == tripped
     if tripped:
         assert flags[0].value == 10 and "days ago" in flags[0].evidence("en")
+        # The last day as each language writes dates.
+        assert f"last contact on {DAYS[-1]:%Y-%m-%d}," in flags[0].evidence("en")
+        assert f"dernier contact le {DAYS[-1]:%d/%m/%Y}," in flags[0].evidence("fr")
 
 
 @pytest.mark.parametrize("dropped,tripped", [(20, True), (95, False)])
