@@ -263,6 +263,24 @@ def test_a_cell_over_the_limit_in_an_ignored_column_is_refused_as_before(tmp_pat
     assert "row 1101, column notes" in one["refused"][0]
 
 
+def test_a_line_longer_than_the_cell_limit_with_cells_within_it_is_imported(tmp_path,
+                                                                            debug_log):
+    """The one pass reads no line over the cell limit (so no cell's length is checked):
+    such a line, whose cells are each within the limit, sends the file to the reference
+    path, which imports it."""
+    lines = english_export(tmp_path / "x.csv", 1200).read_text().splitlines()
+    lines[0] += ",notes,more"
+    lines[1:] = [line + ",ok,ok" for line in lines[1:]]
+    lines[1100] = lines[1100][:-5] + "x" * 1500 + "," + "y" * 1500
+    export = tmp_path / "long_line.csv"
+    export.write_text("\n".join(lines) + "\n")
+    small = Limits(**{**DEFAULT_LIMITS.__dict__, "max_cell_kb": 2})
+    one, _ = both(tmp_path, export, debug_log, limits=small)
+    assert one["report"][5] == 1200, one.get("refused")  # rows imported
+    assert not one["one_pass"]
+    assert "cells unread" in one["log"]  # declined: the reader rejected the long line
+
+
 def test_reimporting_the_same_export_and_a_newer_one(tmp_path, debug_log):
     """Once, supersede and same keys behave as on the reference path across imports."""
     first = english_export(tmp_path / "w10.csv", 1500)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kpi.errors import Msg
+from kpi.sql_time import seconds_between
 
 
 @dataclass(frozen=True)
@@ -76,8 +77,9 @@ CONTACTS = KindRules(
             arr AS arrived_local,
             utc_instant({tz}, ans) AS answered_at,
             utc_instant({tz}, ended_local) AS ended_at,
-            coalesce(wait_s, epoch(ans - arr),
-                     CASE WHEN NOT is_answered THEN epoch(ended_at - arr) END) AS wait_s,
+            coalesce(wait_s, """ + seconds_between("ans", "arr") + """,
+                     CASE WHEN NOT is_answered THEN """ + seconds_between("ended_at", "arr")
+            + """ END) AS wait_s,
             talk_s, hold_s, acw_s, agent_id, transferred, contact_reason, outcome,
             sale_amount, customer_id, csat, nps
         FROM v""",
@@ -110,8 +112,8 @@ INTERVALS = KindRules(
             offered, answered,
             coalesce(abandoned, offered - answered) AS abandoned,
             short_abandoned, answered_within_sl, talk_s, hold_s, acw_s, wait_s
-        FROM (SELECT *, epoch(interval_start - lag(interval_start) OVER (
-                    PARTITION BY provider, queue ORDER BY interval_start)) / 60 AS gap
+        FROM (SELECT *, """ + seconds_between("interval_start", """lag(interval_start) OVER (
+                    PARTITION BY provider, queue ORDER BY interval_start)""") + """ / 60 AS gap
               FROM typed)""",
     key=("queue", "interval_start"),
     period_column="interval_local",

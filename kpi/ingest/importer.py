@@ -507,8 +507,8 @@ def _one_pass_write(cur, text: Path, layout, resolved: Resolved, path: Path, nam
     cur.execute(f"DROP TABLE IF EXISTS {onepass.REJECTS_SCAN}")
     params = {
         "path": str(text), "sep": layout.sep, "skip": layout.skip,
-        "max_line": layout.max_line_bytes, "tsformat": reading.timestamp_format,
-        "decimal": reading.decimal, "max_cell": limits.max_cell_bytes,
+        "max_line": onepass.max_line_bytes(layout, limits.max_cell_bytes),
+        "tsformat": reading.timestamp_format, "decimal": reading.decimal,
         "provider": provider, "tz": zone, "providers": found, "id": import_id, "bad": bad}
 
     def used(statement: str) -> dict:  # DuckDB refuses a parameter a statement does not use
@@ -516,11 +516,13 @@ def _one_pass_write(cur, text: Path, layout, resolved: Resolved, path: Path, nam
 
     cur.execute(sql, used(sql))
     _refuse_if_changed(path, name, fp)
+    # Keys and providers are counted over every row written: with a marked row the file
+    # goes to the reference path anyway. Distinct hashes of the keys: a collision only
+    # sends the file there too (fewer hashes than rows), and it spares the keys' strings.
     rows, marked, keys, providers = cur.execute(
         f"SELECT count(*) FILTER (WHERE import_id = $id), "
         f"count(*) FILTER (WHERE import_id = $bad), "
-        f"count(DISTINCT ({key})) FILTER (WHERE import_id = $id), "
-        f"count(DISTINCT provider) FILTER (WHERE import_id = $id) "
+        f"count(DISTINCT hash({key})), count(DISTINCT provider) "
         f"FROM {rules.table} WHERE import_id IN ($id, $bad)",
         {"id": import_id, "bad": bad}).fetchone()
     rejected = cur.execute(f"SELECT count(*) FROM {onepass.REJECTS_TABLE}").fetchone()[0]

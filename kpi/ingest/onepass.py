@@ -111,10 +111,11 @@ def _v(col: str) -> str:
 def _text(col: str, ascii_only: bool) -> str:
     """A text cell as `_v` reads it. In an all-ASCII file only ' ' can be trimmed, so a cell
     that neither starts nor ends with one is kept as it is: `trim` copies every cell, and
-    was a fifth of the scan."""
+    was a fifth of the scan (LIKE tells a cell to trim a tenth faster than `starts_with`
+    and `ends_with`)."""
     if not ascii_only:
         return _v(col)
-    return (f"(CASE WHEN starts_with({col}, ' ') OR ends_with({col}, ' ') "
+    return (f"(CASE WHEN {col} LIKE ' %' OR {col} LIKE '% ' "
             f"THEN {_v(col)} ELSE nullif({col}, '') END)")
 
 
@@ -210,16 +211,22 @@ def plan(cur, resolved: Resolved, layout: DelimitedLayout, where: dict[str, int]
             readable = _SANE_TIMESTAMP.format(c=col)
         result.values[name] = f"(CASE WHEN {readable} THEN {col} END)"
         result.cells_ok.append(f"({col} IS NULL OR {readable})")
-    for col, kind in result.columns.items():
-        if kind != "VARCHAR":
-            continue
-        # Over the cell limit, or a quoted line break (the all-text reader refuses it):
-        # the reference path decides. A line feed is looked for here only where a lone
-        # carriage return could hide one; elsewhere `spans_lines` counts lines instead.
-        breaks = (f" AND NOT contains({col}, chr(10)) AND NOT contains({col}, chr(13))"
-                  if result.line_breaks_checked else "")
-        result.cells_ok.append(f"({col} IS NULL OR (strlen({col}) <= $max_cell{breaks}))")
+    # A quoted line break (the all-text reader refuses it): the reference path decides. It
+    # is looked for here only where a lone carriage return could hide one; elsewhere
+    # `spans_lines` counts lines instead. No cell is over the cell limit: no line is
+    # (`max_line_bytes`).
+    if result.line_breaks_checked:
+        result.cells_ok += [
+            f"({col} IS NULL OR NOT (contains({col}, chr(10)) OR contains({col}, chr(13))))"
+            for col, kind in result.columns.items() if kind == "VARCHAR"]
     return result
+
+
+def max_line_bytes(layout: DelimitedLayout, max_cell_bytes: int) -> int:
+    """The longest line the one pass reads: none longer than the cell limit, so that no
+    cell needs its length checked (strlen over every text cell was a tenth of the scan). A
+    longer line is one the reader rejects, and the reference path reads the file."""
+    return min(layout.max_line_bytes, max_cell_bytes)
 
 
 def spans_lines(fp: Fingerprint, layout: DelimitedLayout, records: int) -> bool:
@@ -270,7 +277,7 @@ def insert_sql(rules: KindRules, kind: str, resolved: Resolved, plan_: Plan,
     """INSERT of the file's rows into the kind's table in one scan, with `$id` on the rows
     the reference path would store as they are and `$bad` on any other (its NOT NULL
     columns filled so that the statement itself never fails); None when a column type
-    has no filler. Parameters: $path $sep $skip $max_line $tsformat $decimal $max_cell
+    has no filler. Parameters: $path $sep $skip $max_line (`max_line_bytes`) $tsformat $decimal
     $provider $tz $providers $id $bad."""
     present = set(resolved.sources)
     selects = []

@@ -24,6 +24,7 @@ from __future__ import annotations
 import duckdb
 
 from kpi.settings import PROVIDER_DEFAULTS
+from kpi.sql_time import seconds_between
 
 # Each handled contact's seconds since the same customer's previous contact with the same
 # provider, kept when within the horizon. Every contact counts as a previous one, handled or
@@ -32,14 +33,14 @@ from kpi.settings import PROVIDER_DEFAULTS
 # columns are fetched afterwards for the few rows kept (a sort that carried them all took a
 # third longer). `{customers}` and `{share}` restrict the window to some customers (whole
 # histories).
+_GAP_SQL = seconds_between("c.arrived_at", """lag(c.arrived_at) OVER (
+    PARTITION BY c.provider, c.customer_id ORDER BY c.arrived_at, c.contact_id)""")
 _REPEAT_ROWS_SQL = """
     SELECT c.provider, c.import_id, c.contact_id, c.customer_id, c.site, c.queue, c.channel,
            c.agent_id, c.arrived_local, kept.gap_s
     FROM (SELECT rid, gap_s FROM (
               SELECT c.rowid AS rid, c.answered_at IS NOT NULL AS handled,
-                     epoch(c.arrived_at - lag(c.arrived_at) OVER (
-                         PARTITION BY c.provider, c.customer_id
-                         ORDER BY c.arrived_at, c.contact_id)) AS gap_s
+                     {gap} AS gap_s
               FROM contacts c {customers} WHERE c.customer_id IS NOT NULL{share})
           WHERE handled AND gap_s <= $horizon * 86400.0) kept
     JOIN contacts c ON c.rowid = kept.rid"""
@@ -134,7 +135,7 @@ def _insert_repeats(cur: duckdb.DuckDBPyConnection, rows: int, everyone: bool) -
                           ON t.provider = c.provider AND t.customer_id = c.customer_id"""
         share = ""
     sql = "INSERT INTO contact_repeats BY NAME " + _REPEAT_ROWS_SQL.format(
-        customers=customers, share=share)
+        customers=customers, share=share, gap=_GAP_SQL)
     split = parts > 1 or not everyone  # the SQL names $parts and $part
     days = horizon(cur)
     for part in range(parts):
