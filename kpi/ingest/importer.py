@@ -894,6 +894,12 @@ def _refuse_conflicting_duplicates(cur, rules: KindRules, resolved: Resolved, na
 def _replace_superseded(cur, rules: KindRules, kind: str, import_id: int,
                         start, end) -> list[int]:
     """Older imports of the same kind whose period, scope (and grain) the new file covers."""
+    # Most files supersede nothing (a new week): the imports table says so without a
+    # look at the rows (0.03 s over 2 M staged rows, on every import).
+    if not cur.execute(
+            "SELECT EXISTS (SELECT 1 FROM imports WHERE status = 'active' AND kind = ? "
+            "AND period_start >= ? AND period_end <= ?)", [kind, start, end]).fetchone()[0]:
+        return []
     same_grain = "" if rules.grain_column is None else f"""
               AND NOT EXISTS (
                   SELECT 1 FROM {rules.table} t WHERE t.import_id = i.import_id

@@ -18,7 +18,8 @@ import os
 import re
 import shutil
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +41,8 @@ from kpi.ingest.limits import (
 _NULL_SENTINEL = "\x01missing\x01"
 _SEPARATORS = (";", "\t", ",", "|")
 _SAMPLE_LINES = 30
+# Chunks of 1 MB read ahead of the hash at most (the fingerprint's memory).
+_CHUNKS_AHEAD = 8
 _QUEUE_LOG_COLUMNS = 10
 _QUEUE_LOG_LINE = re.compile(r"^\d{9,11}(\.\d+)?\|")
 
@@ -98,7 +101,8 @@ def fingerprint(path: Path, max_bytes: int | None = None) -> Fingerprint:
     size = lines = returns = pairs = 0
     complete = ascii_only = True
     last = b""
-    hashing = None  # the previous chunk's hash, computed beside this chunk's counts
+    # The chunks handed to the hash, oldest first, computed beside the counts.
+    hashing: deque[Future] = deque()
     with open(path, "rb") as f, ThreadPoolExecutor(1) as hasher:
         status = os.fstat(f.fileno())
         while chunk := f.read(1 << 20):
@@ -107,11 +111,12 @@ def fingerprint(path: Path, max_bytes: int | None = None) -> Fingerprint:
                 complete = False
             if not head:
                 head = chunk[:4096]
-            if hashing is not None:
-                hashing.result()
-            # hashlib lets go of the GIL: the hash (0.15 s for 200 MB) runs beside the
-            # counts, which took as long.
-            hashing = hasher.submit(digest.update, chunk)
+            # hashlib lets go of the GIL: the hash (0.11 s for 227 MB) runs beside the
+            # counts (0.08 s). A few chunks ahead, not one: waiting for each chunk's hash
+            # before the next cost as much as the hash itself (two thread wake-ups per MB).
+            if len(hashing) == _CHUNKS_AHEAD:
+                hashing.popleft().result()
+            hashing.append(hasher.submit(digest.update, chunk))
             size += len(chunk)
             lines += chunk.count(b"\n")
             if b"\r" in chunk:  # most files have none: a search, not three counts
@@ -130,8 +135,8 @@ def fingerprint(path: Path, max_bytes: int | None = None) -> Fingerprint:
                     decoder.decode(chunk)
                 except UnicodeDecodeError:
                     utf8 = False
-        if hashing is not None:
-            hashing.result()
+        for chunk_hash in hashing:
+            chunk_hash.result()
     if utf8 and complete:
         try:
             decoder.decode(b"", final=True)
