@@ -35,6 +35,27 @@ T = TypeVar("T")
 BUMP_VERSION = "UPDATE data_version SET version = version + 1, token = CAST(uuid() AS VARCHAR)"
 
 
+class _ScopeInstall:
+    """The provider scope's shadow catalog (kpi/access/scope.py), installed once, by the
+    first thread that needs it."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._done = False
+
+    def ensure(self, con: duckdb.DuckDBPyConnection) -> None:
+        if self._done:
+            return
+        with self._lock:
+            if not self._done:
+                cur = con.cursor()  # its own cursor: the connection may be in use
+                try:
+                    install_scope(cur)
+                finally:
+                    cur.close()
+                self._done = True
+
+
 class Store:
     """A Cockpit database file: opened once, migrated on open."""
 
@@ -55,7 +76,10 @@ class Store:
         self.writes = not read_only  # False: every write through this view is refused
         if not read_only and migrate(self._con):
             self._con.execute(BUMP_VERSION)  # a migration may have changed data too
-        install_scope(self._con)
+        # The provider scope's shadow catalog, installed by the first cursor that enters a
+        # scope: a command that reads as the client (most of them) never builds it (14 ms
+        # of every start-up). Shared by this Store's views (copies of it).
+        self._scope = _ScopeInstall()
 
     def view(self, actor: str, *, writes: bool = True,
              provider_scope: str | None = None) -> Store:
@@ -72,6 +96,8 @@ class Store:
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """A fresh cursor, confined to this view's provider when it has one."""
+        if self.provider_scope is not None:
+            self._scope.ensure(self._con)
         cur = self._con.cursor()
         if self.provider_scope is not None:
             enter_scope(cur, self.provider_scope)

@@ -299,6 +299,7 @@ def test_scope_survives_a_read_only_open(demo_db_template):
 def test_a_cursor_that_never_entered_a_scope_reads_nothing_from_the_shadow_catalog(demo):
     from kpi.access.scope import SCOPE_CATALOG
 
+    provider_view(demo).cursor().close()  # the first provider cursor builds the catalog
     cursor = demo.cursor()
     cursor.execute(f"USE {SCOPE_CATALOG}")
     assert cursor.execute("SELECT count(*) FROM contacts").fetchone()[0] == 0
