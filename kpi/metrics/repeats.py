@@ -127,7 +127,9 @@ def _insert_repeats(cur: duckdb.DuckDBPyConnection, rows: int, everyone: bool) -
     One pass of the window holds every contact of its customers: beyond ROWS_PER_PASS, the
     customers are split by a hash of their key."""
     parts = max(1, -(-rows // ROWS_PER_PASS))
-    in_part = "hash(provider, customer_id) % $parts = $part"
+    # Typed as the hash is: an INTEGER parameter made DuckDB cast every hash to HUGEINT for
+    # the modulo, 13 times slower (1.5 s of each pass over 10 M contacts).
+    in_part = "hash(provider, customer_id) % CAST($parts AS UBIGINT) = CAST($part AS UBIGINT)"
     if everyone:
         customers, share = "", f" AND {in_part}" if parts > 1 else ""
     else:
