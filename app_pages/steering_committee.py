@@ -43,9 +43,8 @@ st.subheader(pack["attainment"].title)
 show_table(pack["attainment"].table, tr("production.none"))
 
 st.subheader(pack["trends"].title)
-columns = st.columns(2)
-for index, (name, figure) in enumerate(pack["trends"].charts.items()):
-    show_chart(figure, f"{pack.file_stem}_{name}", columns[index % 2])
+for name, figure in pack["trends"].charts.items():
+    show_chart(figure, f"{pack.file_stem}_{name}")
 
 st.subheader(tr("steering.drill"))
 drills = ("by_queue", "by_site", "by_team", "by_hour")

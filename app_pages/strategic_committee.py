@@ -56,9 +56,8 @@ if "ranking" in pack:
     show_table(pack["ranking"].table)
 
 st.subheader(pack["monthly"].title)
-columns = st.columns(2)
-for index, (name, figure) in enumerate(pack["monthly"].charts.items()):
-    show_chart(figure, f"{pack.file_stem}_{name}", columns[index % 2])
+for name, figure in pack["monthly"].charts.items():
+    show_chart(figure, f"{pack.file_stem}_{name}")
 
 review = pack["review"]
 st.subheader(review.title)

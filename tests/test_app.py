@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pandas as pd
@@ -331,8 +332,14 @@ def test_steering_committee_page_on_the_demo(demo_db, monkeypatch, demo_clock):
     attainment = at.dataframe[0].value
     attainment = attainment.data if hasattr(attainment, "data") else attainment
     assert "Service level" in attainment["KPI"].tolist()
-    # Eight 12-month trends, and the data around the latest floor visit (Nantes, 2026-03-10).
-    assert len(at.get("plotly_chart")) == 9
+    # Eight 12-month trends in one figure, and the data around the latest floor visit
+    # (Nantes, 2026-03-10).
+    charts = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    assert len(charts) == 2
+    titles = [a["text"] for a in charts[0]["layout"]["annotations"] if a["yref"] == "paper"]
+    assert len(titles) == 8 and "Service level" in titles
+    targets = [a for a in charts[0]["layout"]["annotations"] if a["yref"] != "paper"]
+    assert targets and all(a["text"] == "Target" for a in targets)  # the targets, dashed
     assert any(h.value.startswith("Latest calibration session — AT-CAL-")
                for h in at.subheader)
     assert "Latest floor visit — Nantes" in [h.value for h in at.subheader]
@@ -350,7 +357,14 @@ def test_strategic_committee_page_compares_providers_and_adopts_a_proposal(demo_
     ranking = at.dataframe[1].value
     ranking = ranking.data if hasattr(ranking, "data") else ranking
     assert sorted(ranking["Provider"]) == ["Atlantic Relation", "Nordcall", "Sunline BPO"]
-    assert len(at.get("plotly_chart")) == 12  # small multiples, 10 trends, volume
+    # The comparison's small multiples, the ten KPIs' twelve months as one figure of ten
+    # small charts (one figure draws faster than ten), the volume.
+    charts = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    assert len(charts) == 3
+    titles = [a["text"] for a in charts[1]["layout"]["annotations"]]
+    assert titles[:2] == ["Offered", "Answer rate"] and len(titles) == 10
+    assert {trace["name"] for trace in charts[1]["data"]} == {
+        "Atlantic Relation", "Nordcall", "Sunline BPO"}
     with Store(demo_db) as store:
         before = len(list_targets(store))
     picker = at.multiselect[1]

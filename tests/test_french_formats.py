@@ -13,8 +13,8 @@ import pytest
 from kpi.i18n import amount_unit, format_value
 from kpi.reports.charts import (
     chart_in_language,
-    kpi_trend,
     period_small_multiples,
+    trend_small_multiples,
     volume_and_service_level,
 )
 from kpi.store import Store
@@ -29,7 +29,7 @@ def _trend():
     """Answer rate over two months, 80.5 % then 91.25 %, a target at 90 %."""
     frame = pd.DataFrame({"period_start": [date(2026, 1, 1), date(2026, 2, 1)],
                           "answer_rate": [0.805, 0.9125]})
-    return kpi_trend(frame, "answer_rate", "fr", targets=[0.9])
+    return trend_small_multiples(frame, ["answer_rate"], "fr", targets={"answer_rate": [0.9]})
 
 
 def test_a_rate_axis_in_french_reads_80_percent_with_a_narrow_space():
@@ -41,7 +41,9 @@ def test_a_rate_axis_in_french_reads_80_percent_with_a_narrow_space():
     assert list(french.data[0].y) == pytest.approx([80.5, 91.25])
     # The target's dashed line and its note moved with the axis: 0.9 → 90.
     assert french.layout.shapes[0].y0 == pytest.approx(90) == french.layout.shapes[0].y1
-    assert french.layout.annotations[0].y == pytest.approx(90)
+    title, note = french.layout.annotations  # the chart's title sits on the page, not the axis
+    assert (title.yref, note.yref) == ("paper", "y")
+    assert note.y == pytest.approx(90) and title.y == figure.layout.annotations[0].y
 
 
 def test_the_french_chart_is_a_copy_so_a_cached_figure_is_never_scaled_twice():

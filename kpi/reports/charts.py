@@ -161,27 +161,48 @@ def production_charts(committee: ProductionCommittee, lang: str) -> dict[str, go
     return charts
 
 
-def kpi_trend(frame: pd.DataFrame, kpi: str, lang: str, targets: list[float] = (),
-              colour_by: str | None = None, height: int = 260) -> go.Figure:
-    """One KPI over periods (one line per `colour_by` value), target levels dashed."""
-    figure = go.Figure()
-    groups = frame.groupby(colour_by, sort=True) if colour_by else [(None, frame)]
-    for index, (name, rows) in enumerate(groups):
-        figure.add_scatter(x=pd.to_datetime(rows.period_start), y=rows[kpi],
-                           mode="lines+markers", name=name or KPI_BY_ID[kpi].label(lang),
-                           line={"color": PALETTE[index % len(PALETTE)]},
-                           showlegend=colour_by is not None)
-    for level in dict.fromkeys(targets):
-        figure.add_hline(y=level, line_dash="dash", line_color="#666",
-                         annotation_text=t("targets.value", lang),
-                         annotation_position="top left")
-    unit = KPI_BY_ID[kpi].unit
-    figure.update_yaxes(tickformat=".0%" if unit == "pct" else None,
-                        ticksuffix=" s" if unit == "seconds" else None, rangemode="tozero")
-    figure.update_xaxes(tickformat="%m/%Y" if lang == "fr" else "%b %Y", dtick="M1")
-    figure.update_layout(title=KPI_BY_ID[kpi].label(lang), height=height,
-                         margin={"l": 10, "r": 10, "t": 40, "b": 10},
-                         legend={"orientation": "h", "y": -0.25})
+def trend_small_multiples(frame: pd.DataFrame, kpis: list[str], lang: str,
+                          colour_by: str | None = None,
+                          targets: dict[str, list[float]] | None = None,
+                          row_height: int = 260) -> go.Figure:
+    """Each KPI over periods in a small chart of its own, two abreast, one line per
+    `colour_by` value (one legend: clicking a provider hides it in every chart), its
+    `targets` dashed. One figure, not one per KPI: a browser draws ten charts in one about
+    as fast as one of them, where ten figures took it most of a second to draw again."""
+    columns = min(2, len(kpis))
+    rows = -(-len(kpis) // columns)
+    top = 70 if colour_by else 40  # room for the legend above the charts
+    height = row_height * rows + top
+    figure = make_subplots(rows=rows, cols=columns, horizontal_spacing=0.08,
+                           vertical_spacing=min(0.3, 70 / height),
+                           subplot_titles=[KPI_BY_ID[k].label(lang) for k in kpis])
+    groups = list(frame.groupby(colour_by, sort=True)) if colour_by else [(None, frame)]
+    for index, kpi in enumerate(kpis):
+        place = {"row": index // columns + 1, "col": index % columns + 1}
+        for number, (name, lines) in enumerate(groups):
+            figure.add_scatter(x=pd.to_datetime(lines.period_start), y=lines[kpi],
+                               mode="lines+markers", name=name or KPI_BY_ID[kpi].label(lang),
+                               line={"color": PALETTE[number % len(PALETTE)]},
+                               legendgroup=name, showlegend=colour_by is not None and not index,
+                               **place)
+        for level in dict.fromkeys((targets or {}).get(kpi, ())):
+            figure.add_hline(y=level, line_dash="dash", line_color="#666",
+                             annotation_text=t("targets.value", lang),
+                             annotation_position="top left", **place)
+        unit = KPI_BY_ID[kpi].unit
+        figure.update_yaxes(tickformat=".0%" if unit == "pct" else None,
+                            ticksuffix=" s" if unit == "seconds" else None,
+                            rangemode="tozero", **place)
+        figure.update_xaxes(tickformat="%m/%Y" if lang == "fr" else "%b %Y", dtick="M1",
+                            **place)
+    figure.update_annotations(font_size=14, selector={"yref": "paper"})
+    # Room for every subplot's tick labels inside the figure (the pages' theme makes it; a
+    # pack's HTML, on plotly's own defaults, clipped the left column's).
+    figure.update_xaxes(automargin=True)
+    figure.update_yaxes(automargin=True)
+    figure.update_layout(height=height, margin={"l": 10, "r": 10, "t": top, "b": 10},
+                         legend={"orientation": "h", "y": 0.99, "yanchor": "top", "x": 0,
+                                 "yref": "container"})
     return figure
 
 
@@ -205,6 +226,8 @@ def period_small_multiples(comparison: pd.DataFrame, kpis: tuple[str, ...], lang
         figure.update_yaxes(tickformat=".0%" if unit == "pct" else None,
                             ticksuffix=" s" if unit == "seconds" else None, **place)
     figure.update_annotations(font_size=13)
+    figure.update_xaxes(automargin=True)  # as in trend_small_multiples
+    figure.update_yaxes(automargin=True)
     figure.update_layout(height=260 * rows + 80, barmode="group",
                          margin={"l": 10, "r": 10, "t": 70, "b": 10},
                          legend={"orientation": "h", "y": 0.99, "yanchor": "top", "x": 0,

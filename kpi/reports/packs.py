@@ -18,10 +18,10 @@ from kpi.provider_settings import sl_text
 from kpi.reports.charts import (
     calibration_trends,
     gap_heatmap,
-    kpi_trend,
     period_small_multiples,
     production_charts,
     selection_chart,
+    trend_small_multiples,
     visit_signals_chart,
     volume_with_forecast,
 )
@@ -145,10 +145,10 @@ def steering_pack(committee: SteeringCommittee, lang: str = "en") -> Pack:
         Column("status", t("targets.status", lang), STATUS),
         Column("gap", t("targets.gap", lang), ROW_KPI, signed=True),
         Column("priority", t("targets.priority", lang), COUNT)])
-    charts = {}
-    for kpi in _with_values(c.trends, TREND_KPIS):
-        levels = c.targets[c.targets.kpi == kpi].value.tolist()
-        charts[kpi] = kpi_trend(c.trends, kpi, lang, levels)
+    trending = _with_values(c.trends, TREND_KPIS)
+    levels = {kpi: c.targets[c.targets.kpi == kpi].value.tolist() for kpi in trending}
+    charts = {"trends": trend_small_multiples(c.trends, trending, lang, targets=levels)} \
+        if trending else {}
     month = t("steering.month", lang)
     trends = Table(c.trends, [Column("period_start", month, MONTH),
                               *kpi_columns(TREND_KPIS, lang)])
@@ -226,8 +226,9 @@ def strategic_pack(committee: StrategicCommittee, lang: str = "en") -> Pack:
             Column("provider", t("col.provider", lang)),
             Column("mean_rank", t("strategic.mean_rank", lang), SCORE),
             *kpi_columns(RANKED_KPIS, lang)]), sheet=t("strategic.sheet.ranking", lang)))
-    trend_charts = {kpi: kpi_trend(c.monthly, kpi, lang, colour_by="provider", height=280)
-                    for kpi in _with_values(c.monthly, STRATEGIC_KPIS)}
+    trending = _with_values(c.monthly, STRATEGIC_KPIS)
+    trend_charts = {"trends": trend_small_multiples(c.monthly, trending, lang,
+                                                    colour_by="provider")} if trending else {}
     sections.append(Section("monthly", t("strategic.monthly", lang), Table(c.monthly, [
         Column("period_start", t("steering.month", lang), MONTH),
         Column("provider", t("col.provider", lang)), *kpi_columns(STRATEGIC_KPIS, lang)]),
