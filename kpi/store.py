@@ -74,8 +74,14 @@ class Store:
         self.actor: str | None = None  # the account whose changes this view records
         self.provider_scope: str | None = None  # the one provider this view reads
         self.writes = not read_only  # False: every write through this view is refused
-        if not read_only and migrate(self._con):
-            self._con.execute(BUMP_VERSION)  # a migration may have changed data too
+        # On a cursor closed once done: a result left unread on the connection kept its
+        # transaction open, and a backup's CHECKPOINT refused to run beside it.
+        setup = self._con.cursor()
+        try:
+            if not read_only and migrate(setup):
+                setup.execute(BUMP_VERSION)  # a migration may have changed data too
+        finally:
+            setup.close()
         # The provider scope's shadow catalog, installed by the first cursor that enters a
         # scope: a command that reads as the client (most of them) never builds it (14 ms
         # of every start-up). Shared by this Store's views (copies of it).
