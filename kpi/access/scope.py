@@ -5,7 +5,8 @@ database with that provider's rows only. A cursor opened for such an account set
 provider in a DuckDB variable and makes the shadow catalog its default, so a query that
 forgets its `WHERE provider = ?` — or names no provider at all — still sees one provider.
 
-The shadow views are rebuilt from the database's own catalog each time a Store opens:
+The shadow views are built from the database's own catalog by the first cursor of a Store
+that enters a scope (kpi/store.py):
 a table with a `provider` column is filtered on it; the few tables listed below are filtered
 through their parent or shared as they are; every other table reads as empty. A new table is
 therefore hidden from provider accounts until someone decides otherwise here.

@@ -434,6 +434,8 @@ def _one_pass(cur, path: Path, name: str, fp: Fingerprint, limits: Limits, tmp: 
         layout = delimited_layout(text, name, limits, onepass.SAMPLE_ROWS)
         if layout is None or not layout.sample:
             return _declined(name, "a queue_log, or no data row in the sample")
+        if not onepass.reads_every_line(fp, layout, limits.max_cell_bytes):
+            return _declined(name, f"a line of {fp.longest_line:,} bytes")
         resolved = (resolve_forced(name, forced, layout.headers) if forced
                     else detect(name, "table", layout.headers, candidates))
     except CockpitError as refusal:

@@ -44,6 +44,10 @@ from kpi.ingest.sources import DelimitedLayout, Fingerprint
 SAMPLE_ROWS = 1000
 REJECTS_TABLE = "onepass_rejects"
 REJECTS_SCAN = "onepass_scans"
+# No line longer than this is read in one pass (see `max_line_bytes`): a few times below
+# where DuckDB's reader starts skipping lines unrecorded (18 MB and more was seen), as a
+# cp1252 line may triple in bytes once transcoded to UTF-8.
+LONG_LINE_BYTES = 4 * 1024 * 1024
 # Fractions of a second are left to the tolerant parser (rounding of long fractions).
 NATIVE_TIMESTAMP_FORMATS = tuple(f for f in TIMESTAMP_FORMATS if "%f" not in f)
 # DuckDB's cast reads '02/03/26 08:00:00' as year 2 where strptime reads year 26: outside
@@ -225,8 +229,17 @@ def plan(cur, resolved: Resolved, layout: DelimitedLayout, where: dict[str, int]
 def max_line_bytes(layout: DelimitedLayout, max_cell_bytes: int) -> int:
     """The longest line the one pass reads: none longer than the cell limit, so that no
     cell needs its length checked (strlen over every text cell was a tenth of the scan). A
-    longer line is one the reader rejects, and the reference path reads the file."""
-    return min(layout.max_line_bytes, max_cell_bytes)
+    longer line is one the reader rejects, and the reference path reads the file; but past
+    its buffer (some tens of MB) DuckDB's reader skips a line without recording it, so a
+    file with a line longer than LONG_LINE_BYTES (the fingerprint measures them) is never
+    read here (`reads_every_line`)."""
+    return min(layout.max_line_bytes, max_cell_bytes, LONG_LINE_BYTES)
+
+
+def reads_every_line(fp: Fingerprint, layout: DelimitedLayout, max_cell_bytes: int) -> bool:
+    """Whether the one pass either reads or rejects each of the file's lines: none is
+    longer than it reads (`max_line_bytes`)."""
+    return fp.longest_line <= max_line_bytes(layout, max_cell_bytes)
 
 
 def spans_lines(fp: Fingerprint, layout: DelimitedLayout, records: int) -> bool:

@@ -64,6 +64,9 @@ class Fingerprint:
     head: bytes
     size: int = 0  # bytes read (at most the size limit and one more byte)
     lines: int = 0  # newlines seen: a bound on the rows, known before parsing
+    # The longest run of bytes between two newlines, measured where it spans a chunk read
+    # (1 MiB): exact for a line longer than that, at most a chunk's length otherwise.
+    longest_line: int = 0
     complete: bool = True  # False: the file is larger than the limit it was read up to
     stat: tuple[int, int] = (0, 0)  # (size, mtime_ns) when reading began
     # What the one-pass read (kpi/ingest/onepass.py) may skip checking cell by cell, as
@@ -99,6 +102,7 @@ def fingerprint(path: Path, max_bytes: int | None = None) -> Fingerprint:
     utf8 = True
     head = b""
     size = lines = returns = pairs = 0
+    longest = run = 0  # `run`: bytes since the last newline
     complete = ascii_only = True
     last = b""
     # The chunks handed to the hash, oldest first, computed beside the counts.
@@ -119,6 +123,12 @@ def fingerprint(path: Path, max_bytes: int | None = None) -> Fingerprint:
             hashing.append(hasher.submit(digest.update, chunk))
             size += len(chunk)
             lines += chunk.count(b"\n")
+            first = chunk.find(b"\n")  # two searches from the ends: no cost to speak of
+            if first < 0:
+                run += len(chunk)
+            else:
+                longest = max(longest, run + first)
+                run = len(chunk) - chunk.rfind(b"\n") - 1
             if b"\r" in chunk:  # most files have none: a search, not three counts
                 returns += chunk.count(b"\r")
                 pairs += chunk.count(b"\r\n")
@@ -154,8 +164,8 @@ def fingerprint(path: Path, max_bytes: int | None = None) -> Fingerprint:
         encoding = "utf-8-sig"
     else:
         encoding = "utf-8" if utf8 else "cp1252"
-    return Fingerprint(digest.hexdigest(), encoding, head, size, lines, complete,
-                       (status.st_size, status.st_mtime_ns), ascii=ascii_only,
+    return Fingerprint(digest.hexdigest(), encoding, head, size, lines, max(longest, run),
+                       complete, (status.st_size, status.st_mtime_ns), ascii=ascii_only,
                        bare_cr=returns != pairs, ends_with_newline=last == b"\n")
 
 

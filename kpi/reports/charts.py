@@ -169,6 +169,8 @@ def trend_small_multiples(frame: pd.DataFrame, kpis: list[str], lang: str,
     `colour_by` value (one legend: clicking a provider hides it in every chart), its
     `targets` dashed. One figure, not one per KPI: a browser draws ten charts in one about
     as fast as one of them, where ten figures took it most of a second to draw again."""
+    if not kpis:
+        return go.Figure()
     columns = min(2, len(kpis))
     rows = -(-len(kpis) // columns)
     top = 70 if colour_by else 40  # room for the legend above the charts
