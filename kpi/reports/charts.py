@@ -161,6 +161,25 @@ def production_charts(committee: ProductionCommittee, lang: str) -> dict[str, go
     return charts
 
 
+def _value_axis(kpi: str) -> dict:
+    """How a KPI's value axis writes its ticks: a rate as %, a duration in seconds."""
+    unit = KPI_BY_ID[kpi].unit
+    return {"tickformat": ".0%" if unit == "pct" else None,
+            "ticksuffix": " s" if unit == "seconds" else None}
+
+
+def _lay_out_small_multiples(figure: go.Figure, height: int, top: int) -> None:
+    """What both figures of small multiples share: the charts' titles a size up, room for
+    every chart's tick labels (the pages' theme makes it; a pack's HTML, on plotly's own
+    defaults, clipped the left column's), the legend across the top."""
+    figure.update_annotations(font_size=14, selector={"yref": "paper"})
+    figure.update_xaxes(automargin=True)
+    figure.update_yaxes(automargin=True)
+    figure.update_layout(height=height, margin={"l": 10, "r": 10, "t": top, "b": 10},
+                         legend={"orientation": "h", "y": 0.99, "yanchor": "top", "x": 0,
+                                 "yref": "container"})
+
+
 def trend_small_multiples(frame: pd.DataFrame, kpis: list[str], lang: str,
                           colour_by: str | None = None,
                           targets: dict[str, list[float]] | None = None,
@@ -191,20 +210,10 @@ def trend_small_multiples(frame: pd.DataFrame, kpis: list[str], lang: str,
             figure.add_hline(y=level, line_dash="dash", line_color="#666",
                              annotation_text=t("targets.value", lang),
                              annotation_position="top left", **place)
-        unit = KPI_BY_ID[kpi].unit
-        figure.update_yaxes(tickformat=".0%" if unit == "pct" else None,
-                            ticksuffix=" s" if unit == "seconds" else None,
-                            rangemode="tozero", **place)
+        figure.update_yaxes(rangemode="tozero", **_value_axis(kpi), **place)
         figure.update_xaxes(tickformat="%m/%Y" if lang == "fr" else "%b %Y", dtick="M1",
                             **place)
-    figure.update_annotations(font_size=14, selector={"yref": "paper"})
-    # Room for every subplot's tick labels inside the figure (the pages' theme makes it; a
-    # pack's HTML, on plotly's own defaults, clipped the left column's).
-    figure.update_xaxes(automargin=True)
-    figure.update_yaxes(automargin=True)
-    figure.update_layout(height=height, margin={"l": 10, "r": 10, "t": top, "b": 10},
-                         legend={"orientation": "h", "y": 0.99, "yanchor": "top", "x": 0,
-                                 "yref": "container"})
+    _lay_out_small_multiples(figure, height, top)
     return figure
 
 
@@ -224,16 +233,9 @@ def period_small_multiples(comparison: pd.DataFrame, kpis: tuple[str, ...], lang
             figure.add_bar(x=rows_of.provider, y=rows_of[column], name=name,
                            marker_color=colour, showlegend=index == 0, legendgroup=column,
                            **place)
-        unit = KPI_BY_ID[kpi].unit
-        figure.update_yaxes(tickformat=".0%" if unit == "pct" else None,
-                            ticksuffix=" s" if unit == "seconds" else None, **place)
-    figure.update_annotations(font_size=13)
-    figure.update_xaxes(automargin=True)  # as in trend_small_multiples
-    figure.update_yaxes(automargin=True)
-    figure.update_layout(height=260 * rows + 80, barmode="group",
-                         margin={"l": 10, "r": 10, "t": 70, "b": 10},
-                         legend={"orientation": "h", "y": 0.99, "yanchor": "top", "x": 0,
-                                 "yref": "container"})
+        figure.update_yaxes(**_value_axis(kpi), **place)
+    _lay_out_small_multiples(figure, 260 * rows + 80, top=70)
+    figure.update_layout(barmode="group")
     return figure
 
 
